@@ -1,0 +1,7 @@
+//! bangui: administer fail2ban from the shell. The library core shared by every
+//! subcommand. It never prints, never reads the environment outside `config`,
+//! and never exits: it returns values and typed errors.
+
+pub mod error;
+
+pub use error::{Error, Result};
