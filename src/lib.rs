@@ -2,6 +2,11 @@
 //! subcommand. It never prints, never reads the environment outside `config`,
 //! and never exits: it returns values and typed errors.
 
+pub mod audit;
+pub mod config;
+pub mod db;
 pub mod error;
+pub mod net;
+pub mod util;
 
 pub use error::{Error, Result};

@@ -1,0 +1,764 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[bangui] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'bangui'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'bangui'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Server version, jails with their counts, and bangui''s database state'
+            cand ban 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+            cand unban 'Unban IPs from one jail or from every jail'
+            cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+            cand jail 'Live jail state and settings'
+            cand audit 'The audit trail of state-changing commands'
+            cand config 'Show or check the effective configuration'
+            cand db 'bangui''s own database: migrations, checks, backups'
+            cand completions 'Print a shell completion script'
+            cand manpages 'Write man pages to a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;status'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;ban'= {
+            cand -j 'The jail to ban in'
+            cand --jail 'The jail to ban in'
+            cand --from-file 'Read items from a file, one per line (`-` for stdin; `#` comments allowed)'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --force 'Allow private, reserved, this host''s and the SSH client''s addresses'
+            cand --dry-run 'Show what would change and change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;unban'= {
+            cand -j 'Only this jail [default: every jail]'
+            cand --jail 'Only this jail [default: every jail]'
+            cand --from-file 'Read items from a file, one per line (`-` for stdin)'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --all 'Unban everything in --jail'
+            cand --dry-run 'Show what would change and change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;banned'= {
+            cand -j 'Only this jail'
+            cand --jail 'Only this jail'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every jail with backend, failed and banned counts, and idle state'
+            cand show 'Every runtime setting of a jail'
+            cand get 'One runtime setting'
+            cand set 'Change one runtime setting (not persisted)'
+            cand idle 'Switch a jail''s idle mode'
+            cand stop 'Stop a jail (bans stay in fail2ban''s database)'
+            cand start 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)'
+            cand restart 'Restart a jail (delegates to fail2ban-client)'
+            cand reload 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;jail;list'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;show'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;get'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;set'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --dry-run 'Show what would change and change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;idle'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --dry-run 'dry-run'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;stop'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --dry-run 'dry-run'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;start'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --dry-run 'dry-run'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;restart'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --unban 'Also unban everything in the jail'
+            cand --dry-run 'dry-run'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;reload'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --dry-run 'dry-run'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;help'= {
+            cand list 'Every jail with backend, failed and banned counts, and idle state'
+            cand show 'Every runtime setting of a jail'
+            cand get 'One runtime setting'
+            cand set 'Change one runtime setting (not persisted)'
+            cand idle 'Switch a jail''s idle mode'
+            cand stop 'Stop a jail (bans stay in fail2ban''s database)'
+            cand start 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)'
+            cand restart 'Restart a jail (delegates to fail2ban-client)'
+            cand reload 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;jail;help;list'= {
+        }
+        &'bangui;jail;help;show'= {
+        }
+        &'bangui;jail;help;get'= {
+        }
+        &'bangui;jail;help;set'= {
+        }
+        &'bangui;jail;help;idle'= {
+        }
+        &'bangui;jail;help;stop'= {
+        }
+        &'bangui;jail;help;start'= {
+        }
+        &'bangui;jail;help;restart'= {
+        }
+        &'bangui;jail;help;reload'= {
+        }
+        &'bangui;jail;help;help'= {
+        }
+        &'bangui;audit'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Recent state changes, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;audit;list'= {
+            cand --since 'Only since: a duration (7d), a date, or an RFC 3339 time'
+            cand --limit 'At most this many rows'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;audit;help'= {
+            cand list 'Recent state changes, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;audit;help;list'= {
+        }
+        &'bangui;audit;help;help'= {
+        }
+        &'bangui;config'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Every effective value and where it came from'
+            cand check 'Validate the configuration and exit 0, or 78 naming the problem'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;config;show'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;config;check'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;config;help'= {
+            cand show 'Every effective value and where it came from'
+            cand check 'Validate the configuration and exit 0, or 78 naming the problem'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;config;help;show'= {
+        }
+        &'bangui;config;help;check'= {
+        }
+        &'bangui;config;help;help'= {
+        }
+        &'bangui;db'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand migrate 'Apply pending migrations (a backup is taken first)'
+            cand status 'Schema version, applied and pending migrations'
+            cand check 'integrity_check and foreign_key_check (exit 74 on corruption)'
+            cand checkpoint 'Checkpoint and truncate the write-ahead log'
+            cand backup 'Copy the database to PATH with SQLite''s online backup API'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;db;migrate'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;db;status'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;db;check'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;db;checkpoint'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;db;backup'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;db;help'= {
+            cand migrate 'Apply pending migrations (a backup is taken first)'
+            cand status 'Schema version, applied and pending migrations'
+            cand check 'integrity_check and foreign_key_check (exit 74 on corruption)'
+            cand checkpoint 'Checkpoint and truncate the write-ahead log'
+            cand backup 'Copy the database to PATH with SQLite''s online backup API'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;db;help;migrate'= {
+        }
+        &'bangui;db;help;status'= {
+        }
+        &'bangui;db;help;check'= {
+        }
+        &'bangui;db;help;checkpoint'= {
+        }
+        &'bangui;db;help;backup'= {
+        }
+        &'bangui;db;help;help'= {
+        }
+        &'bangui;completions'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;manpages'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;help'= {
+            cand status 'Server version, jails with their counts, and bangui''s database state'
+            cand ban 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+            cand unban 'Unban IPs from one jail or from every jail'
+            cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+            cand jail 'Live jail state and settings'
+            cand audit 'The audit trail of state-changing commands'
+            cand config 'Show or check the effective configuration'
+            cand db 'bangui''s own database: migrations, checks, backups'
+            cand completions 'Print a shell completion script'
+            cand manpages 'Write man pages to a directory'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;help;status'= {
+        }
+        &'bangui;help;ban'= {
+        }
+        &'bangui;help;unban'= {
+        }
+        &'bangui;help;banned'= {
+        }
+        &'bangui;help;jail'= {
+            cand list 'Every jail with backend, failed and banned counts, and idle state'
+            cand show 'Every runtime setting of a jail'
+            cand get 'One runtime setting'
+            cand set 'Change one runtime setting (not persisted)'
+            cand idle 'Switch a jail''s idle mode'
+            cand stop 'Stop a jail (bans stay in fail2ban''s database)'
+            cand start 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)'
+            cand restart 'Restart a jail (delegates to fail2ban-client)'
+            cand reload 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+        }
+        &'bangui;help;jail;list'= {
+        }
+        &'bangui;help;jail;show'= {
+        }
+        &'bangui;help;jail;get'= {
+        }
+        &'bangui;help;jail;set'= {
+        }
+        &'bangui;help;jail;idle'= {
+        }
+        &'bangui;help;jail;stop'= {
+        }
+        &'bangui;help;jail;start'= {
+        }
+        &'bangui;help;jail;restart'= {
+        }
+        &'bangui;help;jail;reload'= {
+        }
+        &'bangui;help;audit'= {
+            cand list 'Recent state changes, newest first'
+        }
+        &'bangui;help;audit;list'= {
+        }
+        &'bangui;help;config'= {
+            cand show 'Every effective value and where it came from'
+            cand check 'Validate the configuration and exit 0, or 78 naming the problem'
+        }
+        &'bangui;help;config;show'= {
+        }
+        &'bangui;help;config;check'= {
+        }
+        &'bangui;help;db'= {
+            cand migrate 'Apply pending migrations (a backup is taken first)'
+            cand status 'Schema version, applied and pending migrations'
+            cand check 'integrity_check and foreign_key_check (exit 74 on corruption)'
+            cand checkpoint 'Checkpoint and truncate the write-ahead log'
+            cand backup 'Copy the database to PATH with SQLite''s online backup API'
+        }
+        &'bangui;help;db;migrate'= {
+        }
+        &'bangui;help;db;status'= {
+        }
+        &'bangui;help;db;check'= {
+        }
+        &'bangui;help;db;checkpoint'= {
+        }
+        &'bangui;help;db;backup'= {
+        }
+        &'bangui;help;completions'= {
+        }
+        &'bangui;help;manpages'= {
+        }
+        &'bangui;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,601 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_bangui_global_optspecs
+    string join \n config= db= socket= o/output= json q/quiet v/verbose log-format= color= no-progress h/help V/version
+end
+
+function __fish_bangui_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_bangui_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_bangui_using_subcommand
+    set -l cmd (__fish_bangui_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c bangui -n "__fish_bangui_needs_command" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_needs_command" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_needs_command" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_needs_command" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_needs_command" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_needs_command" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_needs_command" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_needs_command" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_needs_command" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_needs_command" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_needs_command" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "manpages" -d 'Write man pages to a directory'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand status" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand status" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand status" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand status" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand status" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand status" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand status" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand status" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -s j -l jail -d 'The jail to ban in' -r
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l from-file -d 'Read items from a file, one per line (`-` for stdin; `#` comments allowed)' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l force -d 'Allow private, reserved, this host\'s and the SSH client\'s addresses'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l dry-run -d 'Show what would change and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -s j -l jail -d 'Only this jail [default: every jail]' -r
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l from-file -d 'Read items from a file, one per line (`-` for stdin)' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l all -d 'Unban everything in --jail'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l dry-run -d 'Show what would change and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -s j -l jail -d 'Only this jail' -r
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "show" -d 'Every runtime setting of a jail'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "get" -d 'One runtime setting'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "set" -d 'Change one runtime setting (not persisted)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "idle" -d 'Switch a jail\'s idle mode'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "start" -d 'Start a jail from fail2ban\'s configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "restart" -d 'Restart a jail (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l dry-run -d 'Show what would change and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l dry-run
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l dry-run
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l dry-run
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l unban -d 'Also unban everything in the jail'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l dry-run
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l dry-run
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every runtime setting of a jail'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "get" -d 'One runtime setting'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one runtime setting (not persisted)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "idle" -d 'Switch a jail\'s idle mode'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a jail from fail2ban\'s configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart a jail (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'Recent state changes, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l since -d 'Only since: a duration (7d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l limit -d 'At most this many rows' -r
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'Recent state changes, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -f -a "show" -d 'Every effective value and where it came from'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -f -a "check" -d 'Validate the configuration and exit 0, or 78 naming the problem'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every effective value and where it came from'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "check" -d 'Validate the configuration and exit 0, or 78 naming the problem'
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -f -a "migrate" -d 'Apply pending migrations (a backup is taken first)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -f -a "status" -d 'Schema version, applied and pending migrations'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -f -a "check" -d 'integrity_check and foreign_key_check (exit 74 on corruption)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -f -a "checkpoint" -d 'Checkpoint and truncate the write-ahead log'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -f -a "backup" -d 'Copy the database to PATH with SQLite\'s online backup API'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "migrate" -d 'Apply pending migrations (a backup is taken first)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Schema version, applied and pending migrations'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "check" -d 'integrity_check and foreign_key_check (exit 74 on corruption)'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "checkpoint" -d 'Checkpoint and truncate the write-ahead log'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "backup" -d 'Copy the database to PATH with SQLite\'s online backup API'
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "show" -d 'Every runtime setting of a jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "get" -d 'One runtime setting'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "set" -d 'Change one runtime setting (not persisted)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "idle" -d 'Switch a jail\'s idle mode'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "start" -d 'Start a jail from fail2ban\'s configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "restart" -d 'Restart a jail (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'Recent state changes, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every effective value and where it came from'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the configuration and exit 0, or 78 naming the problem'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply pending migrations (a backup is taken first)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Schema version, applied and pending migrations'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "check" -d 'integrity_check and foreign_key_check (exit 74 on corruption)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "checkpoint" -d 'Checkpoint and truncate the write-ahead log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "backup" -d 'Copy the database to PATH with SQLite\'s online backup API'

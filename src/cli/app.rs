@@ -1,0 +1,147 @@
+//! The resolved invocation: configuration, output mode, and lazily opened
+//! resources (database, fail2ban connection) that command modules share.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::ArgMatches;
+use clap::parser::ValueSource;
+
+use bangui::config::{self, Config, Context, Overrides};
+use bangui::db::{self, DbOptions};
+use bangui::{Error, Result};
+
+use super::args::{ColorChoice, GlobalArgs, OutputFormat};
+use super::output::Mode;
+
+/// What the process environment says, read once at start-up.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    pub vars: BTreeMap<String, String>,
+}
+
+impl Env {
+    pub fn capture() -> Env {
+        Env {
+            vars: std::env::vars_os()
+                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+                .collect(),
+        }
+    }
+
+    pub fn get(&self, k: &str) -> Option<&str> {
+        self.vars.get(k).map(String::as_str)
+    }
+}
+
+pub struct App {
+    pub cfg: Config,
+    pub mode: Mode,
+    pub quiet: bool,
+    pub progress: bool,
+    pub color: bool,
+    pub env: Env,
+}
+
+pub fn output_mode(g: &GlobalArgs) -> Mode {
+    if g.json {
+        return Mode::Json;
+    }
+    match g.output {
+        Some(OutputFormat::Json) => Mode::Json,
+        Some(OutputFormat::Plain) => Mode::Plain,
+        Some(OutputFormat::Table) => Mode::Table,
+        None if std::io::stdout().is_terminal() => Mode::Table,
+        None => Mode::Plain,
+    }
+}
+
+pub fn stderr_color(g: &GlobalArgs, env: &Env) -> bool {
+    match g.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            env.get("NO_COLOR").is_none_or(str::is_empty) && std::io::stderr().is_terminal()
+        }
+    }
+}
+
+fn from_command_line(m: &ArgMatches, id: &str) -> bool {
+    matches!(m.value_source(id), Some(ValueSource::CommandLine))
+}
+
+/// Resolve the configuration: flags given on the command line count as flags;
+/// the same options given through `BANGUI_*` count as environment.
+pub fn load_config(g: &GlobalArgs, m: &ArgMatches, env: &Env) -> Result<Config> {
+    let ctx = Context {
+        is_root: bangui::util::is_root(),
+        home: env.get("HOME").filter(|s| !s.is_empty()).map(PathBuf::from),
+        xdg_data_home: env
+            .get("XDG_DATA_HOME")
+            .filter(|s| s.starts_with('/'))
+            .map(PathBuf::from),
+    };
+    let mut overrides = Overrides {
+        config_path: g.config.clone(),
+        config_from_env: !from_command_line(m, "config") && g.config.is_some(),
+        values: BTreeMap::new(),
+    };
+    // Only values typed on the command line count as flags; clap also fills
+    // these from BANGUI_DB/BANGUI_SOCKET/BANGUI_LOG_FORMAT, which the config
+    // module reads itself so that `config show` names the variable.
+    for (flag, value, key) in [
+        (
+            "db",
+            g.db.as_ref().map(|p| p.display().to_string()),
+            "database.path",
+        ),
+        (
+            "socket",
+            g.socket.as_ref().map(|p| p.display().to_string()),
+            "fail2ban.socket",
+        ),
+        (
+            "log_format",
+            g.log_format.map(|f| format!("{f:?}").to_lowercase()),
+            "log.format",
+        ),
+    ] {
+        if let Some(value) = value
+            && from_command_line(m, flag)
+        {
+            overrides.values.insert(key.to_string(), value);
+        }
+    }
+    config::load(&ctx, &overrides, &env.vars)
+}
+
+impl App {
+    pub fn db_options(&self) -> DbOptions {
+        DbOptions::from_config(&self.cfg.database)
+    }
+
+    /// Open and migrate bangui's database.
+    pub fn db(&self) -> Result<rusqlite::Connection> {
+        db::open(&self.db_options())
+    }
+
+    pub fn actor(&self) -> String {
+        bangui::util::actor_from(
+            self.env.get("SUDO_USER"),
+            self.env.get("USER"),
+            bangui::util::uid(),
+        )
+    }
+
+    pub fn warn(&self, msg: &str) {
+        if !self.quiet {
+            eprintln!("bangui: warning: {}", bangui::util::sanitize(msg));
+        }
+    }
+
+    #[allow(dead_code)]
+    pub fn usage(&self, msg: impl Into<String>) -> Error {
+        Error::Usage(msg.into())
+    }
+}

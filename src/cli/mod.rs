@@ -1,0 +1,117 @@
+//! The command-line layer: argument tree, output rendering, and one module
+//! per command group that turns arguments into library calls and results
+//! into reports. No business logic lives here.
+
+pub mod args;
+
+mod app;
+mod cmd_audit;
+mod cmd_config;
+mod cmd_db;
+mod cmd_gen;
+mod logging;
+mod output;
+
+use std::io::IsTerminal;
+
+use clap::{CommandFactory, FromArgMatches};
+
+use bangui::Error;
+use bangui::error::exit;
+
+use app::{App, Env};
+use args::{Cli, Command};
+use output::{Mode, Report};
+
+/// Run the program and return its exit code.
+pub fn main() -> i32 {
+    let env = Env::capture();
+    let matches = Cli::command().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let mode = app::output_mode(&cli.global);
+    let color = app::stderr_color(&cli.global, &env);
+
+    // Completions and man pages need no configuration, database or socket.
+    match &cli.command {
+        Command::Completions(a) => return finish(cmd_gen::completions(a), mode, color),
+        Command::Manpages(a) => return finish(cmd_gen::manpages(a), mode, color),
+        _ => {}
+    }
+
+    let cfg = match app::load_config(&cli.global, &matches, &env) {
+        Ok(c) => c,
+        Err(e) => return fail(&e, mode, color),
+    };
+    logging::init(&cli.global, &cfg, &env, color);
+    let app = App {
+        quiet: cli.global.quiet,
+        progress: !cli.global.quiet && !cli.global.no_progress && std::io::stderr().is_terminal(),
+        color,
+        mode,
+        env,
+        cfg,
+    };
+    for w in &app.cfg.warnings {
+        app.warn(w);
+    }
+    finish(dispatch(&app, cli.command), mode, color)
+}
+
+fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
+    match cmd {
+        Command::Config(c) => cmd_config::run(app, c),
+        Command::Db(c) => cmd_db::run(app, c),
+        Command::Audit(c) => cmd_audit::run(app, c),
+        Command::Completions(_) | Command::Manpages(_) => {
+            Err(Error::Other("handled before configuration".into()))
+        }
+        _ => Err(Error::Other("not yet available".into())),
+    }
+}
+
+fn finish(result: bangui::Result<Report>, mode: Mode, color: bool) -> i32 {
+    match result {
+        Ok(report) => {
+            if let Err(e) = output::emit(&report, mode)
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                eprintln!("bangui: error: writing output: {e}");
+                return exit::IO_ERR;
+            }
+            for n in &report.notes {
+                eprintln!("bangui: {}", bangui::util::sanitize(n));
+            }
+            report.exit_code
+        }
+        Err(e) => fail(&e, mode, color),
+    }
+}
+
+/// Print an error once: `bangui: error: …` and an optional `hint: …` on
+/// stderr, plus the JSON error document on stdout when JSON was asked for.
+fn fail(e: &Error, mode: Mode, color: bool) -> i32 {
+    let code = e.exit_code();
+    let message = bangui::util::sanitize(&e.to_string());
+    let hint = e.hint();
+    let label = if color {
+        "\x1b[1;31merror\x1b[0m"
+    } else {
+        "error"
+    };
+    eprintln!("bangui: {label}: {message}");
+    if let Some(h) = &hint {
+        eprintln!("hint: {h}");
+    }
+    if mode == Mode::Json {
+        let _ = output::emit_json_value(&output::error_json(
+            e.kind(),
+            &message,
+            code,
+            hint.as_deref(),
+        ));
+    }
+    code
+}

@@ -1,0 +1,467 @@
+//! IP and CIDR types and the safety policy. Every address bangui sends to
+//! fail2ban, writes to a file or stores in SQL is parsed here first; sets are
+//! compared as networks, and a single host is shown bare, as fail2ban shows it.
+
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::str::FromStr;
+
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
+use serde::Serialize;
+
+/// A validated IP address or network, host bits cleared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Target(IpNet);
+
+impl Target {
+    /// Parse an IP or CIDR. IPv4-mapped IPv6 (`::ffff:1.2.3.4`) becomes IPv4;
+    /// host bits are cleared (`1.2.3.4/24` → `1.2.3.0/24`).
+    pub fn parse(s: &str) -> Result<Target, String> {
+        let t = s.trim();
+        if t.is_empty() {
+            return Err("empty address".into());
+        }
+        if t.len() > 64
+            || !t
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b".:/".contains(&b))
+        {
+            return Err(format!(
+                "not an IP address or CIDR: {:?}",
+                crate::util::sanitize(t)
+            ));
+        }
+        let net = if t.contains('/') {
+            let n = IpNet::from_str(t).map_err(|_| format!("not an IP address or CIDR: {t:?}"))?;
+            match n {
+                IpNet::V6(v6) => match v6.addr().to_ipv4_mapped() {
+                    Some(v4) if v6.prefix_len() >= 96 => IpNet::V4(
+                        Ipv4Net::new(v4, v6.prefix_len() - 96)
+                            .map_err(|_| format!("bad prefix in {t:?}"))?,
+                    ),
+                    _ => n,
+                },
+                n => n,
+            }
+            .trunc()
+        } else {
+            let ip =
+                IpAddr::from_str(t).map_err(|_| format!("not an IP address or CIDR: {t:?}"))?;
+            IpNet::from(canonical_ip(ip))
+        };
+        Ok(Target(net))
+    }
+
+    pub fn from_ip(ip: IpAddr) -> Target {
+        Target(IpNet::from(canonical_ip(ip)))
+    }
+
+    pub fn from_net(net: IpNet) -> Target {
+        Target(net.trunc())
+    }
+
+    pub fn net(&self) -> IpNet {
+        self.0
+    }
+
+    pub fn is_host(&self) -> bool {
+        self.0.prefix_len() == self.0.max_prefix_len()
+    }
+
+    pub fn is_ipv4(&self) -> bool {
+        matches!(self.0, IpNet::V4(_))
+    }
+
+    pub fn contains(&self, other: &Target) -> bool {
+        self.0.contains(&other.0)
+    }
+
+    pub fn overlaps(&self, other: &IpNet) -> bool {
+        self.0.contains(other) || other.contains(&self.0)
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_host() {
+            write!(f, "{}", self.0.addr())
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+impl Serialize for Target {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl FromStr for Target {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Target::parse(s)
+    }
+}
+
+fn canonical_ip(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(v6),
+        },
+        v4 => v4,
+    }
+}
+
+/// Why an item is not banned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case", tag = "reason", content = "detail")]
+pub enum Refusal {
+    AllAddresses,
+    Unspecified,
+    Loopback,
+    LinkLocal,
+    Multicast,
+    Private,
+    Cgnat,
+    Documentation,
+    Reserved,
+    PrefixTooWide(u8),
+    IgnoreIp(String),
+    Safelist(String),
+    OwnAddress,
+    SshClient,
+}
+
+impl Refusal {
+    /// A stable snake_case name, used as the key of refused counts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::AllAddresses => "all_addresses",
+            Refusal::Unspecified => "unspecified",
+            Refusal::Loopback => "loopback",
+            Refusal::LinkLocal => "link_local",
+            Refusal::Multicast => "multicast",
+            Refusal::Private => "private",
+            Refusal::Cgnat => "cgnat",
+            Refusal::Documentation => "documentation",
+            Refusal::Reserved => "reserved",
+            Refusal::PrefixTooWide(_) => "prefix_too_wide",
+            Refusal::IgnoreIp(_) => "ignoreip",
+            Refusal::Safelist(_) => "safelist",
+            Refusal::OwnAddress => "own_address",
+            Refusal::SshClient => "ssh_client",
+        }
+    }
+
+    /// Refusals that `--force` on a manual ban may override.
+    pub fn overridable(&self) -> bool {
+        !matches!(
+            self,
+            Refusal::AllAddresses
+                | Refusal::Unspecified
+                | Refusal::Loopback
+                | Refusal::IgnoreIp(_)
+                | Refusal::Safelist(_)
+        )
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::AllAddresses => write!(f, "covers every address"),
+            Refusal::Unspecified => write!(f, "unspecified address"),
+            Refusal::Loopback => write!(f, "loopback range"),
+            Refusal::LinkLocal => write!(f, "link-local range"),
+            Refusal::Multicast => write!(f, "multicast range"),
+            Refusal::Private => write!(f, "private range"),
+            Refusal::Cgnat => write!(f, "carrier-grade NAT range"),
+            Refusal::Documentation => write!(f, "documentation range"),
+            Refusal::Reserved => write!(f, "reserved range"),
+            Refusal::PrefixTooWide(max) => write!(f, "prefix wider than /{max}"),
+            Refusal::IgnoreIp(e) => write!(f, "in the jail's ignoreip ({e})"),
+            Refusal::Safelist(e) => write!(f, "in the safelist ({e})"),
+            Refusal::OwnAddress => write!(f, "an address of this host"),
+            Refusal::SshClient => write!(f, "the client of the current SSH session"),
+        }
+    }
+}
+
+fn v4(a: [u8; 4], p: u8) -> IpNet {
+    IpNet::V4(Ipv4Net::new(Ipv4Addr::from(a), p).expect("static prefix"))
+}
+
+fn v6(a: [u16; 8], p: u8) -> IpNet {
+    IpNet::V6(Ipv6Net::new(Ipv6Addr::from(a), p).expect("static prefix"))
+}
+
+/// Special-purpose ranges (IANA registries), most specific reason first.
+fn special_ranges() -> Vec<(IpNet, Refusal)> {
+    vec![
+        (v4([0, 0, 0, 0], 32), Refusal::Unspecified),
+        (v4([127, 0, 0, 0], 8), Refusal::Loopback),
+        (v4([169, 254, 0, 0], 16), Refusal::LinkLocal),
+        (v4([224, 0, 0, 0], 4), Refusal::Multicast),
+        (v4([10, 0, 0, 0], 8), Refusal::Private),
+        (v4([172, 16, 0, 0], 12), Refusal::Private),
+        (v4([192, 168, 0, 0], 16), Refusal::Private),
+        (v4([100, 64, 0, 0], 10), Refusal::Cgnat),
+        (v4([192, 0, 2, 0], 24), Refusal::Documentation),
+        (v4([198, 51, 100, 0], 24), Refusal::Documentation),
+        (v4([203, 0, 113, 0], 24), Refusal::Documentation),
+        (v4([0, 0, 0, 0], 8), Refusal::Reserved),
+        (v4([192, 0, 0, 0], 24), Refusal::Reserved),
+        (v4([192, 88, 99, 0], 24), Refusal::Reserved),
+        (v4([198, 18, 0, 0], 15), Refusal::Reserved),
+        (v4([240, 0, 0, 0], 4), Refusal::Reserved),
+        (v6([0, 0, 0, 0, 0, 0, 0, 0], 128), Refusal::Unspecified),
+        (v6([0, 0, 0, 0, 0, 0, 0, 1], 128), Refusal::Loopback),
+        (v6([0xfe80, 0, 0, 0, 0, 0, 0, 0], 10), Refusal::LinkLocal),
+        (v6([0xff00, 0, 0, 0, 0, 0, 0, 0], 8), Refusal::Multicast),
+        (v6([0xfc00, 0, 0, 0, 0, 0, 0, 0], 7), Refusal::Private),
+        (
+            v6([0x2001, 0x0db8, 0, 0, 0, 0, 0, 0], 32),
+            Refusal::Documentation,
+        ),
+        (
+            v6([0x3fff, 0, 0, 0, 0, 0, 0, 0], 20),
+            Refusal::Documentation,
+        ),
+        (v6([0x0100, 0, 0, 0, 0, 0, 0, 0], 64), Refusal::Reserved),
+        (
+            v6([0x0064, 0xff9b, 0, 0, 0, 0, 0, 0], 96),
+            Refusal::Reserved,
+        ),
+        (v6([0x2001, 0, 0, 0, 0, 0, 0, 0], 23), Refusal::Reserved),
+        (v6([0xfec0, 0, 0, 0, 0, 0, 0, 0], 10), Refusal::Reserved),
+        (v6([0, 0, 0, 0, 0, 0, 0, 0], 96), Refusal::Reserved),
+    ]
+}
+
+/// The special-purpose range a target lies in or overlaps, if any.
+pub fn special_range(t: &Target) -> Option<Refusal> {
+    if t.net().prefix_len() == 0 {
+        return Some(Refusal::AllAddresses);
+    }
+    special_ranges()
+        .into_iter()
+        .find(|(net, _)| t.overlaps(net))
+        .map(|(_, r)| r)
+}
+
+/// What must never be banned, gathered once per command.
+#[derive(Debug, Clone, Default)]
+pub struct Policy {
+    /// `--force`: allow private, reserved, own and SSH-client addresses.
+    pub force: bool,
+    pub ignoreip: Vec<(IpNet, String)>,
+    pub safelist: Vec<(IpNet, String)>,
+    pub own_addresses: Vec<IpAddr>,
+    pub ssh_client: Option<IpAddr>,
+    /// Widest prefix allowed (blocklists); `None` means no limit.
+    pub max_prefix_v4: Option<u8>,
+    pub max_prefix_v6: Option<u8>,
+}
+
+impl Policy {
+    /// Parse ignoreip/safelist entries; entries that are not IPs (host names in
+    /// a jail's ignoreip) cannot be compared and are skipped.
+    pub fn parse_list(items: &[String]) -> Vec<(IpNet, String)> {
+        items
+            .iter()
+            .filter_map(|s| Target::parse(s).ok().map(|t| (t.net(), s.clone())))
+            .collect()
+    }
+
+    pub fn check(&self, t: &Target) -> Result<(), Refusal> {
+        for (net, src) in &self.safelist {
+            if t.overlaps(net) {
+                return Err(Refusal::Safelist(src.clone()));
+            }
+        }
+        for (net, src) in &self.ignoreip {
+            if t.overlaps(net) {
+                return Err(Refusal::IgnoreIp(src.clone()));
+            }
+        }
+        if let Some(r) = special_range(t)
+            && (!self.force || !r.overridable())
+        {
+            return Err(r);
+        }
+        if !self.force {
+            if self.own_addresses.iter().any(|a| t.net().contains(a)) {
+                return Err(Refusal::OwnAddress);
+            }
+            if let Some(ssh) = self.ssh_client
+                && t.net().contains(&ssh)
+            {
+                return Err(Refusal::SshClient);
+            }
+        }
+        let max = if t.is_ipv4() {
+            self.max_prefix_v4
+        } else {
+            self.max_prefix_v6
+        };
+        if let Some(max) = max
+            && t.net().prefix_len() < max
+        {
+            return Err(Refusal::PrefixTooWide(max));
+        }
+        Ok(())
+    }
+}
+
+/// The addresses of this host's interfaces, read from /proc (no network calls).
+pub fn own_addresses() -> Vec<IpAddr> {
+    let mut out = Vec::new();
+    if let Ok(trie) = std::fs::read_to_string("/proc/net/fib_trie") {
+        // A "/32 host LOCAL" line follows the address it describes.
+        let mut last: Option<Ipv4Addr> = None;
+        for line in trie.lines() {
+            let l = line.trim_start_matches([' ', '|', '-', '+']).trim();
+            if let Ok(ip) = Ipv4Addr::from_str(l.split_whitespace().next().unwrap_or("")) {
+                last = Some(ip);
+            } else if l.contains("host LOCAL")
+                && let Some(ip) = last
+                && !out.contains(&IpAddr::V4(ip))
+            {
+                out.push(IpAddr::V4(ip));
+            }
+        }
+    }
+    if let Ok(v6) = std::fs::read_to_string("/proc/net/if_inet6") {
+        for line in v6.lines() {
+            if let Some(hex) = line.split_whitespace().next()
+                && hex.len() == 32
+                && let Ok(n) = u128::from_str_radix(hex, 16)
+            {
+                let ip = IpAddr::V6(Ipv6Addr::from(n));
+                if !out.contains(&ip) {
+                    out.push(ip);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The client address of the current SSH session, from SSH_CONNECTION or
+/// SSH_CLIENT values (the caller reads the environment).
+pub fn ssh_client_from(ssh_connection: Option<&str>, ssh_client: Option<&str>) -> Option<IpAddr> {
+    ssh_connection
+        .or(ssh_client)
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|s| IpAddr::from_str(s).ok())
+        .map(canonical_ip)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Target {
+        Target::parse(s).unwrap()
+    }
+
+    #[test]
+    fn parses_and_normalises() {
+        assert_eq!(t("1.2.3.4").to_string(), "1.2.3.4");
+        assert_eq!(t("1.2.3.4/32").to_string(), "1.2.3.4");
+        assert_eq!(t("1.2.3.4/24").to_string(), "1.2.3.0/24");
+        assert_eq!(t(" 2001:DB8::1 ").to_string(), "2001:db8::1");
+        assert_eq!(t("::ffff:1.2.3.4").to_string(), "1.2.3.4");
+        assert_eq!(t("::ffff:1.2.3.0/120").to_string(), "1.2.3.0/24");
+        for bad in [
+            "",
+            "not-an-ip",
+            "1.2.3",
+            "1.2.3.4/33",
+            "01.2.3.4",
+            "1.2.3.4; rm -rf /",
+            "fe80::1%eth0",
+            "1.2.3.4/",
+            "/24",
+            "::/129",
+        ] {
+            assert!(Target::parse(bad).is_err(), "{bad} should be invalid");
+        }
+    }
+
+    #[test]
+    fn special_ranges_are_refused() {
+        let p = Policy::default();
+        assert_eq!(p.check(&t("127.0.0.1")), Err(Refusal::Loopback));
+        assert_eq!(p.check(&t("0.0.0.0")), Err(Refusal::Unspecified));
+        assert_eq!(p.check(&t("0.0.0.0/0")), Err(Refusal::AllAddresses));
+        assert_eq!(p.check(&t("::/0")), Err(Refusal::AllAddresses));
+        assert_eq!(p.check(&t("10.1.2.3")), Err(Refusal::Private));
+        assert_eq!(p.check(&t("100.64.0.1")), Err(Refusal::Cgnat));
+        assert_eq!(p.check(&t("192.0.2.1")), Err(Refusal::Documentation));
+        assert_eq!(p.check(&t("2001:db8::1")), Err(Refusal::Documentation));
+        assert_eq!(p.check(&t("fe80::1")), Err(Refusal::LinkLocal));
+        assert_eq!(p.check(&t("::1")), Err(Refusal::Loopback));
+        assert_eq!(p.check(&t("10.0.0.0/7")), Err(Refusal::Private));
+        assert_eq!(p.check(&t("8.0.0.0/4")), Err(Refusal::Unspecified));
+        assert!(p.check(&t("1.2.3.4")).is_ok());
+        assert!(p.check(&t("2a00:1450::1")).is_ok());
+        let forced = Policy {
+            force: true,
+            ..Policy::default()
+        };
+        assert!(forced.check(&t("10.1.2.3")).is_ok());
+        assert_eq!(forced.check(&t("127.0.0.1")), Err(Refusal::Loopback));
+    }
+
+    #[test]
+    fn lists_and_prefix_limits() {
+        let p = Policy {
+            ignoreip: Policy::parse_list(&["5.6.7.0/24".into(), "example.org".into()]),
+            safelist: Policy::parse_list(&["9.9.9.9".into()]),
+            ssh_client: Some("4.4.4.4".parse().unwrap()),
+            own_addresses: vec!["3.3.3.3".parse().unwrap()],
+            max_prefix_v4: Some(16),
+            ..Policy::default()
+        };
+        assert!(matches!(p.check(&t("5.6.7.8")), Err(Refusal::IgnoreIp(_))));
+        assert!(matches!(
+            p.check(&t("9.9.0.0/16")),
+            Err(Refusal::Safelist(_))
+        ));
+        assert_eq!(p.check(&t("4.4.4.4")), Err(Refusal::SshClient));
+        assert_eq!(p.check(&t("3.3.3.0/24")), Err(Refusal::OwnAddress));
+        assert_eq!(p.check(&t("20.0.0.0/8")), Err(Refusal::PrefixTooWide(16)));
+        assert!(p.check(&t("20.1.0.0/16")).is_ok());
+    }
+
+    #[test]
+    fn ssh_client_parsing() {
+        assert_eq!(
+            ssh_client_from(Some("203.0.113.5 51234 10.0.0.1 22"), None),
+            Some("203.0.113.5".parse().unwrap())
+        );
+        assert_eq!(
+            ssh_client_from(None, Some("::1 5 22")),
+            Some("::1".parse().unwrap())
+        );
+        assert_eq!(ssh_client_from(None, None), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,40}") {
+            let _ = Target::parse(&s);
+        }
+
+        #[test]
+        fn display_round_trips(a in proptest::prelude::any::<u32>(), p in 0u8..=32) {
+            let net = Ipv4Net::new(Ipv4Addr::from(a), p).unwrap();
+            let t1 = Target::from_net(IpNet::V4(net));
+            let t2 = Target::parse(&t1.to_string()).unwrap();
+            proptest::prop_assert_eq!(t1, t2);
+        }
+    }
+}
