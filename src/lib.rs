@@ -3,5 +3,6 @@
 //! and never exits: it returns values and typed errors.
 
 pub mod error;
+pub mod fail2ban;
 
 pub use error::{Error, Result};
