@@ -4,12 +4,14 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::ArgMatches;
 use clap::parser::ValueSource;
 
 use bangui::config::{self, Config, Context, Overrides};
 use bangui::db::{self, DbOptions};
+use bangui::fail2ban::{Client, ClientOptions};
 use bangui::{Error, Result};
 
 use super::args::{ColorChoice, GlobalArgs, OutputFormat};
@@ -124,6 +126,18 @@ impl App {
     /// Open and migrate bangui's database.
     pub fn db(&self) -> Result<rusqlite::Connection> {
         db::open(&self.db_options())
+    }
+
+    /// Connect to fail2ban's socket (one connection per invocation).
+    pub fn client(&self) -> Result<Client> {
+        let f = &self.cfg.fail2ban;
+        Client::connect(ClientOptions {
+            socket: f.socket.clone(),
+            connect_timeout: Duration::from_secs(f.connect_timeout_s.max(1)),
+            read_timeout: Duration::from_secs(f.timeout_s.max(1)),
+            connect_retries: f.connect_retries,
+            max_reply_bytes: f.max_reply_bytes,
+        })
     }
 
     pub fn actor(&self) -> String {
