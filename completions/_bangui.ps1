@@ -167,9 +167,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting (not persisted)')
             [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Switch a jail''s idle mode')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a jail (bans stay in fail2ban''s database)')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)')
-            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a jail (delegates to fail2ban-client)')
-            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)')
+            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -367,9 +367,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting (not persisted)')
             [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Switch a jail''s idle mode')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a jail (bans stay in fail2ban''s database)')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)')
-            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a jail (delegates to fail2ban-client)')
-            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)')
+            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -762,9 +762,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting (not persisted)')
             [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Switch a jail''s idle mode')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a jail (bans stay in fail2ban''s database)')
-            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)')
-            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a jail (delegates to fail2ban-client)')
-            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)')
+            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)')
             break
         }
         'bangui;help;jail;list' {

@@ -159,9 +159,9 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand set 'Change one runtime setting (not persisted)'
             cand idle 'Switch a jail''s idle mode'
             cand stop 'Stop a jail (bans stay in fail2ban''s database)'
-            cand start 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)'
-            cand restart 'Restart a jail (delegates to fail2ban-client)'
-            cand reload 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+            cand start 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
+            cand restart 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
+            cand reload 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bangui;jail;list'= {
@@ -349,9 +349,9 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand set 'Change one runtime setting (not persisted)'
             cand idle 'Switch a jail''s idle mode'
             cand stop 'Stop a jail (bans stay in fail2ban''s database)'
-            cand start 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)'
-            cand restart 'Restart a jail (delegates to fail2ban-client)'
-            cand reload 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+            cand start 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
+            cand restart 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
+            cand reload 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bangui;jail;help;list'= {
@@ -701,9 +701,9 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand set 'Change one runtime setting (not persisted)'
             cand idle 'Switch a jail''s idle mode'
             cand stop 'Stop a jail (bans stay in fail2ban''s database)'
-            cand start 'Start a jail from fail2ban''s configuration (delegates to fail2ban-client)'
-            cand restart 'Restart a jail (delegates to fail2ban-client)'
-            cand reload 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+            cand start 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
+            cand restart 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
+            cand reload 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
         }
         &'bangui;help;jail;list'= {
         }

@@ -152,9 +152,9 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "set" -d 'Change one runtime setting (not persisted)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "idle" -d 'Switch a jail\'s idle mode'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "start" -d 'Start a jail from fail2ban\'s configuration (delegates to fail2ban-client)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "restart" -d 'Restart a jail (delegates to fail2ban-client)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "start" -d 'Start a stopped jail from fail2ban\'s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
@@ -322,9 +322,9 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one runtime setting (not persisted)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "idle" -d 'Switch a jail\'s idle mode'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a jail from fail2ban\'s configuration (delegates to fail2ban-client)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart a jail (delegates to fail2ban-client)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a stopped jail from fail2ban\'s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l db -d 'bangui\'s database file' -r -F
@@ -588,9 +588,9 @@ complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "set" -d 'Change one runtime setting (not persisted)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "idle" -d 'Switch a jail\'s idle mode'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "start" -d 'Start a jail from fail2ban\'s configuration (delegates to fail2ban-client)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "restart" -d 'Restart a jail (delegates to fail2ban-client)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "start" -d 'Start a stopped jail from fail2ban\'s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'Recent state changes, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every effective value and where it came from'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the configuration and exit 0, or 78 naming the problem'

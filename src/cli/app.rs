@@ -39,10 +39,13 @@ impl Env {
 
 pub struct App {
     pub cfg: Config,
+    /// The output mode, for commands that stream their own output.
+    #[allow(dead_code)]
     pub mode: Mode,
     pub quiet: bool,
+    /// Progress bars are allowed (stderr is a terminal, not --quiet/--no-progress).
+    #[allow(dead_code)]
     pub progress: bool,
-    pub color: bool,
     pub env: Env,
 }
 

@@ -232,13 +232,15 @@ pub enum JailCommand {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Start a jail from fail2ban's configuration (delegates to fail2ban-client)
+    /// Start a stopped jail from fail2ban's configuration (delegates to
+    /// `fail2ban-client reload`, which also starts every other enabled jail
+    /// and removes jails that were only added at runtime)
     Start {
         jail: Option<String>,
         #[arg(long)]
         dry_run: bool,
     },
-    /// Restart a jail (delegates to fail2ban-client)
+    /// Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)
     Restart {
         jail: Option<String>,
         /// Also unban everything in the jail
@@ -247,7 +249,8 @@ pub enum JailCommand {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Reload a jail, or every jail, from the configuration (delegates to fail2ban-client)
+    /// Reload a jail, or every jail, from the configuration (delegates to
+    /// `fail2ban-client reload`; reloading all removes runtime-only jails)
     Reload {
         jail: Option<String>,
         #[arg(long)]

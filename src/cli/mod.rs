@@ -6,9 +6,12 @@ pub mod args;
 
 mod app;
 mod cmd_audit;
+mod cmd_bans;
 mod cmd_config;
 mod cmd_db;
 mod cmd_gen;
+mod cmd_jail;
+mod cmd_status;
 mod logging;
 mod output;
 
@@ -49,7 +52,6 @@ pub fn main() -> i32 {
     let app = App {
         quiet: cli.global.quiet,
         progress: !cli.global.quiet && !cli.global.no_progress && std::io::stderr().is_terminal(),
-        color,
         mode,
         env,
         cfg,
@@ -65,10 +67,14 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Config(c) => cmd_config::run(app, c),
         Command::Db(c) => cmd_db::run(app, c),
         Command::Audit(c) => cmd_audit::run(app, c),
+        Command::Status => cmd_status::run(app),
+        Command::Ban(a) => cmd_bans::ban(app, a),
+        Command::Unban(a) => cmd_bans::unban(app, a),
+        Command::Banned(a) => cmd_bans::banned(app, a),
+        Command::Jail(c) => cmd_jail::run(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }
-        _ => Err(Error::Other("not yet available".into())),
     }
 }
 

@@ -35,7 +35,6 @@ pub enum View {
     Text(String),
     /// Bytes we generated ourselves (completion scripts), printed verbatim.
     Raw(String),
-    Empty,
 }
 
 #[derive(Debug, Clone)]
@@ -157,7 +156,6 @@ fn render_table(out: &mut impl Write, view: &View, top: bool) -> io::Result<()> 
             }
         }
         View::Raw(t) => write!(out, "{t}")?,
-        View::Empty => {}
     }
     Ok(())
 }
@@ -186,7 +184,6 @@ fn render_plain(out: &mut impl Write, view: &View) -> io::Result<()> {
             }
         }
         View::Raw(t) => write!(out, "{t}")?,
-        View::Empty => {}
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod client;
+pub mod db;
 pub mod pickle;
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 
 mod support;
 
+mod bans;
 mod config;
 mod db;
 mod generated;
+mod jails;
 mod output;
+mod status;

@@ -13,7 +13,6 @@ pub struct Fail2ban {
     pub dir: PathBuf,
     pub socket: PathBuf,
     pub conf: PathBuf,
-    pub log: PathBuf,
     /// Stop the server when this handle is dropped (private servers only).
     owned: bool,
 }
@@ -63,8 +62,7 @@ impl Fail2ban {
             let text = std::fs::read_to_string(&f).unwrap();
             std::fs::write(&f, text.replace("@DIR@", &dir.display().to_string())).unwrap();
         }
-        let log = dir.join("test.log");
-        std::fs::write(&log, "").unwrap();
+        std::fs::write(dir.join("test.log"), "").unwrap();
         let socket = dir.join("fail2ban.sock");
         // Let an unprivileged client (the permission tests) reach the dir.
         set_mode(&dir, 0o755);
@@ -88,6 +86,8 @@ impl Fail2ban {
             wait "$srv" 2>/dev/null
             case "$dir" in /tmp/bgf.*) rm -rf "$dir" ;; esac
         "#;
+        // The watchdog outlives us on purpose: it is what cleans up after us.
+        #[allow(clippy::zombie_processes)]
         Command::new("sh")
             .arg("-c")
             .arg(script)
@@ -104,7 +104,6 @@ impl Fail2ban {
             dir: dir.clone(),
             socket: socket.clone(),
             conf: conf.clone(),
-            log,
             owned,
         };
         let t0 = Instant::now();

@@ -1,0 +1,332 @@
+//! `bangui ban`, `bangui unban`, `bangui banned`: read and validate items,
+//! call the library, audit the change, and build the report.
+
+use std::io::BufRead;
+use std::path::Path;
+
+use serde_json::json;
+
+use bangui::audit::{self, AuditRecord};
+use bangui::bans::{self, BanStatus};
+use bangui::error::exit;
+use bangui::net::{self, Policy, Target};
+use bangui::util::{format_duration, now_unix, rfc3339_opt};
+use bangui::{Error, Result};
+
+use super::app::App;
+use super::args::{BanArgs, BannedArgs, UnbanArgs};
+use super::output::{Report, opt, table};
+
+/// Command-line items plus `--from-file` lines (`-` is stdin), with line
+/// numbers for file items. `#` starts a comment.
+fn read_items(args: &[String], file: Option<&Path>) -> Result<Vec<(Option<usize>, String)>> {
+    let mut items: Vec<(Option<usize>, String)> = args.iter().map(|a| (None, a.clone())).collect();
+    let Some(path) = file else { return Ok(items) };
+    let reader: Box<dyn BufRead> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::NoInput {
+                what: "input file".into(),
+                path: path.to_path_buf(),
+            },
+            _ => Error::io(format!("reading {}", path.display()), path, e),
+        })?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line = line.map_err(|e| Error::io(format!("reading {}", path.display()), path, e))?;
+        let text = String::from_utf8_lossy(&line);
+        let text = text.split('#').next().unwrap_or("").trim();
+        if !text.is_empty() {
+            items.push((Some(i + 1), text.to_string()));
+        }
+    }
+    Ok(items)
+}
+
+fn targets(args: &[String], file: Option<&Path>) -> Result<Vec<Target>> {
+    let items = read_items(args, file)?;
+    if items.is_empty() {
+        return Err(Error::Usage(
+            "no IPs given: name them as arguments or with --from-file".into(),
+        ));
+    }
+    bans::parse_targets(&items).map_err(|bad| bans::invalid_error(&bad))
+}
+
+fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
+    Policy {
+        force,
+        ignoreip: Policy::parse_list(&ignoreip),
+        safelist: Policy::parse_list(&app.cfg.safety.safelist),
+        own_addresses: net::own_addresses(),
+        ssh_client: net::ssh_client_from(app.env.get("SSH_CONNECTION"), app.env.get("SSH_CLIENT")),
+        max_prefix_v4: None,
+        max_prefix_v6: None,
+    }
+}
+
+fn audit_quietly(app: &App, rec: AuditRecord<'_>) {
+    let result = app.db().and_then(|conn| audit::append(&conn, &rec));
+    if let Err(e) = result {
+        app.warn(&format!("could not write the audit log: {e}"));
+    }
+}
+
+pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
+    let list = targets(&a.targets, a.from_file.as_deref())?;
+    let mut client = app.client()?;
+    let ignoreip = bans::jail_ignoreip(&mut client, &a.jail)?;
+    let pol = policy(app, ignoreip, a.force);
+    let out = bans::ban(
+        &mut client,
+        &a.jail,
+        &list,
+        &pol,
+        app.cfg.fail2ban.ban_batch_size,
+        a.dry_run,
+    )?;
+    let applied = out.banned + out.already_banned;
+    let code = if out.refused == 0 {
+        exit::OK
+    } else if applied > 0 {
+        exit::PARTIAL
+    } else {
+        exit::DATA_ERR
+    };
+    let outcome = match (a.dry_run, code) {
+        (true, _) => "dry-run",
+        (_, exit::OK) => "ok",
+        (_, exit::PARTIAL) => "partial",
+        _ => "refused",
+    };
+    let targets: Vec<String> = list.iter().map(Target::to_string).collect();
+    audit_quietly(
+        app,
+        AuditRecord {
+            at: now_unix(),
+            actor: &app.actor(),
+            command: "ban",
+            jail: Some(&a.jail),
+            targets: &targets,
+            outcome,
+            changed: out.changed,
+            detail: Some(json!({
+                "banned": out.items.iter().filter(|i| i.status == BanStatus::Banned).map(|i| i.ip.to_string()).collect::<Vec<_>>(),
+                "already_banned": out.already_banned,
+                "refused": out.items.iter().filter(|i| i.status == BanStatus::Refused).map(|i| json!({"ip": i.ip, "reason": i.reason_code})).collect::<Vec<_>>(),
+            })),
+        },
+    );
+    let rows = out
+        .items
+        .iter()
+        .map(|i| {
+            vec![
+                i.ip.to_string(),
+                status_word(i.status).to_string(),
+                i.reason.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut rep = Report::new(
+        "ban",
+        serde_json::to_value(&out).unwrap_or_default(),
+        table(&["ip", "result", "reason"], rows),
+    )
+    .with_exit(code);
+    if out.refused > 0 && code == exit::DATA_ERR {
+        rep = rep.note(format!(
+            "error: every item was refused; nothing was banned in {}{}",
+            a.jail,
+            if a.force {
+                ""
+            } else {
+                " (--force allows private and reserved ranges)"
+            }
+        ));
+    } else if out.refused > 0 {
+        rep = rep.note(format!(
+            "{} item(s) refused; see the reason column",
+            out.refused
+        ));
+    }
+    Ok(rep)
+}
+
+fn status_word(s: BanStatus) -> &'static str {
+    match s {
+        BanStatus::Banned => "banned",
+        BanStatus::AlreadyBanned => "already banned",
+        BanStatus::WouldBan => "would ban",
+        BanStatus::Refused => "refused",
+    }
+}
+
+pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
+    let batch = app.cfg.fail2ban.ban_batch_size;
+    let mut client = app.client()?;
+    // fail2ban deletes the history of what it unbans: keep it first.
+    let mut keep_history = |pairs: &[(String, String)]| preserve_history_before_unban(app, pairs);
+    let out = if a.all {
+        let jail = a
+            .jail
+            .as_deref()
+            .ok_or_else(|| Error::Usage("--all needs --jail".into()))?;
+        bans::unban_all_in_jail(&mut client, jail, batch, a.dry_run, &mut keep_history)?
+    } else {
+        let list = targets(&a.targets, a.from_file.as_deref())?;
+        bans::unban(
+            &mut client,
+            a.jail.as_deref(),
+            &list,
+            batch,
+            a.dry_run,
+            &mut keep_history,
+        )?
+    };
+    let targets: Vec<String> = out.items.iter().map(|i| i.ip.clone()).collect();
+    audit_quietly(
+        app,
+        AuditRecord {
+            at: now_unix(),
+            actor: &app.actor(),
+            command: if a.all { "unban --all" } else { "unban" },
+            jail: a.jail.as_deref(),
+            targets: &targets,
+            outcome: if a.dry_run { "dry-run" } else { "ok" },
+            changed: out.changed,
+            detail: Some(json!({
+                "left": out.items.iter().filter(|i| !i.jails.is_empty()).map(|i| json!({"ip": i.ip, "jails": i.jails})).collect::<Vec<_>>(),
+            })),
+        },
+    );
+    let rows = out
+        .items
+        .iter()
+        .map(|i| vec![i.ip.clone(), i.status.replace('_', " "), i.jails.join(",")])
+        .collect();
+    let mut rep = Report::new(
+        "unban",
+        serde_json::to_value(&out).unwrap_or_default(),
+        table(&["ip", "result", "jails"], rows),
+    );
+    if out.unbanned == 0 && !out.items.is_empty() {
+        rep = rep.note("nothing to unban: none of these was banned");
+    }
+    Ok(rep)
+}
+
+/// The one place `unban` keeps fail2ban's history rows before fail2ban
+/// deletes them. History sync lives in the history module.
+fn preserve_history_before_unban(app: &App, pairs: &[(String, String)]) -> Result<()> {
+    let _ = (app, pairs);
+    Ok(())
+}
+
+pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
+    let mut client = app.client()?;
+    if !a.targets.is_empty() {
+        let list = targets(&a.targets, None)?;
+        let answers = bans::query(&mut client, &list, a.jail.as_deref())?;
+        let any = answers.iter().any(|x| x.banned);
+        let rows = answers
+            .iter()
+            .map(|x| {
+                vec![
+                    x.ip.to_string(),
+                    if x.banned { "yes".into() } else { "no".into() },
+                    x.jails.join(","),
+                    x.within
+                        .iter()
+                        .map(|c| format!("{} ({})", c.network, c.jail))
+                        .collect::<Vec<_>>()
+                        .join(","),
+                ]
+            })
+            .collect();
+        return Ok(Report::new(
+            "banned",
+            json!({ "query": answers, "any_banned": any }),
+            table(&["ip", "banned", "jails", "within"], rows),
+        )
+        .with_exit(if any { exit::OK } else { exit::FAILURE }));
+    }
+    let mut list = bans::list_bans(&mut client, a.jail.as_deref())?;
+    add_ban_counts(app, &mut client, &mut list);
+    let now = now_unix();
+    let data: Vec<serde_json::Value> = list
+        .iter()
+        .map(|b| {
+            json!({
+                "jail": b.jail,
+                "ip": b.ip,
+                "banned_at": rfc3339_opt(b.start),
+                "ends_at": rfc3339_opt(b.end),
+                "bantime": b.bantime,
+                "time_left": b.end.map(|e| (e - now).max(0)),
+                "permanent": b.end.is_none(),
+                "ban_count": b.ban_count,
+            })
+        })
+        .collect();
+    let rows = list
+        .iter()
+        .map(|b| {
+            vec![
+                b.jail.clone(),
+                b.ip.clone(),
+                opt(b.start.map(bangui::util::rfc3339)),
+                match b.end {
+                    Some(e) => bangui::util::rfc3339(e),
+                    None => "never".into(),
+                },
+                match b.end {
+                    Some(e) => format_duration((e - now).max(0)),
+                    None => "permanent".into(),
+                },
+                opt(b.ban_count),
+            ]
+        })
+        .collect();
+    Ok(Report::new(
+        "banned",
+        serde_json::Value::Array(data),
+        table(
+            &[
+                "jail",
+                "ip",
+                "banned_at",
+                "ends_at",
+                "time_left",
+                "ban_count",
+            ],
+            rows,
+        ),
+    ))
+}
+
+/// fail2ban keeps the ban count per (ip, jail) in its own database; read it
+/// read-only in one short query when that database is reachable.
+fn add_ban_counts(app: &App, client: &mut bangui::fail2ban::Client, list: &mut [bans::BanEntry]) {
+    if list.is_empty() {
+        return;
+    }
+    let path = match &app.cfg.fail2ban.db_file {
+        Some(p) => Some(p.clone()),
+        None => bangui::fail2ban::api::get_dbfile(client)
+            .ok()
+            .flatten()
+            .map(std::path::PathBuf::from),
+    };
+    let Some(path) = path else { return };
+    match bangui::fail2ban::db::ban_counts(&path) {
+        Ok(counts) => {
+            for b in list.iter_mut() {
+                b.ban_count = counts.get(&(b.jail.clone(), b.ip.clone())).copied();
+            }
+        }
+        Err(e) => tracing::debug!(event = "ban_count_unavailable", error = %e),
+    }
+}

@@ -1,0 +1,569 @@
+//! `bangui jail …`: live jail state and runtime settings over the socket;
+//! start/restart/reload delegate to fail2ban-client, which must stream the
+//! whole configuration, and are checked afterwards.
+
+use std::process::Command;
+
+use serde_json::{Value as Json, json};
+
+use bangui::audit::{self, AuditRecord};
+use bangui::fail2ban::{Arg, Transport, api};
+use bangui::net::Target;
+use bangui::util::{now_unix, parse_duration};
+use bangui::{Error, Result};
+
+use super::app::App;
+use super::args::JailCommand;
+use super::output::{Report, View, kv, opt, table};
+
+/// Settings `jail show` reads, in display order.
+const SHOW_KEYS: &[&str] = &[
+    "bantime",
+    "findtime",
+    "maxretry",
+    "maxmatches",
+    "maxlines",
+    "usedns",
+    "logencoding",
+    "ignoreself",
+    "ignoreip",
+    "ignorecommand",
+    "logpath",
+    "journalmatch",
+    "prefregex",
+    "failregex",
+    "ignoreregex",
+    "datepattern",
+    "actions",
+    "bantime.increment",
+    "bantime.factor",
+    "bantime.formula",
+    "bantime.multipliers",
+    "bantime.maxtime",
+    "bantime.rndtime",
+    "bantime.overalljails",
+];
+
+/// How `jail set` validates a value before it reaches the socket.
+#[derive(Clone, Copy)]
+enum Rule {
+    /// Seconds, or a duration like 10m; `permanent` allows -1.
+    Duration {
+        permanent: bool,
+    },
+    Count,
+    Choice(&'static [&'static str]),
+    Bool,
+    Number,
+    Text,
+    Ip,
+    Index,
+}
+
+const SET_KEYS: &[(&str, Rule)] = &[
+    ("bantime", Rule::Duration { permanent: true }),
+    ("findtime", Rule::Duration { permanent: false }),
+    ("maxretry", Rule::Count),
+    ("maxmatches", Rule::Count),
+    ("maxlines", Rule::Count),
+    ("usedns", Rule::Choice(&["yes", "no", "warn", "raw"])),
+    ("logencoding", Rule::Text),
+    ("ignoreself", Rule::Bool),
+    ("addignoreip", Rule::Ip),
+    ("delignoreip", Rule::Ip),
+    ("ignorecommand", Rule::Text),
+    ("datepattern", Rule::Text),
+    ("prefregex", Rule::Text),
+    ("addfailregex", Rule::Text),
+    ("delfailregex", Rule::Index),
+    ("addignoreregex", Rule::Text),
+    ("delignoreregex", Rule::Index),
+    ("bantime.increment", Rule::Bool),
+    ("bantime.factor", Rule::Number),
+    ("bantime.formula", Rule::Text),
+    ("bantime.multipliers", Rule::Text),
+    ("bantime.maxtime", Rule::Duration { permanent: false }),
+    ("bantime.rndtime", Rule::Duration { permanent: false }),
+    ("bantime.overalljails", Rule::Bool),
+];
+
+/// The key whose value `jail set KEY` changes, for before/after comparison.
+fn readback_key(key: &str) -> &str {
+    match key {
+        "addignoreip" | "delignoreip" => "ignoreip",
+        "addfailregex" | "delfailregex" => "failregex",
+        "addignoreregex" | "delignoreregex" => "ignoreregex",
+        k => k,
+    }
+}
+
+fn validate(key: &str, value: &str) -> Result<String> {
+    let rule = SET_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, r)| *r)
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown or read-only setting `{key}`; settable: {}",
+                SET_KEYS
+                    .iter()
+                    .map(|(k, _)| *k)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?;
+    let bad = |what: &str| Error::bad_input(format!("{key}: expected {what}, got {value:?}"));
+    let v = value.trim();
+    Ok(match rule {
+        Rule::Duration { permanent } => {
+            if permanent && v == "-1" {
+                "-1".into()
+            } else {
+                parse_duration(v)
+                    .map_err(|_| bad("a duration (600, 10m, 1h, 1d) or -1 for permanent"))?
+                    .to_string()
+            }
+        }
+        Rule::Count => {
+            let n: u64 = v.parse().map_err(|_| bad("a positive integer"))?;
+            if n == 0 {
+                return Err(bad("a positive integer"));
+            }
+            n.to_string()
+        }
+        Rule::Choice(c) => {
+            if !c.contains(&v) {
+                return Err(bad(&format!("one of {}", c.join(", "))));
+            }
+            v.to_string()
+        }
+        Rule::Bool => match v.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "on" | "1" => "true".into(),
+            "false" | "no" | "off" | "0" => "false".into(),
+            _ => return Err(bad("true or false")),
+        },
+        Rule::Number => {
+            let f: f64 = v.parse().map_err(|_| bad("a number"))?;
+            if !f.is_finite() || f <= 0.0 {
+                return Err(bad("a positive number"));
+            }
+            v.to_string()
+        }
+        Rule::Text => {
+            if v.contains('\n') || v.contains("<F2B_END_COMMAND>") {
+                return Err(bad("a single line"));
+            }
+            value.to_string()
+        }
+        Rule::Ip => Target::parse(v).map_err(|e| bad(&e))?.to_string(),
+        Rule::Index => v
+            .parse::<u32>()
+            .map_err(|_| bad("a 0-based index"))?
+            .to_string(),
+    })
+}
+
+pub fn run(app: &App, cmd: JailCommand) -> Result<Report> {
+    match cmd {
+        JailCommand::List => list(app),
+        JailCommand::Show { jail } => show(app, &jail),
+        JailCommand::Get { jail, key } => get(app, &jail, &key),
+        JailCommand::Set {
+            jail,
+            key,
+            value,
+            dry_run,
+        } => set(app, &jail, &key, &value, dry_run),
+        JailCommand::Idle {
+            jail,
+            state,
+            dry_run,
+        } => idle(app, &jail, state == "on", dry_run),
+        JailCommand::Stop { jail, dry_run } => stop(app, &jail, dry_run),
+        JailCommand::Start { jail, dry_run } => delegate(app, "start", jail, false, dry_run),
+        JailCommand::Restart {
+            jail,
+            unban,
+            dry_run,
+        } => delegate(app, "restart", jail, unban, dry_run),
+        JailCommand::Reload { jail, dry_run } => delegate(app, "reload", jail, false, dry_run),
+    }
+}
+
+fn list(app: &App) -> Result<Report> {
+    // No config files, no database: this is the latency-critical path.
+    let mut c = app.client()?;
+    let stats = api::jail_stats_all(&mut c)?;
+    let rows = stats
+        .iter()
+        .map(|s| {
+            vec![
+                s.jail.clone(),
+                opt(s.backend.clone()),
+                format!("{}/{}", s.currently_failed, s.total_failed),
+                format!("{}/{}", s.currently_banned, s.total_banned),
+                opt(s.idle.map(|i| if i { "on" } else { "off" })),
+            ]
+        })
+        .collect();
+    Ok(Report::new(
+        "jail list",
+        serde_json::to_value(&stats).unwrap_or_default(),
+        table(&["jail", "backend", "failed", "banned", "idle"], rows),
+    ))
+}
+
+fn show(app: &App, jail: &str) -> Result<Report> {
+    let mut c = app.client()?;
+    let status = api::jail_status(&mut c, jail)?;
+    let mut settings = serde_json::Map::new();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for key in SHOW_KEYS {
+        let v = match api::jail_get(&mut c, jail, key) {
+            Ok(v) => normalise(key, v.to_json()),
+            // Settings a server version or backend does not have read as null.
+            Err(Error::Fail2ban { .. }) => Json::Null,
+            Err(e) => return Err(e),
+        };
+        pairs.push((key.to_string(), display(&v)));
+        settings.insert(key.to_string(), v);
+    }
+    let data = json!({
+        "jail": jail,
+        "status": status,
+        "settings": settings,
+    });
+    let view = View::Sections(vec![
+        (
+            String::new(),
+            kv(vec![
+                ("jail", jail.to_string()),
+                (
+                    "failed",
+                    format!("{}/{}", status.currently_failed, status.total_failed),
+                ),
+                (
+                    "banned",
+                    format!("{}/{}", status.currently_banned, status.total_banned),
+                ),
+                ("files", status.file_list.join(", ")),
+            ]),
+        ),
+        ("settings".into(), View::KeyValue(pairs)),
+    ]);
+    Ok(Report::new("jail show", data, view))
+}
+
+/// `datepattern` comes back as (pattern, human name): keep the pattern.
+fn normalise(key: &str, v: Json) -> Json {
+    match (key, &v) {
+        ("datepattern", Json::Array(a)) if !a.is_empty() => a[0].clone(),
+        ("ignorecommand", Json::Bool(false)) => Json::Null,
+        _ => v,
+    }
+}
+
+fn display(v: &Json) -> String {
+    match v {
+        Json::Null => "-".into(),
+        Json::String(s) => s.clone(),
+        Json::Array(a) => a.iter().map(display).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+fn get(app: &App, jail: &str, key: &str) -> Result<Report> {
+    if !SHOW_KEYS.contains(&key) && !key.starts_with("action") {
+        return Err(Error::Usage(format!(
+            "unknown setting `{key}`; readable: {}",
+            SHOW_KEYS.join(", ")
+        )));
+    }
+    let mut c = app.client()?;
+    let v = normalise(key, api::jail_get(&mut c, jail, key)?.to_json());
+    Ok(Report::new(
+        "jail get",
+        json!({ "jail": jail, "key": key, "value": v }),
+        View::Text(display(&v)),
+    ))
+}
+
+fn read_value(c: &mut dyn Transport, jail: &str, key: &str) -> Result<Json> {
+    match api::jail_get(c, jail, key) {
+        Ok(v) => Ok(normalise(key, v.to_json())),
+        Err(Error::Fail2ban { .. }) => Ok(Json::Null),
+        Err(e) => Err(e),
+    }
+}
+
+fn set(app: &App, jail: &str, key: &str, value: &str, dry_run: bool) -> Result<Report> {
+    let value = validate(key, value)?;
+    let mut c = app.client()?;
+    let rk = readback_key(key);
+    let before = read_value(&mut c, jail, rk)?;
+    let after = if dry_run {
+        Json::Null
+    } else {
+        api::jail_set(&mut c, jail, key, &[Arg::Str(value.clone())])?;
+        read_value(&mut c, jail, rk)?
+    };
+    let changed = !dry_run && before != after;
+    audit_quietly(
+        app,
+        "jail set",
+        jail,
+        &[format!("{key}={value}")],
+        dry_run,
+        changed,
+    );
+    Ok(Report::new(
+        "jail set",
+        json!({
+            "jail": jail, "key": key, "value": value,
+            "before": before, "after": after,
+            "changed": changed, "dry_run": dry_run,
+        }),
+        kv(vec![
+            ("jail", jail.to_string()),
+            ("key", key.to_string()),
+            ("before", display(&before)),
+            (
+                "after",
+                if dry_run {
+                    format!("{value} (dry run)")
+                } else {
+                    display(&after)
+                },
+            ),
+            ("changed", changed.to_string()),
+        ]),
+    ))
+}
+
+fn idle(app: &App, jail: &str, on: bool, dry_run: bool) -> Result<Report> {
+    let mut c = app.client()?;
+    // fail2ban 1.0 cannot report idle state: check the jail exists, then set.
+    api::jail_status(&mut c, jail)?;
+    let state = if dry_run {
+        on
+    } else {
+        api::set_idle(&mut c, jail, on)?
+    };
+    audit_quietly(
+        app,
+        "jail idle",
+        jail,
+        &[if on { "on" } else { "off" }.into()],
+        dry_run,
+        !dry_run,
+    );
+    Ok(Report::new(
+        "jail idle",
+        json!({
+            "jail": jail, "idle": state, "dry_run": dry_run,
+            // The previous state is not readable, so a change is assumed.
+            "changed": !dry_run,
+        }),
+        kv(vec![
+            ("jail", jail.to_string()),
+            ("idle", if state { "on" } else { "off" }.to_string()),
+        ]),
+    ))
+}
+
+fn stop(app: &App, jail: &str, dry_run: bool) -> Result<Report> {
+    let mut c = app.client()?;
+    api::jail_status(&mut c, jail)?;
+    if !dry_run {
+        api::stop_jail(&mut c, jail)?;
+    }
+    audit_quietly(app, "jail stop", jail, &[], dry_run, !dry_run);
+    Ok(Report::new(
+        "jail stop",
+        json!({ "jail": jail, "stopped": !dry_run, "changed": !dry_run, "dry_run": dry_run }),
+        kv(vec![
+            ("jail", jail.to_string()),
+            ("stopped", (!dry_run).to_string()),
+        ]),
+    ))
+}
+
+/// start/restart/reload need fail2ban-client: it parses the configuration and
+/// streams it to the server. Afterwards, check that the jail is running.
+fn delegate(
+    app: &App,
+    verb: &str,
+    jail: Option<String>,
+    unban: bool,
+    dry_run: bool,
+) -> Result<Report> {
+    if let Some(j) = &jail
+        && (j.is_empty() || j.starts_with('-') || j.contains('/'))
+    {
+        return Err(Error::bad_input(format!("invalid jail name {j:?}")));
+    }
+    let f = &app.cfg.fail2ban;
+    let mut args: Vec<String> = vec![
+        "-c".into(),
+        f.config_dir.display().to_string(),
+        "-s".into(),
+        f.socket.display().to_string(),
+    ];
+    match (verb, &jail) {
+        // fail2ban cannot reload a jail it does not run: a stopped jail
+        // comes back with a full reload, which starts every enabled jail.
+        ("start", _) => args.push("reload".into()),
+        ("restart", Some(j)) => {
+            args.extend(["reload".into(), "--restart".into()]);
+            if unban {
+                args.push("--unban".into());
+            }
+            args.push(j.clone());
+        }
+        ("restart", None) => {
+            args.extend(["reload".into(), "--restart".into()]);
+            if unban {
+                args.push("--unban".into());
+            }
+            args.push("--all".into());
+        }
+        (_, Some(j)) => args.extend(["reload".into(), j.clone()]),
+        (_, None) => args.push("reload".into()),
+    }
+    let command_line = format!("{} {}", f.client.display(), args.join(" "));
+    // Make sure the server is there before handing over.
+    let mut c = app.client()?;
+    if verb == "start"
+        && let Some(j) = &jail
+        && api::status(&mut c)?.contains(j)
+    {
+        return Ok(Report::new(
+            "jail start",
+            json!({ "jail": j, "running": true, "changed": false, "dry_run": dry_run }),
+            kv(vec![
+                ("jail", j.clone()),
+                ("running", "true (already)".into()),
+            ]),
+        ));
+    }
+    if dry_run {
+        return Ok(Report::new(
+            format!("jail {verb}"),
+            json!({ "jail": jail, "would_run": command_line, "changed": false, "dry_run": true }),
+            kv(vec![("would run", command_line)]),
+        ));
+    }
+    let out = Command::new(&f.client).args(&args).output().map_err(|e| {
+        Error::io(
+            format!(
+                "running {} (install fail2ban's client, or set fail2ban.client)",
+                f.client.display()
+            ),
+            &f.client,
+            e,
+        )
+    })?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() {
+        let detail: Vec<&str> = stderr
+            .lines()
+            .chain(stdout.lines())
+            .filter(|l| l.contains("ERROR") || l.contains("rror"))
+            .take(5)
+            .collect();
+        let detail = if detail.is_empty() {
+            stderr.trim().to_string()
+        } else {
+            // Drop fail2ban-client's timestamp and logger prefix.
+            detail
+                .iter()
+                .map(|l| l.split_once("ERROR").map(|(_, m)| m.trim()).unwrap_or(l))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        return Err(Error::config(format!(
+            "`{command_line}` failed: {}",
+            bangui::util::sanitize(&detail)
+        )));
+    }
+    let jails = api::status(&mut c).or_else(|_| {
+        let mut fresh = app.client()?;
+        api::status(&mut fresh)
+    })?;
+    let up = match &jail {
+        Some(j) => jails.contains(j),
+        None => true,
+    };
+    audit_quietly(
+        app,
+        &format!("jail {verb}"),
+        jail.as_deref().unwrap_or("--all"),
+        &[],
+        false,
+        true,
+    );
+    if !up {
+        return Err(Error::config(format!(
+            "`{command_line}` succeeded but jail {} is not running; is it enabled in the configuration?",
+            jail.as_deref().unwrap_or("")
+        )));
+    }
+    Ok(Report::new(
+        format!("jail {verb}"),
+        json!({
+            "jail": jail,
+            "ran": command_line,
+            "running": up,
+            "jails": jails,
+            "changed": true,
+        }),
+        kv(vec![
+            ("ran", command_line.clone()),
+            ("jail", jail.clone().unwrap_or_else(|| "(all)".into())),
+            ("running", up.to_string()),
+        ]),
+    ))
+}
+
+fn audit_quietly(
+    app: &App,
+    command: &str,
+    jail: &str,
+    targets: &[String],
+    dry_run: bool,
+    changed: bool,
+) {
+    let rec = AuditRecord {
+        at: now_unix(),
+        actor: &app.actor(),
+        command,
+        jail: Some(jail),
+        targets,
+        outcome: if dry_run { "dry-run" } else { "ok" },
+        changed,
+        detail: None,
+    };
+    if let Err(e) = app.db().and_then(|conn| audit::append(&conn, &rec)) {
+        app.warn(&format!("could not write the audit log: {e}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_per_key() {
+        assert_eq!(validate("bantime", "1h").unwrap(), "3600");
+        assert_eq!(validate("bantime", "-1").unwrap(), "-1");
+        assert!(validate("findtime", "-1").is_err());
+        assert!(validate("maxretry", "0").is_err());
+        assert_eq!(validate("usedns", "no").unwrap(), "no");
+        assert!(validate("usedns", "maybe").is_err());
+        assert_eq!(validate("addignoreip", "10.0.0.0/8").unwrap(), "10.0.0.0/8");
+        assert!(validate("addignoreip", "bogus").is_err());
+        assert!(validate("nosuchkey", "1").is_err());
+        assert!(validate("ignoreself", "perhaps").is_err());
+    }
+}

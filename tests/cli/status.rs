@@ -1,0 +1,86 @@
+use crate::support::TestEnv;
+use crate::support::fail2ban::Fail2ban;
+
+#[test]
+fn status_shows_version_and_jails_in_table_and_json() {
+    let env = TestEnv::with_fail2ban();
+    let r = env.run(&["status", "-o", "table"]);
+    r.code(0)
+        .stdout_has("fail2ban")
+        .stdout_has("1.")
+        .stdout_has("bangui-test");
+    let doc = env.run(&["status", "--json"]).json();
+    assert_eq!(doc["command"], "status");
+    assert!(
+        doc["data"]["fail2ban"]["version"]
+            .as_str()
+            .unwrap()
+            .starts_with(char::is_numeric)
+    );
+    let jails: Vec<&str> = doc["data"]["jails"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["jail"].as_str().unwrap())
+        .collect();
+    assert!(
+        jails.contains(&"bangui-test") && jails.contains(&"bangui-noaction"),
+        "{jails:?}"
+    );
+    assert!(doc["data"]["database"].is_object());
+}
+
+#[test]
+fn missing_socket_is_69_with_a_hint() {
+    let env = TestEnv::new();
+    let r = env.run(&["status", "--json"]);
+    r.code(69)
+        .stderr_has("socket not found")
+        .stderr_has("hint: is fail2ban running?");
+    assert_eq!(r.json()["error"]["kind"], "fail2ban_unavailable");
+    assert_eq!(r.json()["error"]["exit_code"], 69);
+}
+
+#[test]
+fn socket_path_that_is_a_regular_file_is_69() {
+    let env = TestEnv::new();
+    let f = env.path().join("not-a-socket");
+    std::fs::write(&f, "x").unwrap();
+    env.run(&["--socket", f.to_str().unwrap(), "status"])
+        .code(69)
+        .stderr_has("hint:");
+}
+
+#[test]
+fn refused_connection_is_69() {
+    // A socket file nobody listens on: bind, then drop the listener.
+    let env = TestEnv::new();
+    let p = env.path().join("dead.sock");
+    drop(std::os::unix::net::UnixListener::bind(&p).unwrap());
+    env.run(&["--socket", p.to_str().unwrap(), "status"])
+        .code(69);
+}
+
+#[test]
+fn server_stopped_mid_run_gives_69() {
+    let server = Fail2ban::private();
+    let env = TestEnv::with_server(&server);
+    env.run(&["jail", "list"]).code(0);
+    server.stop();
+    env.run(&["jail", "list"])
+        .code(69)
+        .stderr_has("unreachable");
+    env.run(&["ban", "1.2.3.4", "--jail", "bangui-test"])
+        .code(69);
+}
+
+#[test]
+fn permission_denied_on_the_socket_is_77() {
+    let env = TestEnv::with_fail2ban();
+    if !crate::support::is_root() {
+        // Without root the shared server's socket is ours; nothing to test.
+        return;
+    }
+    let r = env.run_as_nobody(&["--db", "/tmp/nobody-cannot-write-here/x.db", "jail", "list"]);
+    r.code(77).stderr_has("permission denied");
+}
