@@ -5,3 +5,5 @@
 pub mod error;
 
 pub use error::{Error, Result};
+pub mod f2bconf;
+pub mod filter;
