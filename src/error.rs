@@ -128,7 +128,11 @@ impl Error {
 
     /// Wrap an I/O error with what was being done; permission and not-found
     /// errors become their own variants so they get their own exit codes.
-    pub fn io(context: impl Into<String>, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(
+        context: impl Into<String>,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
         match source.kind() {
             std::io::ErrorKind::PermissionDenied => Error::PermissionDenied {
                 path: path.into(),

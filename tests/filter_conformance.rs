@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use bangui::f2bconf::ConfigTree;
 use bangui::filter::{FilterEngine, FilterSpec, LocalZone, TestOptions, run_test};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday,
+};
 
 const F2B_PY: &str = "/usr/lib/python3/dist-packages/fail2ban";
 const CONF: &str = "/etc/fail2ban";
@@ -44,8 +46,16 @@ impl TestZone {
             return false;
         };
         let y = d.year();
-        let start = last_sunday(y, 3).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc().timestamp();
-        let end = last_sunday(y, 10).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc().timestamp();
+        let start = last_sunday(y, 3)
+            .and_hms_opt(1, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp();
+        let end = last_sunday(y, 10)
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp();
         utc >= start && utc < end
     }
 }
@@ -54,18 +64,28 @@ impl LocalZone for TestZone {
     fn to_utc(&self, local: NaiveDateTime) -> Option<i64> {
         let as_utc = local.and_utc().timestamp();
         let dst = as_utc - 7200;
-        if Self::is_dst_utc(dst) { Some(dst) } else { Some(as_utc - 3600) }
+        if Self::is_dst_utc(dst) {
+            Some(dst)
+        } else {
+            Some(as_utc - 3600)
+        }
     }
     fn to_local(&self, utc: i64) -> NaiveDateTime {
         let off = if Self::is_dst_utc(utc) { 7200 } else { 3600 };
-        DateTime::from_timestamp(utc + off, 0).map(|d| d.naive_utc()).unwrap_or_default()
+        DateTime::from_timestamp(utc + off, 0)
+            .map(|d| d.naive_utc())
+            .unwrap_or_default()
     }
 }
 
 /// The Python expressions used in `constraint`/`test.condition`:
 /// `name == 'x'`, `opts.get('k') != 'v'`.
 fn eval_cond(expr: &str, name: &str, opts: &BTreeMap<String, String>) -> bool {
-    let (op, eq) = if expr.contains("!=") { ("!=", false) } else { ("==", true) };
+    let (op, eq) = if expr.contains("!=") {
+        ("!=", false)
+    } else {
+        ("==", true)
+    };
     let Some((lhs, rhs)) = expr.split_once(op) else {
         return true;
     };
@@ -73,7 +93,10 @@ fn eval_cond(expr: &str, name: &str, opts: &BTreeMap<String, String>) -> bool {
     let lhs = lhs.trim();
     let value = if lhs == "name" {
         Some(name.to_string())
-    } else if let Some(k) = lhs.strip_prefix("opts.get(").and_then(|s| s.strip_suffix(')')) {
+    } else if let Some(k) = lhs
+        .strip_prefix("opts.get(")
+        .and_then(|s| s.strip_suffix(')'))
+    {
         opts.get(k.trim_matches(|c| c == '\'' || c == '"')).cloned()
     } else {
         None
@@ -85,7 +108,14 @@ fn json_opts(v: &serde_json::Value) -> BTreeMap<String, String> {
     v.as_object()
         .map(|o| {
             o.iter()
-                .map(|(k, v)| (k.clone(), v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())))
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        v.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string()),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default()
@@ -119,12 +149,17 @@ fn load_filter(
         return true;
     }
     let now = Utc.timestamp_opt(TEST_NOW, 0).single().unwrap_or_default();
-    let params: BTreeMap<String, String> =
-        opts.iter().filter(|(k, _)| !k.starts_with("test.")).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let params: BTreeMap<String, String> = opts
+        .iter()
+        .filter(|(k, _)| !k.starts_with("test."))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let resolved = match tree.filter(name, &params) {
         Ok(r) => r,
         Err(e) => {
-            score.examples.push(format!("cannot read filter {key}: {e}"));
+            score
+                .examples
+                .push(format!("cannot read filter {key}: {e}"));
             return false;
         }
     };
@@ -134,7 +169,9 @@ fn load_filter(
             true
         }
         Err(e) => {
-            score.examples.push(format!("cannot compile filter {key}: {e}"));
+            score
+                .examples
+                .push(format!("cannot compile filter {key}: {e}"));
             false
         }
     }
@@ -167,12 +204,18 @@ fn check_filter(tree: &ConfigTree, logs: &Path, name: &str) -> Score {
                 let t = t.strip_prefix(' ').unwrap_or(t);
                 ["failJSON", "fileOptions", "filterOptions", "addFILE"]
                     .iter()
-                    .find_map(|d| t.strip_prefix(d).and_then(|r| r.strip_prefix(':')).map(|r| (*d, r.to_string())))
+                    .find_map(|d| {
+                        t.strip_prefix(d)
+                            .and_then(|r| r.strip_prefix(':'))
+                            .map(|r| (*d, r.to_string()))
+                    })
             } else {
                 None
             };
             if let Some((kind, body)) = directive {
-                let Ok(data) = serde_json::from_str::<serde_json::Value>(body.trim_end_matches('\r')) else {
+                let Ok(data) =
+                    serde_json::from_str::<serde_json::Value>(body.trim_end_matches('\r'))
+                else {
                     continue;
                 };
                 match kind {
@@ -194,8 +237,10 @@ fn check_filter(tree: &ConfigTree, logs: &Path, name: &str) -> Score {
                                 ignore_block = !eval_cond(c, name, &opts);
                             }
                             if !ignore_block {
-                                let flt_opts: BTreeMap<_, _> =
-                                    opts.iter().filter(|(k, _)| !k.starts_with("test.")).collect();
+                                let flt_opts: BTreeMap<_, _> = opts
+                                    .iter()
+                                    .filter(|(k, _)| !k.starts_with("test."))
+                                    .collect();
                                 let key = match opts.get("test.filter-name") {
                                     Some(n) => format!("{name}{n}"),
                                     None if flt_opts.is_empty() => name.to_string(),
@@ -229,7 +274,9 @@ fn check_filter(tree: &ConfigTree, logs: &Path, name: &str) -> Score {
             if ignore_block {
                 continue;
             }
-            if tests.is_empty() && load_filter(tree, name, &mut filters, name, &BTreeMap::new(), &mut score) {
+            if tests.is_empty()
+                && load_filter(tree, name, &mut filters, name, &BTreeMap::new(), &mut score)
+            {
                 tests.push((name.to_string(), BTreeMap::new()));
             }
             let line = line.trim_end_matches(['\r', '\n']).to_string();
@@ -240,25 +287,40 @@ fn check_filter(tree: &ConfigTree, logs: &Path, name: &str) -> Score {
                 {
                     continue;
                 }
-                let Some(engine) = filters.get_mut(key) else { continue };
+                let Some(engine) = filters.get_mut(key) else {
+                    continue;
+                };
                 let out = if opts.get("logtype").map(String::as_str) != Some("journal") {
                     engine.process_line(&line)
                 } else {
-                    let prefixed = format!("{}{line}", opts.get("test.prefix-line").cloned().unwrap_or_default());
+                    let prefixed = format!(
+                        "{}{line}",
+                        opts.get("test.prefix-line").cloned().unwrap_or_default()
+                    );
                     engine.process_line_with_time(&prefixed, TEST_NOW as f64)
                 };
                 if !annotated {
                     continue;
                 }
-                let found: Vec<_> = out.found.iter().filter(|f| f.fid.is_some() && !f.nofail).collect();
-                let expect = faildata.get("match").and_then(|m| m.as_bool()).unwrap_or(false);
+                let found: Vec<_> = out
+                    .found
+                    .iter()
+                    .filter(|f| f.fid.is_some() && !f.nofail)
+                    .collect();
+                let expect = faildata
+                    .get("match")
+                    .and_then(|m| m.as_bool())
+                    .unwrap_or(false);
                 let mut why = None;
                 if found.is_empty() {
                     if expect {
                         why = Some("not matched".to_string());
                     }
                 } else if !expect {
-                    why = Some(format!("matched by regex {} but should not", found[0].regex_index));
+                    why = Some(format!(
+                        "matched by regex {} but should not",
+                        found[0].regex_index
+                    ));
                 } else if found.len() != 1 {
                     why = Some(format!("{} regexes matched", found.len()));
                 } else {
@@ -270,7 +332,8 @@ fn check_filter(tree: &ConfigTree, logs: &Path, name: &str) -> Score {
                     }
                     if let Some(t) = faildata.get("time").and_then(|t| t.as_str()) {
                         let want = parse_json_time(t);
-                        let ok = matches!((f.time, want), (Some(a), Some(b)) if (a - b).abs() < 1e-3);
+                        let ok =
+                            matches!((f.time, want), (Some(a), Some(b)) if (a - b).abs() < 1e-3);
                         if !ok {
                             why = Some(format!(
                                 "time {:?} != {t}",
@@ -315,12 +378,19 @@ fn sample_logs_agree_with_fail2ban_annotations() {
     let tree = ConfigTree::open(CONF).expect("open /etc/fail2ban");
     let (mut total, mut agree) = (0u64, 0u64);
     let mut below = Vec::new();
-    println!("{:<28} {:>6} {:>6} {:>8}", "filter", "lines", "agree", "percent");
+    println!(
+        "{:<28} {:>6} {:>6} {:>8}",
+        "filter", "lines", "agree", "percent"
+    );
     for name in stock_filters_with_logs(&logs) {
         let s = check_filter(&tree, &logs, &name);
         total += s.total;
         agree += s.agree;
-        let pct = if s.total == 0 { 100.0 } else { 100.0 * s.agree as f64 / s.total as f64 };
+        let pct = if s.total == 0 {
+            100.0
+        } else {
+            100.0 * s.agree as f64 / s.total as f64
+        };
         println!("{name:<28} {:>6} {:>6} {pct:>7.1}%", s.total, s.agree);
         if s.agree < s.total || !s.examples.is_empty() {
             below.push((name, pct, s.examples));
@@ -336,7 +406,10 @@ fn sample_logs_agree_with_fail2ban_annotations() {
         }
     }
     assert!(total > 500, "too few annotated lines found ({total})");
-    assert!(overall >= 95.0, "native engine agrees on only {overall:.2}% of annotated lines");
+    assert!(
+        overall >= 95.0,
+        "native engine agrees on only {overall:.2}% of annotated lines"
+    );
 }
 
 #[test]
@@ -348,12 +421,20 @@ fn matched_counts_agree_with_fail2ban_regex() {
     for n in &names {
         let r = tree.filter(n, &BTreeMap::new()).ok().and_then(|f| {
             let file = File::open(logs.join(n)).ok()?;
-            run_test(&FilterSpec::from(&f), BufReader::new(file), TestOptions::default()).ok()
+            run_test(
+                &FilterSpec::from(&f),
+                BufReader::new(file),
+                TestOptions::default(),
+            )
+            .ok()
         });
         native.insert(n.clone(), r.map(|r| r.matched));
     }
     // fail2ban-regex costs ~0.3 s a run: two workers (the machine has two cores).
-    let chunks: Vec<Vec<String>> = names.chunks(names.len().div_ceil(2).max(1)).map(|c| c.to_vec()).collect();
+    let chunks: Vec<Vec<String>> = names
+        .chunks(names.len().div_ceil(2).max(1))
+        .map(|c| c.to_vec())
+        .collect();
     let handles: Vec<_> = chunks
         .into_iter()
         .map(|chunk| {
@@ -371,7 +452,11 @@ fn matched_counts_agree_with_fail2ban_regex() {
                         )
                         .output()
                         .ok();
-                        let s = out.and_then(|o| bangui::filter::external::parse_summary(&String::from_utf8_lossy(&o.stdout)));
+                        let s = out.and_then(|o| {
+                            bangui::filter::external::parse_summary(&String::from_utf8_lossy(
+                                &o.stdout,
+                            ))
+                        });
                         (n, s.map(|s| s.matched))
                     })
                     .collect::<Vec<_>>()
@@ -387,7 +472,10 @@ fn matched_counts_agree_with_fail2ban_regex() {
     let mut same = 0;
     let mut differ = Vec::new();
     for n in &names {
-        let (a, b) = (native.get(n).copied().flatten(), f2b.get(n).copied().flatten());
+        let (a, b) = (
+            native.get(n).copied().flatten(),
+            f2b.get(n).copied().flatten(),
+        );
         if a.is_some() && a == b {
             same += 1;
         } else {
@@ -395,9 +483,15 @@ fn matched_counts_agree_with_fail2ban_regex() {
         }
     }
     let pct = 100.0 * same as f64 / names.len().max(1) as f64;
-    println!("fail2ban-regex matched-count agreement: {same}/{} filters ({pct:.1}%)", names.len());
+    println!(
+        "fail2ban-regex matched-count agreement: {same}/{} filters ({pct:.1}%)",
+        names.len()
+    );
     for d in &differ {
         println!("  differs: {d}");
     }
-    assert!(pct >= 95.0, "matched counts agree for only {pct:.1}% of filters");
+    assert!(
+        pct >= 95.0,
+        "matched counts agree for only {pct:.1}% of filters"
+    );
 }

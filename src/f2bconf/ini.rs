@@ -33,7 +33,10 @@ pub struct IniFile {
 
 impl IniFile {
     pub fn section(&self, name: &str) -> Option<&Options> {
-        self.sections.iter().find(|(n, _)| n == name).map(|(_, o)| o)
+        self.sections
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, o)| o)
     }
 }
 
@@ -69,9 +72,8 @@ pub fn parse(path: &Path, text: &str) -> Result<IniFile> {
     let mut acc: Vec<String> = Vec::new();
     let mut indent_level = usize::MAX;
     let mut seen_sections: Vec<String> = Vec::new();
-    let err = |lineno: usize, msg: &str| {
-        Error::config(format!("{}:{}: {}", path.display(), lineno, msg))
-    };
+    let err =
+        |lineno: usize, msg: &str| Error::config(format!("{}:{}: {}", path.display(), lineno, msg));
 
     fn flush(
         out: &mut IniFile,

@@ -161,8 +161,7 @@ fn includes_of(
 fn split_conditional(name: &str) -> Option<(&str, &str)> {
     let q = name.find('?')?;
     let (base, cond) = name.split_at(q);
-    if base.is_empty() || cond.len() < 2 || !base.chars().all(|c| c.is_alphanumeric() || c == '_')
-    {
+    if base.is_empty() || cond.len() < 2 || !base.chars().all(|c| c.is_alphanumeric() || c == '_') {
         return None;
     }
     Some((base, cond))
@@ -320,7 +319,13 @@ impl Merged {
                         ))
                     })?;
                     if value.contains('%') {
-                        out.push_str(&self.interpolate(&value, section, vars, depth + 1, origin)?);
+                        out.push_str(&self.interpolate(
+                            &value,
+                            section,
+                            vars,
+                            depth + 1,
+                            origin,
+                        )?);
                     } else {
                         out.push_str(&value);
                     }
@@ -395,7 +400,9 @@ pub fn split_section_opt(name: &str) -> Option<(&str, &str)> {
     let (sec, opt) = name.split_once('/')?;
     if sec.is_empty()
         || opt.is_empty()
-        || !sec.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        || !sec
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
         || opt.chars().any(|c| c.is_whitespace() || c == '>')
     {
         return None;

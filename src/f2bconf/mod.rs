@@ -283,7 +283,10 @@ impl ConfigTree {
             name: name.to_string(),
             params: params.clone(),
             prefregex: get("prefregex"),
-            failregex: opts.get("failregex").map(|v| split_lines(v)).unwrap_or_default(),
+            failregex: opts
+                .get("failregex")
+                .map(|v| split_lines(v))
+                .unwrap_or_default(),
             ignoreregex: opts
                 .get("ignoreregex")
                 .map(|v| split_lines(v))
@@ -345,7 +348,9 @@ impl ConfigTree {
         self.jails()?
             .into_iter()
             .find(|j| j.name == name)
-            .ok_or_else(|| Error::config(format!("no jail [{name}] in {}/jail.*", self.dir.display())))
+            .ok_or_else(|| {
+                Error::config(format!("no jail [{name}] in {}/jail.*", self.dir.display()))
+            })
     }
 }
 
@@ -369,7 +374,12 @@ fn jail_from(m: &Merged, name: &str, vars: &BTreeMap<String, String>) -> Result<
         m.get(name, k, vars)
     };
     let enabled = get("enabled")?
-        .map(|v| matches!(v.trim().to_lowercase().as_str(), "true" | "yes" | "on" | "1"))
+        .map(|v| {
+            matches!(
+                v.trim().to_lowercase().as_str(),
+                "true" | "yes" | "on" | "1"
+            )
+        })
         .unwrap_or(false);
     let filter = get("filter")?.filter(|s| !s.trim().is_empty());
     let (filter_name, filter_params) = match &filter {
@@ -377,7 +387,9 @@ fn jail_from(m: &Merged, name: &str, vars: &BTreeMap<String, String>) -> Result<
             let (n, p) = tags::parse_with_params(f).map_err(|e| {
                 Error::config(format!(
                     "{}: {e}",
-                    m.origin(name, "filter").map(|o| o.origin()).unwrap_or_default()
+                    m.origin(name, "filter")
+                        .map(|o| o.origin())
+                        .unwrap_or_default()
                 ))
             })?;
             (Some(n), p)
@@ -388,7 +400,12 @@ fn jail_from(m: &Merged, name: &str, vars: &BTreeMap<String, String>) -> Result<
         .map(|v| tags::split_entries(&v))
         .unwrap_or_default();
     let logpath = get("logpath")?
-        .map(|v| v.split('\n').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+        .map(|v| {
+            v.split('\n')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
         .unwrap_or_default();
     Ok(JailConfig {
         name: name.to_string(),
@@ -440,11 +457,11 @@ fn resolve_definition(
             if !k.starts_with("known/") {
                 init.insert(format!("known/{k}"), v.clone());
             }
-            if !init.contains_key(&k) {
+            if let std::collections::btree_map::Entry::Vacant(e) = init.entry(k.clone()) {
                 if let Some(rv) = m.origin("Init", &k) {
-                    sources.insert(k.clone(), rv.origin());
+                    sources.insert(k, rv.origin());
                 }
-                init.insert(k, v);
+                e.insert(v);
             }
         }
     }
@@ -459,4 +476,176 @@ fn resolve_definition(
     };
     let resolved = tags::substitute_recursive_tags(&combined, "", &ignore, &mut addrepl)?;
     Ok((resolved, sources))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn tree(files: &[(&str, &str)]) -> (tempfile::TempDir, ConfigTree) {
+        let dir = tempfile::tempdir().unwrap();
+        for (p, body) in files {
+            let path = dir.path().join(p);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, body).unwrap();
+        }
+        let t = ConfigTree::open(dir.path()).unwrap();
+        (dir, t)
+    }
+
+    fn none() -> BTreeMap<String, String> {
+        BTreeMap::new()
+    }
+
+    #[test]
+    fn read_order_includes_and_known() {
+        let (_d, t) = tree(&[
+            (
+                "filter.d/common.conf",
+                "[DEFAULT]\n_daemon = \\S*\nbase = common\n",
+            ),
+            ("filter.d/common.local", "[DEFAULT]\nbase = common-local\n"),
+            (
+                "filter.d/f.conf",
+                "[INCLUDES]\nbefore = common.conf\n[Definition]\nfailregex = ^a <HOST>\n    ^b %(base)s\nignoreregex =\nx = conf\n",
+            ),
+            ("filter.d/f.d/10.conf", "[Definition]\nx = d-conf\n"),
+            ("filter.d/f.local", "[Definition]\nx = local\n"),
+            (
+                "filter.d/f.d/20.local",
+                "[Definition]\nx = d-local %(known/x)s\nfailregex = %(known/failregex)s\n  ^c <x>\n",
+            ),
+        ]);
+        let m = t.read("filter.d/f").unwrap();
+        assert_eq!(
+            m.get("Definition", "x", &none()).unwrap().unwrap(),
+            "d-local local"
+        );
+        let f = t.filter("f", &none()).unwrap();
+        assert_eq!(
+            f.failregex,
+            vec!["^a <HOST>", "^b common-local", "^c d-local local"]
+        );
+        assert!(f.sources["failregex"].ends_with("20.local:3"));
+        assert!(f.ignoreregex.is_empty());
+    }
+
+    #[test]
+    fn syntax_comments_continuation_percent() {
+        let (_d, t) = tree(&[(
+            "filter.d/s.conf",
+            "# comment\n; comment\n[Definition]\nA = one ; inline\nb = two # not a comment\nc = 100%%\nd = x\n  y\n\n  z\ndatepattern = %%Y-%%m\nprefregex = %(__name__)s\n",
+        )]);
+        let m = t.read("filter.d/s").unwrap();
+        let g = |k: &str| m.get("Definition", k, &none()).unwrap().unwrap();
+        assert_eq!(g("a"), "one");
+        assert_eq!(g("b"), "two # not a comment");
+        assert_eq!(g("c"), "100%");
+        assert_eq!(g("d"), "x\ny\n\nz");
+        assert_eq!(g("datepattern"), "%Y-%m");
+        assert_eq!(g("prefregex"), "Definition");
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let (_d, t) = tree(&[("filter.d/bad.conf", "[Definition]\nx = 1\nx = 2\n")]);
+        let e = t.filter("bad", &none()).unwrap_err().to_string();
+        assert!(e.contains("bad.conf:3"), "{e}");
+        let (_d, t) = tree(&[("filter.d/p.conf", "[Definition]\n\nfailregex = 5% off\n")]);
+        let e = t.filter("p", &none()).unwrap_err();
+        assert!(matches!(e, Error::Config { .. }));
+        assert!(e.to_string().contains("p.conf:3"), "{e}");
+        let (_d, t) = tree(&[(
+            "filter.d/l.conf",
+            "[Definition]\na = %(b)s\nb = %(a)s\nfailregex = %(a)s\n",
+        )]);
+        assert!(
+            t.filter("l", &none())
+                .unwrap_err()
+                .to_string()
+                .contains("deeper")
+        );
+        let (_d, t) = tree(&[("filter.d/m.conf", "[Definition]\nfailregex = %(nope)s\n")]);
+        assert!(
+            t.filter("m", &none())
+                .unwrap_err()
+                .to_string()
+                .contains("m.conf:2")
+        );
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        let (_d, t) = tree(&[]);
+        for n in ["../../etc/passwd", "/", "..", "a/b", ""] {
+            assert!(
+                matches!(t.filter(n, &none()), Err(Error::BadInput { .. })),
+                "{n}"
+            );
+            assert!(
+                matches!(t.action(n, &none()), Err(Error::BadInput { .. })),
+                "{n}"
+            );
+        }
+        assert!(matches!(
+            t.filter("missing", &none()),
+            Err(Error::Config { .. })
+        ));
+    }
+
+    #[test]
+    fn params_mode_and_nested_tags() {
+        let (_d, t) = tree(&[(
+            "filter.d/sshd.conf",
+            "[DEFAULT]\nlogtype = file\n__prefix = <lt_<logtype>/pre>\n[lt_file]\npre = FILE\n[lt_journal]\npre = JOURNAL\n\
+             [Definition]\nmode = normal\nnormal = ^n\naggressive = ^a\nfailregex = %(__prefix)s<<mode>>\n[Init]\nmode = normal\n",
+        )]);
+        assert_eq!(t.filter("sshd", &none()).unwrap().failregex, vec!["FILE^n"]);
+        let (n, p) = tags::parse_with_params("sshd[mode=aggressive, logtype=\"journal\"]").unwrap();
+        assert_eq!(n, "sshd");
+        assert_eq!(t.filter(&n, &p).unwrap().failregex, vec!["JOURNAL^a"]);
+        let (_, p) = tags::parse_with_params(r#"x[port="ssh, http", name=y]"#).unwrap();
+        assert_eq!(p["port"], "ssh, http");
+        assert_eq!(p["name"], "y");
+    }
+
+    #[test]
+    fn actions_conditional_init_and_jails() {
+        let (_d, t) = tree(&[
+            (
+                "action.d/fw.conf",
+                "[Definition]\nactionban = add <name> <ip> <chain>\n[Init]\nname = default\nchain = INPUT\n[Init?family=inet6]\nchain = INPUT6\n",
+            ),
+            ("action.d/mail.py", "# python action\n"),
+            (
+                "jail.conf",
+                "[DEFAULT]\nmode = normal\nfilter = %(__name__)s[mode=%(mode)s]\naction = fw[name=%(__name__)s]\n[sshd]\nenabled = false\nport = ssh\n[web]\nfilter = apache-auth\n",
+            ),
+            (
+                "jail.d/local.local",
+                "[sshd]\nenabled = true\nmode = aggressive\n",
+            ),
+            ("filter.d/sshd.conf", "[Definition]\nfailregex = x <HOST>\n"),
+        ]);
+        let a = t
+            .action("fw", &[("name".to_string(), "ssh".to_string())].into())
+            .unwrap();
+        assert_eq!(a.commands["actionban"], "add ssh <ip> <chain>");
+        assert_eq!(a.init["chain?family=inet6"], "INPUT6");
+        let jails = t.jails().unwrap();
+        let sshd = jails.iter().find(|j| j.name == "sshd").unwrap();
+        assert!(sshd.enabled);
+        assert_eq!(sshd.filter.as_deref(), Some("sshd[mode=aggressive]"));
+        assert_eq!(sshd.actions, vec!["fw[name=sshd]"]);
+        let filters = t.list_filters().unwrap();
+        assert_eq!(filters[0].name, "sshd");
+        assert_eq!(filters[0].jails, vec!["sshd"]);
+        let actions = t.list_actions().unwrap();
+        assert!(actions.iter().any(|a| a.name == "mail" && a.python));
+        assert_eq!(
+            actions.iter().find(|a| a.name == "fw").unwrap().jails,
+            vec!["sshd", "web"]
+        );
+    }
 }

@@ -59,8 +59,7 @@ pub fn substitute_recursive_tags(
                     m = find_tag(&value, end).map(|(s, e, t)| (s, e, t.to_string()));
                     continue;
                 }
-                if rtag == *tag || rplc.get(&rtag).copied().unwrap_or(1) > MAX_TAG_REPLACE_COUNT
-                {
+                if rtag == *tag || rplc.get(&rtag).copied().unwrap_or(1) > MAX_TAG_REPLACE_COUNT {
                     return Err(Error::config(format!(
                         "option '{tag}' refers to itself through <{rtag}> and cannot be resolved: {value}"
                     )));

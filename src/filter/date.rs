@@ -213,7 +213,10 @@ fn has_plain_group(re: &str) -> bool {
 fn leading_flags(re: &str) -> usize {
     // `(?\w+)` at the start
     if let Some(r) = re.strip_prefix("(?") {
-        let n = r.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'_').count();
+        let n = r
+            .bytes()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == b'_')
+            .count();
         if n > 0 && r.as_bytes().get(n) == Some(&b')') {
             return n + 3;
         }
@@ -235,7 +238,11 @@ impl DateTemplate {
         let mut gf = String::new();
         if let Some(p) = regex.find("(?") {
             let l = leading_flags(&regex[p..]);
-            if l > 0 && regex[p + 2..p + l - 1].bytes().all(|c| c.is_ascii_lowercase()) {
+            if l > 0
+                && regex[p + 2..p + l - 1]
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase())
+            {
                 gf = regex[p..p + l].to_string();
                 regex.replace_range(p..p + l, "");
             }
@@ -293,12 +300,17 @@ impl DateTemplate {
             let t = &regex[leading_flags(&regex)..];
             line_begin = t.starts_with('^')
                 || ((t.starts_with("(^") || t.starts_with("(?:^"))
-                    && !t.trim_start_matches("(?:").trim_start_matches('(').starts_with("^|"));
+                    && !t
+                        .trim_start_matches("(?:")
+                        .trim_start_matches('(')
+                        .starts_with("^|"));
         }
         let regex = format!("{gf}{}", regex.replace("**", ""));
         let rust = python_to_rust(&regex);
         let re = fancy_regex::Regex::new(&rust).map_err(|e| {
-            Error::bad_input(format!("cannot compile date pattern {name:?} ({regex}): {e}"))
+            Error::bad_input(format!(
+                "cannot compile date pattern {name:?} ({regex}): {e}"
+            ))
         })?;
         let mut fields = Vec::new();
         for (idx, n) in re.capture_names().enumerate() {
@@ -355,19 +367,21 @@ impl DateTemplate {
         let name = if long { "LongEpoch" } else { "Epoch" }.to_string();
         let kind = Kind::Epoch { long, grp: 1 };
         if !line_begin_only {
-            let re = format!(
-                r"((?:^|(?P<square>(?<=^\[))|(?P<selinux>(?<=\baudit\()))%E)(?:(?(selinux)(?=:\d+\)))|(?(square)(?=\])))"
-            )
-            .replace("%E", epoch);
+            let re = r"((?:^|(?P<square>(?<=^\[))|(?P<selinux>(?<=\baudit\()))%E)(?:(?(selinux)(?=:\d+\)))|(?(square)(?=\])))"
+                .replace("%E", epoch);
             Self::build(name, &re, WordBegin::No, true, kind)
         } else {
-            let re = format!(r"((?P<square>(?<=^\[))?%E)(?(square)(?=\]))").replace("%E", epoch);
+            let re = r"((?P<square>(?<=^\[))?%E)(?(square)(?=\]))".replace("%E", epoch);
             Self::build(name, &re, WordBegin::Start, true, kind)
         }
     }
 
     fn tai64n(line_begin: bool) -> Result<DateTemplate> {
-        let wb = if line_begin { WordBegin::Start } else { WordBegin::No };
+        let wb = if line_begin {
+            WordBegin::Start
+        } else {
+            WordBegin::No
+        };
         Self::build("TAI64N".into(), "@[0-9a-f]{24}", wb, true, Kind::Tai64n)
     }
 
@@ -403,7 +417,11 @@ impl DateTemplate {
     }
 
     /// `getDate`: the timestamp, or None when the fields do not form a valid date.
-    pub fn time(&self, caps: &fancy_regex::Captures<'_, str>, ctx: &TimeContext<'_>) -> Option<f64> {
+    pub fn time(
+        &self,
+        caps: &fancy_regex::Captures<'_, str>,
+        ctx: &TimeContext<'_>,
+    ) -> Option<f64> {
         match self.kind {
             Kind::Epoch { long, grp } => {
                 let v = caps.get(grp)?.as_str();
@@ -476,7 +494,10 @@ fn tz_abbr_offset(abbr: &str) -> Option<i32> {
         (-6.0, "S CST EAST GALT HAR HNC MDT"),
         (-5.0, "R CDT COT EASST ECT EST ET HAC HNE PET"),
         (-4.0, "Q AST BOT CLT COST EDT FKT GYT HAE HNA PYT"),
-        (-3.0, "P ADT ART BRT CLST FKST GFT HAA PMST PYST SRT UYT WGT"),
+        (
+            -3.0,
+            "P ADT ART BRT CLST FKST GFT HAA PMST PYST SRT UYT WGT",
+        ),
         (-2.0, "O BRST FNT PMDT UYST WGST"),
         (-1.0, "N AZOT CVT EGT"),
         (0.0, "Z EGST GMT UTC WET WT"),
@@ -484,14 +505,23 @@ fn tz_abbr_offset(abbr: &str) -> Option<i32> {
         (2.0, "B CAT CEDT CEST EET SAST WAST"),
         (3.0, "C EAT EEDT EEST IDT MSK"),
         (4.0, "D AMT AZT GET GST KUYT MSD MUT RET SAMT SCT"),
-        (5.0, "E AMST AQTT AZST HMT MAWT MVT PKT TFT TJT TMT UZT YEKT"),
+        (
+            5.0,
+            "E AMST AQTT AZST HMT MAWT MVT PKT TFT TJT TMT UZT YEKT",
+        ),
         (6.0, "F ALMT BIOT BTT IOT KGT NOVT OMST YEKST"),
         (7.0, "G CXT DAVT HOVT ICT KRAT NOVST OMSST THA WIB"),
-        (8.0, "H ACT AWST BDT BNT CAST HKT IRKT KRAST MYT PHT SGT ULAT WITA WST"),
+        (
+            8.0,
+            "H ACT AWST BDT BNT CAST HKT IRKT KRAST MYT PHT SGT ULAT WITA WST",
+        ),
         (9.0, "I AWDT IRKST JST KST PWT TLT WDT WIT YAKT"),
         (10.0, "K AEST ChST PGT VLAT YAKST YAPT"),
         (11.0, "L AEDT LHDT MAGT NCT PONT SBT VLAST VUT"),
-        (12.0, "M ANAST ANAT FJT GILT MAGST MHT NZST PETST PETT TVT WFT"),
+        (
+            12.0,
+            "M ANAST ANAT FJT GILT MAGST MHT NZST PETST PETT TVT WFT",
+        ),
         (13.0, "FJST NZDT"),
         (11.5, "NFT"),
         (10.5, "ACDT LHST"),
@@ -533,13 +563,19 @@ pub fn zone_offset(z: &str) -> Option<i32> {
     } else if let Some((h, m)) = digits.split_once(':') {
         (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?)
     } else {
-        (digits.get(..2)?.parse().ok()?, digits.get(2..)?.parse().ok()?)
+        (
+            digits.get(..2)?.parse().ok()?,
+            digits.get(2..)?.parse().ok()?,
+        )
     };
     Some(base + sign * (h * 60 + m))
 }
 
 /// fail2ban's `reGroupDictStrptime` (fractions are ignored, as fail2ban does).
-fn strptime<'a>(fields: impl Iterator<Item = (char, &'a str)>, ctx: &TimeContext<'_>) -> Option<f64> {
+fn strptime<'a>(
+    fields: impl Iterator<Item = (char, &'a str)>,
+    ctx: &TimeContext<'_>,
+) -> Option<f64> {
     let mut year: Option<i32> = None;
     let (mut month, mut day): (Option<u32>, Option<u32>) = (None, None);
     let (mut hour, mut minute, mut second) = (0u32, 0u32, 0u32);
@@ -594,7 +630,8 @@ fn strptime<'a>(fields: impl Iterator<Item = (char, &'a str)>, ctx: &TimeContext
         assume_today = true;
     }
     let (month, day) = (month?, day?);
-    let mut result = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(hour, minute, second)?;
+    let mut result =
+        NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(hour, minute, second)?;
     if tzoffset.is_none() {
         tzoffset = ctx.default_tz;
     }
@@ -668,10 +705,18 @@ impl DateDetector {
         };
         let patterns: Vec<&str> = match datepattern {
             None => vec!["{DEFAULT}"],
-            Some(p) => p.split('\n').map(str::trim).filter(|s| !s.is_empty()).collect(),
+            Some(p) => p
+                .split('\n')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect(),
         };
         for p in patterns {
-            let key = if p.contains('%') { p.to_string() } else { p.to_uppercase() };
+            let key = if p.contains('%') {
+                p.to_string()
+            } else {
+                p.to_uppercase()
+            };
             match key.as_str() {
                 "{^LN-BEG}" | "{DEFAULT}" => {
                     let (a, plain) = default_templates()?;
@@ -687,9 +732,7 @@ impl DateDetector {
                         if matches!(*spec, "EPOCH" | "TAI64N") {
                             continue;
                         }
-                        let inner = spec
-                            .trim_start_matches("{^LN-BEG}")
-                            .trim_start_matches('^');
+                        let inner = spec.trim_start_matches("{^LN-BEG}").trim_start_matches('^');
                         let full = format!("{{UNB}}{}", p.replace("{DATE}", inner));
                         push(&mut det, DateTemplate::pattern(&full)?);
                     }
@@ -708,6 +751,8 @@ impl DateDetector {
             return None;
         }
         let mut skip = None;
+        // A collision of the last template is kept as the fallback, as fail2ban does.
+        let mut best: Option<(usize, usize)> = None;
         if let Some(i) = self.last_idx
             && let Some(slot) = self.slots.get(i)
         {
@@ -716,10 +761,10 @@ impl DateDetector {
                 if slot.t.line_begin || self.slots.len() == 1 || start == slot.distance {
                     return Some(self.hit(i, c));
                 }
+                best = Some((i, start));
             }
             skip = Some(i);
         }
-        let mut best: Option<(usize, usize)> = None;
         let n = self.slots.len();
         for i in 0..n {
             if Some(i) == skip {
@@ -750,7 +795,11 @@ impl DateDetector {
         Some(self.hit(i, c))
     }
 
-    fn hit<'t>(&mut self, i: usize, c: fancy_regex::Captures<'t, str>) -> (usize, fancy_regex::Captures<'t, str>) {
+    fn hit<'t>(
+        &mut self,
+        i: usize,
+        c: fancy_regex::Captures<'t, str>,
+    ) -> (usize, fancy_regex::Captures<'t, str>) {
         let start = c.get(0).map(|m| m.start()).unwrap_or(0);
         if let Some(s) = self.slots.get_mut(i) {
             s.hits += 1;
@@ -800,11 +849,24 @@ mod tests {
         let mut d = DateDetector::new(Some("{^LN-BEG}")).unwrap();
         let (text, t) = parse(&mut d, "Aug 14 11:59:59 host sshd[1]: x", &z).unwrap();
         assert_eq!(text, "Aug 14 11:59:59");
-        assert_eq!(t as i64, Utc.with_ymd_and_hms(2005, 8, 14, 11, 59, 59).unwrap().timestamp());
+        assert_eq!(
+            t as i64,
+            Utc.with_ymd_and_hms(2005, 8, 14, 11, 59, 59)
+                .unwrap()
+                .timestamp()
+        );
         // More than a day in the future → last year.
         let (_, t) = parse(&mut d, "Dec 24 10:00:00 host x", &z).unwrap();
-        assert_eq!(t as i64, Utc.with_ymd_and_hms(2004, 12, 24, 10, 0, 0).unwrap().timestamp());
-        assert_eq!(d.hits()[0].0, "{^LN-BEG}(?:DAY )?MON Day %k:Minute:Second(?:\\.Microseconds)?(?: ExYear)?");
+        assert_eq!(
+            t as i64,
+            Utc.with_ymd_and_hms(2004, 12, 24, 10, 0, 0)
+                .unwrap()
+                .timestamp()
+        );
+        assert_eq!(
+            d.hits()[0].0,
+            "{^LN-BEG}(?:DAY )?MON Day %k:Minute:Second(?:\\.Microseconds)?(?: ExYear)?"
+        );
     }
 
     #[test]
@@ -812,9 +874,19 @@ mod tests {
         let z = FixedZone(3600);
         let mut d = DateDetector::new(None).unwrap();
         let (_, t) = parse(&mut d, "2005-08-14 12:00:00 +0200 x", &z).unwrap();
-        assert_eq!(t as i64, Utc.with_ymd_and_hms(2005, 8, 14, 10, 0, 0).unwrap().timestamp());
+        assert_eq!(
+            t as i64,
+            Utc.with_ymd_and_hms(2005, 8, 14, 10, 0, 0)
+                .unwrap()
+                .timestamp()
+        );
         let (_, t) = parse(&mut d, "2005-08-14 12:00:00 x", &z).unwrap();
-        assert_eq!(t as i64, Utc.with_ymd_and_hms(2005, 8, 14, 11, 0, 0).unwrap().timestamp());
+        assert_eq!(
+            t as i64,
+            Utc.with_ymd_and_hms(2005, 8, 14, 11, 0, 0)
+                .unwrap()
+                .timestamp()
+        );
         let mut d = DateDetector::new(Some("EPOCH")).unwrap();
         let (_, t) = parse(&mut d, "1124013600.123 x", &z).unwrap();
         assert!((t - 1124013600.123).abs() < 1e-6);
@@ -826,7 +898,8 @@ mod tests {
     #[test]
     fn custom_patterns() {
         let z = FixedZone(0);
-        let mut d = DateDetector::new(Some("^%%d/%%b/%%Y:%%H:%%M:%%S".replace("%%", "%").as_str())).unwrap();
+        let mut d = DateDetector::new(Some("^%%d/%%b/%%Y:%%H:%%M:%%S".replace("%%", "%").as_str()))
+            .unwrap();
         let (text, _) = parse(&mut d, "14/Aug/2005:09:00:00 x", &z).unwrap();
         assert_eq!(text, "14/Aug/2005:09:00:00");
         let mut d = DateDetector::new(Some("%ExY-%Exm-%Exd %ExH:%ExM:%ExS")).unwrap();
@@ -835,7 +908,12 @@ mod tests {
         assert!(d.find("2005-08-14 09:00:00").is_none());
         let mut d = DateDetector::new(Some("%b %d, %ExY %I:%M:%S %p")).unwrap();
         let (_, t) = parse(&mut d, "Aug 14, 2005 1:00:00 PM x", &z).unwrap();
-        assert_eq!(t as i64, Utc.with_ymd_and_hms(2005, 8, 14, 13, 0, 0).unwrap().timestamp());
+        assert_eq!(
+            t as i64,
+            Utc.with_ymd_and_hms(2005, 8, 14, 13, 0, 0)
+                .unwrap()
+                .timestamp()
+        );
         assert_eq!(zone_offset("CEST"), Some(120));
         assert_eq!(zone_offset("-05:30"), Some(-330));
     }

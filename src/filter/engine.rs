@@ -74,7 +74,8 @@ struct Fail {
 }
 
 fn truthy(g: &Groups, k: &str) -> bool {
-    g.get(k).is_some_and(|v| v.as_ref().is_some_and(|s| !s.is_empty()))
+    g.get(k)
+        .is_some_and(|v| v.as_ref().is_some_and(|s| !s.is_empty()))
 }
 
 fn pop_truthy(g: &mut Groups, k: &str) -> bool {
@@ -119,9 +120,11 @@ impl FilterEngine {
             .map(|r| CompiledRegex::new(r, usedns_no, multiline))
             .collect::<Result<Vec<_>>>()?;
         let default_tz = match &spec.logtimezone {
-            Some(z) => Some(super::date::zone_offset(z.trim_start_matches("UTC")).ok_or_else(|| {
-                crate::Error::bad_input(format!("unknown or unsupported time zone {z:?}"))
-            })?),
+            Some(z) => Some(
+                super::date::zone_offset(z.trim_start_matches("UTC")).ok_or_else(|| {
+                    crate::Error::bad_input(format!("unknown or unsupported time zone {z:?}"))
+                })?,
+            ),
             None => None,
         };
         Ok(FilterEngine {
@@ -239,7 +242,10 @@ impl FilterEngine {
         let upto = (m.start() + 1).min(s.len());
         let line_start = s[..upto].rfind('\n').map(|p| p + 1).unwrap_or(0);
         let from = m.end().saturating_sub(1);
-        let line_end = s[from..].find('\n').map(|p| from + p + 1).unwrap_or(s.len());
+        let line_end = s[from..]
+            .find('\n')
+            .map(|p| from + p + 1)
+            .unwrap_or(s.len());
         let lc1 = s[..line_start].matches('\n').count().min(org.len());
         let lc2 = s[..line_end].matches('\n').count().min(org.len()).max(lc1);
         let mut matched: Vec<BufLine> = org[lc1..lc2].to_vec();
@@ -272,7 +278,11 @@ impl FilterEngine {
     fn find_failure(&mut self, text: String, date: Option<f64>, out: &mut LineOutcome) {
         let id = self.next_id;
         self.next_id += 1;
-        let before: Vec<BufLine> = if self.maxlines > 1 { self.buffer.clone() } else { Vec::new() };
+        let before: Vec<BufLine> = if self.maxlines > 1 {
+            self.buffer.clone()
+        } else {
+            Vec::new()
+        };
         let entry = BufLine { id, text };
         if self.maxlines > 1 {
             self.buffer.push(entry);
@@ -329,7 +339,11 @@ impl FilterEngine {
                 .find_map(|g| fail_groups.get(*g).cloned().flatten());
             drop(caps);
             if !self.ignoreregex.is_empty() {
-                let ib = if self.maxlines > 1 { Self::join(&matched) } else { b.clone() };
+                let ib = if self.maxlines > 1 {
+                    Self::join(&matched)
+                } else {
+                    b.clone()
+                };
                 if self.ignore_check(&ib, out) {
                     if self.maxlines > 1 {
                         self.buffer = unmatched;
@@ -444,12 +458,20 @@ impl FilterEngine {
         if pop_truthy(&mut fail.groups, "mlfforget") {
             nfflgs |= 2;
         }
-        let user = fail.groups.get("user").cloned().flatten().filter(|u| !u.is_empty());
+        let user = fail
+            .groups
+            .get("user")
+            .cloned()
+            .flatten()
+            .filter(|u| !u.is_empty());
         let users;
         let in_cache;
         let mut merged = if let Some(cached) = self.mlfid_cache.get_mut(mlfid) {
             if let Some(u) = &user {
-                cached.users.get_or_insert_with(BTreeSet::new).insert(u.clone());
+                cached
+                    .users
+                    .get_or_insert_with(BTreeSet::new)
+                    .insert(u.clone());
             }
             users = cached.users.clone();
             if pop_truthy(&mut cached.groups, "nofail") {
@@ -474,7 +496,9 @@ impl FilterEngine {
             m
         } else if nfflgs & 2 == 0 {
             if let Some(u) = &user {
-                fail.users.get_or_insert_with(BTreeSet::new).insert(u.clone());
+                fail.users
+                    .get_or_insert_with(BTreeSet::new)
+                    .insert(u.clone());
             }
             users = fail.users.clone();
             self.mlfid_cache.insert(mlfid.to_string(), fail.clone());
@@ -510,7 +534,11 @@ pub fn normalise_ip(ip: &str, cidr: u8) -> String {
             if cidr >= 32 {
                 v4.to_string()
             } else {
-                let mask = if cidr == 0 { 0 } else { u32::MAX << (32 - u32::from(cidr)) };
+                let mask = if cidr == 0 {
+                    0
+                } else {
+                    u32::MAX << (32 - u32::from(cidr))
+                };
                 format!("{}/{cidr}", Ipv4Addr::from(u32::from(v4) & mask))
             }
         }
@@ -521,7 +549,11 @@ pub fn normalise_ip(ip: &str, cidr: u8) -> String {
             if cidr >= 128 {
                 v6.to_string()
             } else {
-                let mask = if cidr == 0 { 0 } else { u128::MAX << (128 - u32::from(cidr)) };
+                let mask = if cidr == 0 {
+                    0
+                } else {
+                    u128::MAX << (128 - u32::from(cidr))
+                };
                 format!("{}/{cidr}", Ipv6Addr::from(u128::from(v6) & mask))
             }
         }

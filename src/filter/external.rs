@@ -26,7 +26,9 @@ pub fn command(program: &str, config_dir: Option<&Path>, log: &Path, filter: &st
 
 /// Find and parse the summary line in fail2ban-regex's output.
 pub fn parse_summary(output: &str) -> Option<RegexSummary> {
-    let line = output.lines().find(|l| l.trim_start().starts_with("Lines:"))?;
+    let line = output
+        .lines()
+        .find(|l| l.trim_start().starts_with("Lines:"))?;
     let nums: Vec<u64> = line
         .split(|c: char| !c.is_ascii_digit())
         .filter(|s| !s.is_empty())
@@ -52,7 +54,12 @@ mod tests {
         let s = "Results\n=======\nLines: 5 lines, 1 ignored, 3 matched, 1 missed\n[processed in 0.01 sec]";
         assert_eq!(
             parse_summary(s),
-            Some(RegexSummary { lines: 5, ignored: 1, matched: 3, missed: 1 })
+            Some(RegexSummary {
+                lines: 5,
+                ignored: 1,
+                matched: 3,
+                missed: 1
+            })
         );
         assert_eq!(parse_summary("nothing"), None);
     }

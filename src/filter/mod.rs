@@ -61,6 +61,8 @@ pub struct FilterTestReport {
     pub ignoreregex_hits: Vec<RegexHits>,
     pub date_template_hits: Vec<TemplateHits>,
     pub per_line: Option<Vec<LineResult>>,
+    /// The input ended without a newline and that last line was not tested.
+    pub skipped_unterminated_last_line: bool,
     pub elapsed_ms: u64,
 }
 
@@ -69,6 +71,9 @@ pub struct TestOptions {
     pub now: DateTime<Utc>,
     pub zone: Box<dyn LocalZone>,
     pub per_line: bool,
+    /// Skip a last line that has no newline, as fail2ban-regex does with files (it
+    /// treats it as still being written).
+    pub skip_unterminated_last_line: bool,
 }
 
 impl Default for TestOptions {
@@ -77,6 +82,7 @@ impl Default for TestOptions {
             now: Utc::now(),
             zone: Box::new(SystemZone),
             per_line: false,
+            skip_unterminated_last_line: true,
         }
     }
 }
@@ -95,7 +101,11 @@ pub fn format_time(t: f64) -> Option<String> {
 
 /// Run `spec` over `input` (a log file or stdin), fail2ban-regex style: empty lines and
 /// lines starting with `#` are skipped and not counted.
-pub fn run_test(spec: &FilterSpec, input: impl BufRead, opts: TestOptions) -> Result<FilterTestReport> {
+pub fn run_test(
+    spec: &FilterSpec,
+    input: impl BufRead,
+    opts: TestOptions,
+) -> Result<FilterTestReport> {
     let start = Instant::now();
     let mut engine = FilterEngine::new(spec, opts.now, opts.zone)?;
     let mut fail_hits = vec![0u64; engine.failregex.len()];
@@ -107,18 +117,21 @@ pub fn run_test(spec: &FilterSpec, input: impl BufRead, opts: TestOptions) -> Re
     let mut input = input;
     let mut raw = Vec::with_capacity(512);
     let mut line_no = 0u64;
+    let mut skipped_last = false;
     loop {
         raw.clear();
-        let n = input
-            .read_until(b'\n', &mut raw)
-            .map_err(|e| Error::Io {
-                context: "reading log input".into(),
-                source: e,
-            })?;
+        let n = input.read_until(b'\n', &mut raw).map_err(|e| Error::Io {
+            context: "reading log input".into(),
+            source: e,
+        })?;
         if n == 0 {
             break;
         }
         line_no += 1;
+        if raw.last() != Some(&b'\n') && opts.skip_unterminated_last_line {
+            skipped_last = true;
+            break;
+        }
         while matches!(raw.last(), Some(b'\n' | b'\r')) {
             raw.pop();
         }
@@ -210,6 +223,7 @@ pub fn run_test(spec: &FilterSpec, input: impl BufRead, opts: TestOptions) -> Re
         ignoreregex_hits,
         date_template_hits,
         per_line: opts.per_line.then_some(per_line),
+        skipped_unterminated_last_line: skipped_last,
         elapsed_ms: start.elapsed().as_millis() as u64,
     })
 }

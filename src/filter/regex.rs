@@ -129,8 +129,23 @@ pub fn expand_tags(regex: &str, usedns_no: bool) -> String {
 fn rust_meta(c: char) -> bool {
     matches!(
         c,
-        '\\' | '.' | '+' | '*' | '?' | '(' | ')' | '|' | '[' | ']' | '{' | '}' | '^' | '$' | '#'
-            | '&' | '-' | '~'
+        '\\' | '.'
+            | '+'
+            | '*'
+            | '?'
+            | '('
+            | ')'
+            | '|'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '^'
+            | '$'
+            | '#'
+            | '&'
+            | '-'
+            | '~'
     )
 }
 
@@ -141,14 +156,9 @@ pub fn python_to_rust(re: &str) -> String {
     let mut i = 0;
     let n = chars.len();
     let starts = |i: usize, s: &str| -> bool {
-        let mut k = i;
-        for c in s.chars() {
-            if k >= n || chars[k] != c {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        s.chars()
+            .enumerate()
+            .all(|(o, c)| chars.get(i + o) == Some(&c))
     };
     while i < n {
         let c = chars[i];
@@ -367,9 +377,7 @@ impl CompiledRegex {
         let re = fancy_regex::RegexBuilder::new(&rust)
             .backtrack_limit(1_000_000)
             .build()
-            .map_err(|e| {
-                Error::bad_input(format!("cannot compile regex {source:?}: {e}"))
-            })?;
+            .map_err(|e| Error::bad_input(format!("cannot compile regex {source:?}: {e}")))?;
         let mut names = Vec::new();
         let mut alt = Vec::new();
         let mut tuple = Vec::new();
@@ -420,7 +428,9 @@ impl CompiledRegex {
         }
         for (idx, target) in &self.alt {
             let v = caps.get(*idx).map(|m| m.as_str().to_string());
-            let has_target = g.get(target).is_some_and(|t| t.as_ref().is_some_and(|s| !s.is_empty()));
+            let has_target = g
+                .get(target)
+                .is_some_and(|t| t.as_ref().is_some_and(|s| !s.is_empty()));
             if let Some(v) = v
                 && !v.is_empty()
                 && !has_target
@@ -480,11 +490,20 @@ mod tests {
         assert!(r.contains("(?P<dns>"));
         let r = expand_tags("<HOST>", true);
         assert!(!r.contains("dns"));
-        assert_eq!(expand_tags("<F-ID/> <F-PORT/>", false), r"(?P<fid>\S+) (?P<fport>\w+)");
+        assert_eq!(
+            expand_tags("<F-ID/> <F-PORT/>", false),
+            r"(?P<fid>\S+) (?P<fport>\w+)"
+        );
         assert_eq!(expand_tags("</F-X>", false), "</F-X>");
-        assert_eq!(expand_tags("<F-ALT_USER1>a</F-ALT_USER1>", false), "(?P<alt_user1>a)");
+        assert_eq!(
+            expand_tags("<F-ALT_USER1>a</F-ALT_USER1>", false),
+            "(?P<alt_user1>a)"
+        );
         assert!(expand_tags("a<SKIPLINES>b<SKIPLINES>", false).contains("skiplines1"));
-        assert_eq!(expand_tags("<unknown> <F-lower>", false), "<unknown> <F-lower>");
+        assert_eq!(
+            expand_tags("<unknown> <F-lower>", false),
+            "<unknown> <F-lower>"
+        );
     }
 
     #[test]
