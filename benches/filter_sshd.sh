@@ -33,7 +33,7 @@ awk -v n="$N" 'BEGIN {
 }' > "$LOG"
 echo "generated $(wc -l < "$LOG") lines in $LOG"
 
-if cargo build -q --release --bin bangui 2>/dev/null && "$CARGO_TARGET_DIR/release/bangui" filter test --help >/dev/null 2>&1; then
+if cargo build -q --release --bin bangui 2>/dev/null && "$CARGO_TARGET_DIR/release/bangui" filter test --help 2>/dev/null | grep -qi 'usage'; then
   NATIVE=("$CARGO_TARGET_DIR/release/bangui" filter test sshd "$LOG" -o json)
 else
   cargo build -q --release --example filter_bench

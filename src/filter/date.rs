@@ -69,6 +69,13 @@ pub const DEFAULT_TEMPLATES: &[&str] = &[
     r"TAI64N",
 ];
 
+/// Placeholder for fail2ban's `(?=^|\b|\W)` / `(?=\b|\W|$)` bounds; replaced after the
+/// Python→Rust rewrite.
+const WORD_EDGE: &str = "\u{0}WB\u{0}";
+/// Both bounds hold unless a word character is on each side; Rust's half boundaries say
+/// exactly that without look-around (so the template stays on the fast regex engine).
+const RUST_WORD_EDGE: &str = r"(?:\b{start-half}|\b{end-half})";
+
 const TZ_ABBR: &str = r"[A-Z](?:[A-Z]{2,4})?";
 
 /// strptime directive → (regex, display name). `%ExY` accepts 1960–2099 (fail2ban-regex
@@ -290,11 +297,11 @@ impl DateTemplate {
                     name = format!("{{^LN-BEG}}{name}");
                 }
             } else {
-                regex = format!(r"(?=^|\b|\W){regex}");
+                regex = format!("{WORD_EDGE}{regex}");
             }
         }
         if bound_end {
-            regex.push_str(r"(?=\b|\W|$)");
+            regex.push_str(WORD_EDGE);
         }
         if !line_begin {
             let t = &regex[leading_flags(&regex)..];
@@ -306,7 +313,7 @@ impl DateTemplate {
                         .starts_with("^|"));
         }
         let regex = format!("{gf}{}", regex.replace("**", ""));
-        let rust = python_to_rust(&regex);
+        let rust = python_to_rust(&regex).replace(WORD_EDGE, RUST_WORD_EDGE);
         let re = fancy_regex::Regex::new(&rust).map_err(|e| {
             Error::bad_input(format!(
                 "cannot compile date pattern {name:?} ({regex}): {e}"

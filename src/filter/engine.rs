@@ -11,6 +11,8 @@ use super::date::{DateDetector, LocalZone, TimeContext};
 use super::regex::{CompiledRegex, Groups};
 use crate::Result;
 
+const MLFID_CACHE_MAX: usize = 100;
+
 /// What a filter consists of, independent of where it came from.
 #[derive(Debug, Clone, Default)]
 pub struct FilterSpec {
@@ -95,6 +97,9 @@ pub struct FilterEngine {
     zone: Box<dyn LocalZone>,
     buffer: Vec<BufLine>,
     mlfid_cache: HashMap<String, Fail>,
+    /// Insertion order of `mlfid_cache`: fail2ban keeps at most 100 connections and
+    /// evicts the oldest (its `Utils.Cache(maxCount=100)`), which changes results.
+    mlfid_order: std::collections::VecDeque<String>,
     last_date: Option<(f64, String)>,
     next_id: u64,
 }
@@ -138,6 +143,7 @@ impl FilterEngine {
             zone,
             buffer: Vec::new(),
             mlfid_cache: HashMap::new(),
+            mlfid_order: std::collections::VecDeque::new(),
             last_date: None,
             next_id: 0,
         })
@@ -322,16 +328,14 @@ impl FilterEngine {
             }
         }
         for i in 0..self.failregex.len() {
-            let b = match &buf {
-                Some(b) => b.clone(),
-                None => {
-                    let j = Self::join(&self.buffer);
-                    buf = Some(j.clone());
-                    j
-                }
-            };
+            // Take the buffer text out (no per-regex copy) and put it back unless the
+            // line buffer changed.
+            let b = buf.take().unwrap_or_else(|| Self::join(&self.buffer));
             let fr = &self.failregex[i];
-            let Some(caps) = fr.search(&b) else { continue };
+            let Some(caps) = fr.search(&b) else {
+                buf = Some(b);
+                continue;
+            };
             let fail_groups = fr.groups(&caps);
             let (matched, unmatched) = Self::split_matched(fr, &caps, &b, &org);
             let fid_from_regex = ["fid", "ip4", "ip6", "dns"]
@@ -348,13 +352,13 @@ impl FilterEngine {
                     if self.maxlines > 1 {
                         self.buffer = unmatched;
                     }
-                    buf = None;
                     continue;
                 }
             }
             if self.maxlines > 1 {
                 self.buffer = unmatched;
-                buf = None;
+            } else {
+                buf = Some(b);
             }
             let mut groups = if pre.is_empty() {
                 fail_groups
@@ -492,6 +496,7 @@ impl FilterEngine {
             let m = cached.clone();
             if nfflgs & 2 != 0 {
                 self.mlfid_cache.remove(mlfid);
+                self.mlfid_order.retain(|k| k != mlfid);
             }
             m
         } else if nfflgs & 2 == 0 {
@@ -501,6 +506,13 @@ impl FilterEngine {
                     .insert(u.clone());
             }
             users = fail.users.clone();
+            while self.mlfid_cache.len() >= MLFID_CACHE_MAX {
+                let Some(old) = self.mlfid_order.pop_front() else {
+                    break;
+                };
+                self.mlfid_cache.remove(&old);
+            }
+            self.mlfid_order.push_back(mlfid.to_string());
             self.mlfid_cache.insert(mlfid.to_string(), fail.clone());
             in_cache = true;
             fail

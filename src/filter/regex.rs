@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use crate::{Error, Result};
 
 pub const IP4: &str = r"(?:::f{4,6}:)?(?P<ip4>(?:\d{1,3}\.){3}\d{1,3})";
-pub const IP6: &str = r"(?P<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|(?<=:):))";
+/// fail2ban writes the last alternative as `(?<=:):`; every repetition before it ends in
+/// `:`, so the look-behind always holds. Dropping it keeps `<HOST>` regexes free of
+/// look-around, which lets fancy-regex hand them to the (much faster) regex crate.
+pub const IP6: &str = r"(?P<ip6>(?:[0-9a-fA-F]{1,4}::?|::){1,7}(?:[0-9a-fA-F]{1,4}|:))";
 pub const DNS: &str = r"(?P<dns>[\w\-.^_]*\w)";
 pub const CIDR: &str = r"(?P<cidr>\d+)";
 
@@ -358,6 +361,56 @@ pub struct CompiledRegex {
     pub alt: Vec<(usize, String)>,
     pub tuple: Vec<(usize, String)>,
     pub skiplines: Vec<usize>,
+    /// A literal every match must start with (the regex is `^literal…`); lets most
+    /// lines skip the regex engine entirely.
+    pub prefix: Option<String>,
+}
+
+/// The literal text right after a leading `^`, when the regex has no top-level `|`, no
+/// case-insensitive flag and is not multi-line. Conservative: None when unsure.
+pub fn literal_prefix(expanded: &str, multiline: bool) -> Option<String> {
+    if multiline || expanded.contains("(?i") || expanded.contains("(?x") {
+        return None;
+    }
+    // A top-level alternation would let other branches match anywhere.
+    let (mut depth, mut in_class, mut esc) = (0i32, false, false);
+    for c in expanded.chars() {
+        if esc {
+            esc = false;
+            continue;
+        }
+        match c {
+            '\\' => esc = true,
+            '[' if !in_class => in_class = true,
+            ']' if in_class => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth -= 1,
+            '|' if !in_class && depth == 0 => return None,
+            _ => {}
+        }
+    }
+    let rest = expanded.strip_prefix('^')?;
+    let chars: Vec<char> = rest.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let (lit, len) = match c {
+            '\\' => match chars.get(i + 1) {
+                Some(&e) if e.is_ascii_punctuation() => (e, 2),
+                _ => break,
+            },
+            '.' | '+' | '*' | '?' | '(' | ')' | '|' | '[' | ']' | '{' | '}' | '^' | '$' => break,
+            c => (c, 1),
+        };
+        // A quantifier after this character makes it optional or repeated.
+        if matches!(chars.get(i + len), Some('?' | '*' | '{' | '+')) {
+            break;
+        }
+        out.push(lit);
+        i += len;
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// Captured groups of one match: name → value (None when the group did not take part).
@@ -399,6 +452,7 @@ impl CompiledRegex {
                 }
             }
         }
+        let prefix = literal_prefix(&expanded, multiline);
         alt.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
         tuple.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
         Ok(CompiledRegex {
@@ -408,6 +462,7 @@ impl CompiledRegex {
             alt,
             tuple,
             skiplines,
+            prefix,
         })
     }
 
@@ -417,6 +472,15 @@ impl CompiledRegex {
 
     /// Search; a regex that exceeds the backtrack limit counts as no match.
     pub fn search<'t>(&self, text: &'t str) -> Option<fancy_regex::Captures<'t, str>> {
+        if let Some(p) = &self.prefix
+            && !text.starts_with(p.as_str())
+        {
+            return None;
+        }
+        // A plain match test is much cheaper than captures, and most lines miss.
+        if !self.re.is_match(text).unwrap_or(false) {
+            return None;
+        }
         self.re.captures(text).ok().flatten()
     }
 
@@ -535,5 +599,17 @@ mod tests {
         let c = r.search("from 2001:db8::1").unwrap();
         assert_eq!(r.groups(&c)["ip6"].as_deref(), Some("2001:db8::1"));
         assert!(CompiledRegex::new("(", false, false).is_err());
+        assert_eq!(
+            literal_prefix(r"^Failed \S+ for", false).as_deref(),
+            Some("Failed ")
+        );
+        assert_eq!(literal_prefix(r"^ab?c", false).as_deref(), Some("a"));
+        assert_eq!(literal_prefix(r"^a\.b|c", false), None);
+        assert_eq!(
+            literal_prefix(r"^a\.b(?:c|d)", false).as_deref(),
+            Some("a.b")
+        );
+        assert_eq!(literal_prefix(r"^abc", true), None);
+        assert_eq!(literal_prefix(r"a", false), None);
     }
 }
