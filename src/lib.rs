@@ -12,3 +12,5 @@ pub mod net;
 pub mod util;
 
 pub use error::{Error, Result};
+pub mod f2bconf;
+pub mod filter;

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Times fail2ban-regex against bangui's native engine on a generated 200,000-line sshd
+# auth.log and checks that both count the same matched/missed lines.
+# Usage: benches/filter_sshd.sh [LINES]   (needs fail2ban installed; builds --release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-200000}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+LOG=$WORK/auth.log
+
+# A realistic mix: failures, invalid users, accepted logins, pam noise, cron noise.
+awk -v n="$N" 'BEGIN {
+  srand(42);
+  split("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec", mon, " ");
+  split("root admin test oracle postgres ubuntu git deploy", users, " ");
+  for (i = 0; i < n; i++) {
+    m = mon[int(i / (n / 12 + 1)) + 1]; d = 1 + int(rand() * 28);
+    ts = sprintf("%s %2d %02d:%02d:%02d", m, d, int(rand()*24), int(rand()*60), int(rand()*60));
+    ip = sprintf("%d.%d.%d.%d", 1 + int(rand()*223), int(rand()*256), int(rand()*256), 1 + int(rand()*254));
+    u = users[1 + int(rand()*8)]; pid = 1000 + int(rand()*60000); port = 1024 + int(rand()*60000);
+    r = rand();
+    if (r < 0.25)      printf "%s srv sshd[%d]: Failed password for %s from %s port %d ssh2\n", ts, pid, u, ip, port;
+    else if (r < 0.40) printf "%s srv sshd[%d]: Invalid user %s from %s port %d\n", ts, pid, u, ip, port;
+    else if (r < 0.50) printf "%s srv sshd[%d]: Accepted publickey for %s from %s port %d ssh2: RSA SHA256:abcdef\n", ts, pid, u, ip, port;
+    else if (r < 0.60) printf "%s srv sshd[%d]: pam_unix(sshd:session): session opened for user %s by (uid=0)\n", ts, pid, u;
+    else if (r < 0.70) printf "%s srv sshd[%d]: Connection closed by %s port %d [preauth]\n", ts, pid, ip, port;
+    else if (r < 0.80) printf "%s srv sshd[%d]: Received disconnect from %s port %d:11: Bye Bye [preauth]\n", ts, pid, ip, port;
+    else if (r < 0.90) printf "%s srv CRON[%d]: pam_unix(cron:session): session closed for user root\n", ts, pid;
+    else               printf "%s srv sshd[%d]: Disconnected from user %s %s port %d\n", ts, pid, u, ip, port;
+  }
+}' > "$LOG"
+echo "generated $(wc -l < "$LOG") lines in $LOG"
+
+if cargo build -q --release --bin bangui 2>/dev/null && "$CARGO_TARGET_DIR/release/bangui" filter test --help 2>/dev/null | grep -qi 'usage'; then
+  NATIVE=("$CARGO_TARGET_DIR/release/bangui" filter test sshd "$LOG" -o json)
+else
+  cargo build -q --release --example filter_bench
+  NATIVE=("$CARGO_TARGET_DIR/release/examples/filter_bench" sshd "$LOG")
+fi
+
+t0=$(date +%s.%N)
+F2B=$(fail2ban-regex --raw "$LOG" /etc/fail2ban/filter.d/sshd.conf | grep -E '^Lines:')
+t1=$(date +%s.%N)
+NAT_OUT=$("${NATIVE[@]}")
+t2=$(date +%s.%N)
+
+count() { # field from either the summary line or JSON
+  local out=$1 key=$2
+  if grep -q '^Lines:' <<<"$out"; then
+    grep -m1 '^Lines:' <<<"$out" | sed -E "s/.* ([0-9]+) $key.*/\1/"
+  else
+    sed -E "s/.*\"$key\": *([0-9]+).*/\1/" <<<"$out" | head -1
+  fi
+}
+f_time=$(echo "$t1 - $t0" | bc); n_time=$(echo "$t2 - $t1" | bc)
+echo "fail2ban-regex: ${f_time}s  $F2B"
+echo "native:         ${n_time}s  $(grep -m1 '^Lines:' <<<"$NAT_OUT" || echo "$NAT_OUT" | head -c 200)"
+echo "speed-up:       $(echo "scale=1; $f_time / $n_time" | bc)x"
+fm=$(count "$F2B" matched); fx=$(count "$F2B" missed)
+nm=$(count "$NAT_OUT" matched); nx=$(count "$NAT_OUT" missed)
+echo "matched: fail2ban-regex $fm, native $nm; missed: fail2ban-regex $fx, native $nx"
+if [ "$fm" != "$nm" ] || [ "$fx" != "$nx" ]; then
+  echo "MISMATCH" >&2
+  exit 1
+fi

@@ -1,0 +1,574 @@
+//! The per-line pipeline of fail2ban's `Filter.processLine`/`findFailure`: date cut,
+//! line buffer, prefregex, failregex, ignoreregex, mlfid merging, host extraction.
+//! Never resolves DNS (hosts stay raw) and never reads files.
+
+use std::collections::{BTreeSet, HashMap};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+
+use chrono::{DateTime, Utc};
+
+use super::date::{DateDetector, LocalZone, TimeContext};
+use super::regex::{CompiledRegex, Groups};
+use crate::Result;
+
+const MLFID_CACHE_MAX: usize = 100;
+
+/// What a filter consists of, independent of where it came from.
+#[derive(Debug, Clone, Default)]
+pub struct FilterSpec {
+    pub prefregex: Option<String>,
+    pub failregex: Vec<String>,
+    pub ignoreregex: Vec<String>,
+    pub datepattern: Option<String>,
+    pub maxlines: usize,
+    pub usedns: Option<String>,
+    /// `logtimezone`, e.g. `UTC+0200`.
+    pub logtimezone: Option<String>,
+}
+
+impl From<&crate::f2bconf::ResolvedFilter> for FilterSpec {
+    fn from(f: &crate::f2bconf::ResolvedFilter) -> Self {
+        FilterSpec {
+            prefregex: f.prefregex.clone(),
+            failregex: f.failregex.clone(),
+            ignoreregex: f.ignoreregex.clone(),
+            datepattern: f.datepattern.clone(),
+            maxlines: f.maxlines.unwrap_or(1),
+            usedns: f.usedns.clone(),
+            logtimezone: None,
+        }
+    }
+}
+
+/// One failure found on a line (fail2ban's `[regex index, fid, time, fail]`).
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub regex_index: usize,
+    /// The failure id: normalised IP, raw DNS name or `<F-ID>`; None while pending.
+    pub fid: Option<String>,
+    pub time: Option<f64>,
+    pub nofail: bool,
+    pub user: Option<String>,
+}
+
+/// The outcome of one line.
+#[derive(Debug, Clone, Default)]
+pub struct LineOutcome {
+    pub found: Vec<Found>,
+    /// An ignoreregex matched.
+    pub ignore_hits: Vec<usize>,
+    /// Earlier lines (by id) that a multi-line match consumed.
+    pub consumed: Vec<u64>,
+    pub date_template: Option<usize>,
+    pub time: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct BufLine {
+    id: u64,
+    text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Fail {
+    groups: Groups,
+    users: Option<BTreeSet<String>>,
+}
+
+fn truthy(g: &Groups, k: &str) -> bool {
+    g.get(k)
+        .is_some_and(|v| v.as_ref().is_some_and(|s| !s.is_empty()))
+}
+
+fn pop_truthy(g: &mut Groups, k: &str) -> bool {
+    g.remove(k)
+        .is_some_and(|v| v.is_some_and(|s| !s.is_empty()))
+}
+
+/// A compiled filter plus its running state (line buffer, mlfid cache, last date).
+pub struct FilterEngine {
+    pub prefregex: Option<CompiledRegex>,
+    pub failregex: Vec<CompiledRegex>,
+    pub ignoreregex: Vec<CompiledRegex>,
+    pub dates: DateDetector,
+    maxlines: usize,
+    default_tz: Option<i32>,
+    now: DateTime<Utc>,
+    zone: Box<dyn LocalZone>,
+    buffer: Vec<BufLine>,
+    mlfid_cache: HashMap<String, Fail>,
+    /// Insertion order of `mlfid_cache`: fail2ban keeps at most 100 connections and
+    /// evicts the oldest (its `Utils.Cache(maxCount=100)`), which changes results.
+    mlfid_order: std::collections::VecDeque<String>,
+    last_date: Option<(f64, String)>,
+    next_id: u64,
+}
+
+impl FilterEngine {
+    /// Compile a filter. `now` decides missing years; `zone` is the logs' local zone.
+    pub fn new(spec: &FilterSpec, now: DateTime<Utc>, zone: Box<dyn LocalZone>) -> Result<Self> {
+        let usedns_no = spec.usedns.as_deref() == Some("no");
+        let maxlines = spec.maxlines.max(1);
+        let multiline = maxlines > 1;
+        let prefregex = match &spec.prefregex {
+            Some(p) if !p.trim().is_empty() => Some(CompiledRegex::new(p, usedns_no, multiline)?),
+            _ => None,
+        };
+        let failregex = spec
+            .failregex
+            .iter()
+            .map(|r| CompiledRegex::new(r, usedns_no, multiline))
+            .collect::<Result<Vec<_>>>()?;
+        let ignoreregex = spec
+            .ignoreregex
+            .iter()
+            .map(|r| CompiledRegex::new(r, usedns_no, multiline))
+            .collect::<Result<Vec<_>>>()?;
+        let default_tz = match &spec.logtimezone {
+            Some(z) => Some(
+                super::date::zone_offset(z.trim_start_matches("UTC")).ok_or_else(|| {
+                    crate::Error::bad_input(format!("unknown or unsupported time zone {z:?}"))
+                })?,
+            ),
+            None => None,
+        };
+        Ok(FilterEngine {
+            prefregex,
+            failregex,
+            ignoreregex,
+            dates: DateDetector::new(spec.datepattern.as_deref())?,
+            maxlines,
+            default_tz,
+            now,
+            zone,
+            buffer: Vec::new(),
+            mlfid_cache: HashMap::new(),
+            mlfid_order: std::collections::VecDeque::new(),
+            last_date: None,
+            next_id: 0,
+        })
+    }
+
+    pub fn maxlines(&self) -> usize {
+        self.maxlines
+    }
+
+    fn now_ts(&self) -> f64 {
+        self.now.timestamp() as f64
+    }
+
+    /// Process one log line (without its newline); dates are detected in the line.
+    pub fn process_line(&mut self, line: &str) -> LineOutcome {
+        let mut out = LineOutcome::default();
+        let mut date: Option<f64> = None;
+        let mut text: String;
+        let found = self.dates.find(line);
+        match found {
+            Some((ti, caps)) => {
+                out.date_template = Some(ti);
+                let tmpl = self.dates.template(ti);
+                let span = tmpl.and_then(|t| t.span(&caps));
+                let (s, e) = span.unwrap_or((0, 0));
+                text = String::with_capacity(line.len());
+                text.push_str(&line[..s]);
+                text.push_str(&line[e..]);
+                if e > s {
+                    let ctx = TimeContext {
+                        now: self.now,
+                        zone: self.zone.as_ref(),
+                        default_tz: self.default_tz,
+                    };
+                    date = tmpl.and_then(|t| t.time(&caps, &ctx));
+                    if let Some(d) = date {
+                        self.last_date = Some((d, line[s..e].to_string()));
+                    }
+                } else if let Some((d, _)) = &self.last_date
+                    && *d > self.now_ts() - 60.0
+                {
+                    date = Some(*d);
+                } else {
+                    date = Some(self.now_ts());
+                }
+            }
+            None => {
+                text = line.to_string();
+                if self.dates.none {
+                    date = Some(self.now_ts());
+                }
+            }
+        }
+        if date.is_none()
+            && let Some((d, _)) = &self.last_date
+            && *d > self.now_ts() - 60.0
+        {
+            date = Some(*d);
+        }
+        out.time = date;
+        self.find_failure(text, date, &mut out);
+        out
+    }
+
+    /// Process a line whose time is already known (journal entries).
+    pub fn process_line_with_time(&mut self, line: &str, time: f64) -> LineOutcome {
+        let mut out = LineOutcome {
+            time: Some(time),
+            ..LineOutcome::default()
+        };
+        self.last_date = Some((time, String::new()));
+        self.find_failure(line.to_string(), Some(time), &mut out);
+        out
+    }
+
+    fn join(lines: &[BufLine]) -> String {
+        let mut s = String::new();
+        for (i, l) in lines.iter().enumerate() {
+            if i > 0 {
+                s.push('\n');
+            }
+            s.push_str(&l.text);
+        }
+        s
+    }
+
+    /// Which buffered lines a match covers (fail2ban's `Regex.search` bookkeeping).
+    fn split_matched(
+        re: &CompiledRegex,
+        caps: &fancy_regex::Captures<'_, str>,
+        buf: &str,
+        org: &[BufLine],
+    ) -> (Vec<BufLine>, Vec<BufLine>) {
+        if org.len() <= 1 {
+            return (org.to_vec(), Vec::new());
+        }
+        let Some(m) = caps.get(0) else {
+            return (org.to_vec(), Vec::new());
+        };
+        // Python's buffer has a trailing newline.
+        let s = format!("{buf}\n");
+        let upto = (m.start() + 1).min(s.len());
+        let line_start = s[..upto].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let from = m.end().saturating_sub(1);
+        let line_end = s[from..]
+            .find('\n')
+            .map(|p| from + p + 1)
+            .unwrap_or(s.len());
+        let lc1 = s[..line_start].matches('\n').count().min(org.len());
+        let lc2 = s[..line_end].matches('\n').count().min(org.len()).max(lc1);
+        let mut matched: Vec<BufLine> = org[lc1..lc2].to_vec();
+        let mut unmatched: Vec<BufLine> = org[..lc1].to_vec();
+        let mut n = 0;
+        for skipped in re.skipped_lines(caps) {
+            if let Some(p) = matched[n.min(matched.len())..]
+                .iter()
+                .position(|l| l.text == skipped)
+            {
+                unmatched.push(matched.remove(n + p));
+                n += p;
+            }
+        }
+        unmatched.extend_from_slice(&org[lc2..]);
+        (matched, unmatched)
+    }
+
+    fn ignore_check(&self, buf: &str, out: &mut LineOutcome) -> bool {
+        let mut hit = false;
+        for (i, r) in self.ignoreregex.iter().enumerate() {
+            if r.search(buf).is_some() {
+                out.ignore_hits.push(i);
+                hit = true;
+            }
+        }
+        hit
+    }
+
+    fn find_failure(&mut self, text: String, date: Option<f64>, out: &mut LineOutcome) {
+        let id = self.next_id;
+        self.next_id += 1;
+        let before: Vec<BufLine> = if self.maxlines > 1 {
+            self.buffer.clone()
+        } else {
+            Vec::new()
+        };
+        let entry = BufLine { id, text };
+        if self.maxlines > 1 {
+            self.buffer.push(entry);
+            if self.buffer.len() > self.maxlines {
+                let cut = self.buffer.len() - self.maxlines;
+                self.buffer.drain(..cut);
+            }
+        } else {
+            self.buffer.clear();
+            self.buffer.push(entry);
+        }
+        let org = self.buffer.clone();
+        let mut buf: Option<String> = Some(Self::join(&org));
+
+        if !self.ignoreregex.is_empty()
+            && self.ignoreregex.len() + 2 < self.failregex.len()
+            && let Some(b) = &buf
+            && self.ignore_check(b, out)
+        {
+            self.note_consumed(&before, out);
+            return;
+        }
+        let mut pre: Groups = Groups::new();
+        if let Some(p) = &self.prefregex {
+            let b = buf.clone().unwrap_or_default();
+            let Some(c) = p.search(&b) else {
+                self.note_consumed(&before, out);
+                return;
+            };
+            pre = p.groups(&c);
+            let content = pre.remove("content").flatten();
+            if let Some(content) = content
+                && !content.is_empty()
+            {
+                self.buffer = vec![BufLine { id, text: content }];
+                buf = None;
+            }
+        }
+        for i in 0..self.failregex.len() {
+            // Take the buffer text out (no per-regex copy) and put it back unless the
+            // line buffer changed.
+            let b = buf.take().unwrap_or_else(|| Self::join(&self.buffer));
+            let fr = &self.failregex[i];
+            let Some(caps) = fr.search(&b) else {
+                buf = Some(b);
+                continue;
+            };
+            let fail_groups = fr.groups(&caps);
+            let (matched, unmatched) = Self::split_matched(fr, &caps, &b, &org);
+            let fid_from_regex = ["fid", "ip4", "ip6", "dns"]
+                .iter()
+                .find_map(|g| fail_groups.get(*g).cloned().flatten());
+            drop(caps);
+            if !self.ignoreregex.is_empty() {
+                let ib = if self.maxlines > 1 {
+                    Self::join(&matched)
+                } else {
+                    b.clone()
+                };
+                if self.ignore_check(&ib, out) {
+                    if self.maxlines > 1 {
+                        self.buffer = unmatched;
+                    }
+                    continue;
+                }
+            }
+            if self.maxlines > 1 {
+                self.buffer = unmatched;
+            } else {
+                buf = Some(b);
+            }
+            let mut groups = if pre.is_empty() {
+                fail_groups
+            } else {
+                let mut g = pre.clone();
+                g.extend(fail_groups);
+                g
+            };
+            let mlfid = groups.get("mlfid").cloned().flatten();
+            let mut fail = Fail {
+                groups: std::mem::take(&mut groups),
+                users: None,
+            };
+            if let Some(ml) = &mlfid {
+                fail = self.merge_failure(ml, fail);
+            }
+            let g = &fail.groups;
+            let mut fid = g.get("fid").cloned().flatten();
+            let mut cidr_default = None;
+            let ip: Option<String> = if let Some(ip) = g.get("ip4").cloned().flatten() {
+                cidr_default = Some(32);
+                Some(ip)
+            } else if let Some(ip) = g.get("ip6").cloned().flatten() {
+                cidr_default = Some(128);
+                Some(ip)
+            } else if let Some(d) = g.get("dns").cloned().flatten() {
+                Some(d)
+            } else {
+                if fid.is_none() && mlfid.is_none() {
+                    // fail2ban raises here and skips the regex when no id group matched.
+                    match &fid_from_regex {
+                        Some(f) => fid = Some(f.clone()),
+                        None => continue,
+                    }
+                }
+                fid.clone()
+            };
+            let cidr = g
+                .get("cidr")
+                .cloned()
+                .flatten()
+                .and_then(|c| c.parse::<u8>().ok());
+            let fid_out = match &ip {
+                None => {
+                    if let Some(ml) = &mlfid
+                        && let Some(c) = self.mlfid_cache.get_mut(ml)
+                    {
+                        c.groups.insert("mlfpending".into(), Some("1".into()));
+                    }
+                    None
+                }
+                Some(ip) => {
+                    let norm = match cidr_default {
+                        Some(def) => normalise_ip(ip, cidr.unwrap_or(def)),
+                        None => ip.clone(),
+                    };
+                    match &fid {
+                        Some(f) if f != ip => Some(f.clone()),
+                        _ => Some(norm),
+                    }
+                }
+            };
+            let nofail = truthy(&fail.groups, "nofail");
+            let user = fail.groups.get("user").cloned().flatten();
+            out.found.push(Found {
+                regex_index: i,
+                fid: fid_out,
+                time: date,
+                nofail,
+                user,
+            });
+        }
+        self.note_consumed(&before, out);
+    }
+
+    /// fail2ban-regex re-counts earlier missed lines that a multi-line match used up.
+    fn note_consumed(&self, before: &[BufLine], out: &mut LineOutcome) {
+        if self.maxlines <= 1 {
+            return;
+        }
+        let full = before.len() >= self.maxlines;
+        for l in before.iter().skip(usize::from(full)) {
+            if !self.buffer.contains(l) {
+                out.consumed.push(l.id);
+            }
+        }
+    }
+
+    /// fail2ban's `_mergeFailure`: combine lines of one connection (mlfid).
+    fn merge_failure(&mut self, mlfid: &str, mut fail: Fail) -> Fail {
+        let mut nfflgs = 0u8;
+        if truthy(&fail.groups, "mlfgained") {
+            nfflgs |= 8 | 1;
+            if !truthy(&fail.groups, "nofail") {
+                let v = fail.groups.get("mlfgained").cloned().flatten();
+                fail.groups.insert("nofail".into(), v);
+            }
+        } else if truthy(&fail.groups, "nofail") {
+            nfflgs |= 1;
+        }
+        if pop_truthy(&mut fail.groups, "mlfforget") {
+            nfflgs |= 2;
+        }
+        let user = fail
+            .groups
+            .get("user")
+            .cloned()
+            .flatten()
+            .filter(|u| !u.is_empty());
+        let users;
+        let in_cache;
+        let mut merged = if let Some(cached) = self.mlfid_cache.get_mut(mlfid) {
+            if let Some(u) = &user {
+                cached
+                    .users
+                    .get_or_insert_with(BTreeSet::new)
+                    .insert(u.clone());
+            }
+            users = cached.users.clone();
+            if pop_truthy(&mut cached.groups, "nofail") {
+                nfflgs |= 4;
+            }
+            if pop_truthy(&mut cached.groups, "mlfgained") {
+                nfflgs |= 4;
+            }
+            if nfflgs & 8 != 0 {
+                cached.groups.remove("mlfpending");
+            }
+            for (k, v) in fail.groups {
+                if v.is_some() {
+                    cached.groups.insert(k, v);
+                }
+            }
+            in_cache = nfflgs & 2 == 0;
+            let m = cached.clone();
+            if nfflgs & 2 != 0 {
+                self.mlfid_cache.remove(mlfid);
+                self.mlfid_order.retain(|k| k != mlfid);
+            }
+            m
+        } else if nfflgs & 2 == 0 {
+            if let Some(u) = &user {
+                fail.users
+                    .get_or_insert_with(BTreeSet::new)
+                    .insert(u.clone());
+            }
+            users = fail.users.clone();
+            while self.mlfid_cache.len() >= MLFID_CACHE_MAX {
+                let Some(old) = self.mlfid_order.pop_front() else {
+                    break;
+                };
+                self.mlfid_cache.remove(&old);
+            }
+            self.mlfid_order.push_back(mlfid.to_string());
+            self.mlfid_cache.insert(mlfid.to_string(), fail.clone());
+            in_cache = true;
+            fail
+        } else {
+            users = None;
+            in_cache = false;
+            fail
+        };
+        let pending = pop_truthy(&mut merged.groups, "mlfpending");
+        // Python pops from the dict it shares with the cache.
+        if in_cache && let Some(c) = self.mlfid_cache.get_mut(mlfid) {
+            c.groups.remove("mlfpending");
+        }
+        if pending || users.as_ref().is_some_and(|u| u.len() > 1) {
+            merged.groups.remove("nofail");
+            merged.groups.remove("mlfgained");
+            if in_cache && let Some(c) = self.mlfid_cache.get_mut(mlfid) {
+                c.groups.remove("mlfpending");
+                c.groups.remove("nofail");
+                c.groups.remove("mlfgained");
+            }
+        }
+        merged
+    }
+}
+
+/// fail2ban's `str(IPAddr(ip, cidr))`: canonical text, or the network for a prefix.
+pub fn normalise_ip(ip: &str, cidr: u8) -> String {
+    match ip.parse::<IpAddr>() {
+        Ok(IpAddr::V4(v4)) => {
+            if cidr >= 32 {
+                v4.to_string()
+            } else {
+                let mask = if cidr == 0 {
+                    0
+                } else {
+                    u32::MAX << (32 - u32::from(cidr))
+                };
+                format!("{}/{cidr}", Ipv4Addr::from(u32::from(v4) & mask))
+            }
+        }
+        Ok(IpAddr::V6(v6)) => {
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return v4.to_string();
+            }
+            if cidr >= 128 {
+                v6.to_string()
+            } else {
+                let mask = if cidr == 0 {
+                    0
+                } else {
+                    u128::MAX << (128 - u32::from(cidr))
+                };
+                format!("{}/{cidr}", Ipv6Addr::from(u128::from(v6) & mask))
+            }
+        }
+        Err(_) => ip.to_string(),
+    }
+}
