@@ -6,6 +6,7 @@ pub mod audit;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod jobs;
 pub mod net;
 pub mod util;
 
