@@ -9,6 +9,7 @@ mod cmd_audit;
 mod cmd_config;
 mod cmd_db;
 mod cmd_gen;
+mod cmd_jobs;
 mod logging;
 mod output;
 
@@ -65,6 +66,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Config(c) => cmd_config::run(app, c),
         Command::Db(c) => cmd_db::run(app, c),
         Command::Audit(c) => cmd_audit::run(app, c),
+        Command::Jobs(c) => cmd_jobs::run(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

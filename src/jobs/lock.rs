@@ -124,6 +124,10 @@ pub enum Attempt {
 /// One attempt, all inside one IMMEDIATE transaction: read the row, remove it
 /// when stale (marking that holder's unfinished runs interrupted), insert
 /// ours. SQLITE_BUSY comes back as the raw error so the caller can retry.
+///
+/// A live holder is first looked for with a plain read, which never waits in
+/// WAL mode: a run that cannot get the lock answers 75 at once instead of
+/// queueing for the write lock behind the holder's batches.
 pub fn try_acquire(
     conn: &mut Connection,
     name: &str,
@@ -131,6 +135,11 @@ pub fn try_acquire(
     ttl_s: i64,
     now: i64,
 ) -> rusqlite::Result<Attempt> {
+    if let Some(h) = read_holder_raw(conn, name)?
+        && !h.is_stale(now, ttl_s)
+    {
+        return Ok(Attempt::Held(h));
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = read_holder_raw(&tx, name)?;
     let mut stale_removed = None;
@@ -265,9 +274,24 @@ pub struct LockState {
     lost: AtomicBool,
     reason: Mutex<Option<String>>,
     last_beat: AtomicI64,
+    /// The heartbeat is waiting for the write lock: units hold off starting
+    /// a transaction until it is through (SQLite's busy handler is not fair,
+    /// and back-to-back batches would starve it).
+    beat_pending: AtomicBool,
 }
 
+/// The longest a unit waits for a pending heartbeat before going on anyway.
+const MAX_BEAT_WAIT: Duration = Duration::from_secs(2);
+
 impl LockState {
+    /// Called by a job before it starts a write: let a pending beat go first.
+    pub fn yield_to_heartbeat(&self) {
+        let started = Instant::now();
+        while self.beat_pending.load(Ordering::SeqCst) && started.elapsed() < MAX_BEAT_WAIT {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
     pub fn is_lost(&self) -> bool {
         self.lost.load(Ordering::SeqCst)
     }
@@ -613,7 +637,10 @@ impl HeartbeatCtx {
                 ));
                 return;
             }
-            match beat(&self.conn, &self.name, &self.holder_id, now) {
+            self.state.beat_pending.store(true, Ordering::SeqCst);
+            let result = beat(&self.conn, &self.name, &self.holder_id, now);
+            self.state.beat_pending.store(false, Ordering::SeqCst);
+            match result {
                 Ok(true) => {
                     self.state.last_beat.store(now, Ordering::SeqCst);
                     tracing::debug!(

@@ -15,7 +15,7 @@ pub mod shutdown;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use serde_json::Value;
@@ -67,6 +67,11 @@ pub fn find(name: &str) -> Result<Box<dyn Job>> {
         ))),
     }
 }
+
+/// The pause after each committed unit: a quarter of the unit's time, within
+/// these bounds.
+const UNIT_PAUSE_MIN: Duration = Duration::from_millis(1);
+const UNIT_PAUSE_MAX: Duration = Duration::from_millis(50);
 
 /// What a running job may use: its database connection, the configuration,
 /// the clock, and the safe points where it stops on shutdown or lock loss.
@@ -166,7 +171,9 @@ impl<'a> JobContext<'a> {
     /// Save the unit's watermark inside `f` with [`save_watermark`].
     pub fn unit<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.checkpoint()?;
+        self.lock_state.yield_to_heartbeat();
         let _busy = UnitFlag::set(&self.in_unit);
+        let started = Instant::now();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -182,6 +189,10 @@ impl<'a> JobContext<'a> {
         tx.commit()
             .map_err(|e| Error::db(format!("{}: committing a unit", self.job), e))?;
         self.units += 1;
+        // Leave the write lock free for a moment so other processes' writers
+        // (a skipped run recording itself, an operator's command) get in
+        // between back-to-back batches.
+        std::thread::sleep((started.elapsed() / 4).clamp(UNIT_PAUSE_MIN, UNIT_PAUSE_MAX));
         Ok(out)
     }
 
@@ -189,6 +200,7 @@ impl<'a> JobContext<'a> {
     /// a safe point, then `f` on the bare connection.
     pub fn step<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         self.checkpoint()?;
+        self.lock_state.yield_to_heartbeat();
         let _busy = UnitFlag::set(&self.in_unit);
         let out = f(self.conn)?;
         self.units += 1;

@@ -287,9 +287,9 @@ impl Watch {
         let mut phase = Phase::Running;
         let mut seen_second = false;
         loop {
-            if self.done.load(Ordering::SeqCst) {
-                return;
-            }
+            // Read `done` first but act on it last: a run that stopped at a
+            // safe point right after the signal still gets the start events.
+            let done = self.done.load(Ordering::SeqCst);
             let count = self.shutdown.signal_count();
             let now = Instant::now();
             phase = match phase {
@@ -312,7 +312,7 @@ impl Watch {
                     );
                     Phase::Draining(now + self.grace)
                 }
-                Phase::Draining(deadline) if count >= 2 || now >= deadline => {
+                Phase::Draining(deadline) if !done && (count >= 2 || now >= deadline) => {
                     seen_second = count >= 2;
                     self.abandon(if seen_second {
                         "second signal"
@@ -327,12 +327,12 @@ impl Watch {
                         },
                     )
                 }
-                Phase::Abandoning(deadline) if count >= 2 && !seen_second => {
+                Phase::Abandoning(deadline) if !done && count >= 2 && !seen_second => {
                     seen_second = true;
                     self.interrupt.interrupt();
                     Phase::Abandoning(deadline.min(now + AFTER_SECOND))
                 }
-                Phase::Abandoning(deadline) if now >= deadline => {
+                Phase::Abandoning(deadline) if !done && now >= deadline => {
                     if let Some(h) = &self.hard {
                         self.hard_stop(h);
                         return;
@@ -341,6 +341,9 @@ impl Watch {
                 }
                 p => p,
             };
+            if done {
+                return;
+            }
             self.shutdown.wait_for_change(Duration::from_millis(50));
         }
     }
