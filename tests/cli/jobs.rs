@@ -692,3 +692,41 @@ fn systemd_units_are_valid() {
         "systemd-analyze complains:\n{stderr}"
     );
 }
+
+#[test]
+fn a_run_that_loses_its_lock_stops_at_a_safe_point_and_fails() {
+    let env = TestEnv::new();
+    config(&env, "");
+    big_fixture(&env, ROWS);
+    let child = spawn(
+        &env,
+        &["--log-format", "json", "jobs", "run", "db-maintenance"],
+    );
+    let conn = open(&env);
+    wait_for(Duration::from_secs(20), "some batches", || {
+        pruned_so_far(&conn) > 0
+    });
+    // An operator (or a takeover) removes the row under the running job.
+    conn.execute("DELETE FROM scheduler_lock", []).unwrap();
+    let r = finish(child);
+    r.code(1).stderr_has("scheduler lock lost");
+    assert!(
+        has_event(&r.stderr, "scheduler_lock_heartbeat_lost").is_some()
+            || r.stderr.contains("taken over"),
+        "{}",
+        r.stderr
+    );
+    let status: String = open(&env)
+        .query_row(
+            "SELECT status FROM job_runs ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(status, "failed");
+    assert_whole_batches(&env, ROWS);
+    assert!(
+        count(&open(&env), "SELECT count(*) FROM audit_log") > 0,
+        "it stopped instead of running on without the lock"
+    );
+}
