@@ -41,6 +41,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
             cand jail 'Live jail state and settings'
             cand audit 'The audit trail of state-changing commands'
+            cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
             cand config 'Show or check the effective configuration'
             cand db 'bangui''s own database: migrations, checks, backups'
             cand completions 'Print a shell completion script'
@@ -424,6 +425,173 @@ set edit:completion:arg-completer[bangui] = {|@words|
         }
         &'bangui;audit;help;help'= {
         }
+        &'bangui;jobs'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every job with its interval, last run, last status and next due time'
+            cand run 'Run one job now, due or not, under the scheduler lock'
+            cand run-due 'Run every due job in order under the scheduler lock (what the timer calls every minute)'
+            cand status 'The lock holder if any, its heartbeat age, and recent runs'
+            cand history 'Past runs, newest first'
+            cand unlock 'Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;jobs;list'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jobs;run'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jobs;run-due'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jobs;status'= {
+            cand --limit 'Recent runs to show'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jobs;history'= {
+            cand --job 'Only this job (or run-due)'
+            cand --limit 'At most this many runs'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jobs;unlock'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --force 'Required: removing a lock is an operator''s decision'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jobs;help'= {
+            cand list 'Every job with its interval, last run, last status and next due time'
+            cand run 'Run one job now, due or not, under the scheduler lock'
+            cand run-due 'Run every due job in order under the scheduler lock (what the timer calls every minute)'
+            cand status 'The lock holder if any, its heartbeat age, and recent runs'
+            cand history 'Past runs, newest first'
+            cand unlock 'Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;jobs;help;list'= {
+        }
+        &'bangui;jobs;help;run'= {
+        }
+        &'bangui;jobs;help;run-due'= {
+        }
+        &'bangui;jobs;help;status'= {
+        }
+        &'bangui;jobs;help;history'= {
+        }
+        &'bangui;jobs;help;unlock'= {
+        }
+        &'bangui;jobs;help;help'= {
+        }
         &'bangui;config'= {
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
@@ -680,6 +848,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
             cand jail 'Live jail state and settings'
             cand audit 'The audit trail of state-changing commands'
+            cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
             cand config 'Show or check the effective configuration'
             cand db 'bangui''s own database: migrations, checks, backups'
             cand completions 'Print a shell completion script'
@@ -727,6 +896,26 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand list 'Recent state changes, newest first'
         }
         &'bangui;help;audit;list'= {
+        }
+        &'bangui;help;jobs'= {
+            cand list 'Every job with its interval, last run, last status and next due time'
+            cand run 'Run one job now, due or not, under the scheduler lock'
+            cand run-due 'Run every due job in order under the scheduler lock (what the timer calls every minute)'
+            cand status 'The lock holder if any, its heartbeat age, and recent runs'
+            cand history 'Past runs, newest first'
+            cand unlock 'Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)'
+        }
+        &'bangui;help;jobs;list'= {
+        }
+        &'bangui;help;jobs;run'= {
+        }
+        &'bangui;help;jobs;run-due'= {
+        }
+        &'bangui;help;jobs;status'= {
+        }
+        &'bangui;help;jobs;history'= {
+        }
+        &'bangui;help;jobs;unlock'= {
         }
         &'bangui;help;config'= {
             cand show 'Every effective value and where it came from'

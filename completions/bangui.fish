@@ -47,6 +47,7 @@ complete -c bangui -n "__fish_bangui_needs_command" -f -a "unban" -d 'Unban IPs 
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "jail" -d 'Live jail state and settings'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "config" -d 'Show or check the effective configuration'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -366,6 +367,143 @@ complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_sub
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "list" -d 'Recent state changes, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -f -a "list" -d 'Every job with its interval, last run, last status and next due time'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -f -a "run" -d 'Run one job now, due or not, under the scheduler lock'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -f -a "run-due" -d 'Run every due job in order under the scheduler lock (what the timer calls every minute)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -f -a "status" -d 'The lock holder if any, its heartbeat age, and recent runs'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -f -a "history" -d 'Past runs, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -f -a "unlock" -d 'Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l limit -d 'Recent runs to show' -r
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l job -d 'Only this job (or run-due)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l limit -d 'At most this many runs' -r
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l force -d 'Required: removing a lock is an operator\'s decision'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every job with its interval, last run, last status and next due time'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run one job now, due or not, under the scheduler lock'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "run-due" -d 'Run every due job in order under the scheduler lock (what the timer calls every minute)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "status" -d 'The lock holder if any, its heartbeat age, and recent runs'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "history" -d 'Past runs, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)'
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -571,17 +709,18 @@ complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s v -l verbose 
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "jail" -d 'Live jail state and settings'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "completions" -d 'Print a shell completion script'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit config db completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "show" -d 'Every runtime setting of a jail'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "get" -d 'One runtime setting'
@@ -592,6 +731,12 @@ complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'Recent state changes, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'Every job with its interval, last run, last status and next due time'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "run" -d 'Run one job now, due or not, under the scheduler lock'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "run-due" -d 'Run every due job in order under the scheduler lock (what the timer calls every minute)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "status" -d 'The lock holder if any, its heartbeat age, and recent runs'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "history" -d 'Past runs, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "unlock" -d 'Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every effective value and where it came from'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the configuration and exit 0, or 78 naming the problem'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply pending migrations (a backup is taken first)'

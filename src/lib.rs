@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod fail2ban;
+pub mod jobs;
 pub mod net;
 pub mod util;
 

@@ -128,6 +128,10 @@ pub enum Command {
     #[command(subcommand)]
     Audit(AuditCommand),
 
+    /// Scheduled work under the scheduler lock (exit 75 while another run holds it)
+    #[command(subcommand)]
+    Jobs(JobsCommand),
+
     /// Show or check the effective configuration
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -268,6 +272,52 @@ pub enum AuditCommand {
         /// At most this many rows
         #[arg(long, default_value_t = 50)]
         limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum JobsCommand {
+    /// Every job with its interval, last run, last status and next due time
+    List,
+    /// Run one job now, due or not, under the scheduler lock
+    #[command(
+        long_about = "Run one job now, due or not, under the scheduler lock. Nothing bypasses the lock: \
+when another run holds it this exits 75 and records a skipped-locked run.\n\n\
+SIGTERM/SIGINT stop the run at its next safe point (the current unit may finish for jobs.grace), \
+release the lock and exit 143/130; a second signal stops at once."
+    )]
+    Run {
+        /// The job (see `bangui jobs list`)
+        name: String,
+    },
+    /// Run every due job in order under the scheduler lock (what the timer calls every minute)
+    #[command(
+        long_about = "Run every job whose interval has passed, in order, under the scheduler lock, and \
+record the run-due run itself (health checks look for its last success). Exit 0 when every job \
+succeeded or nothing was due, 3 when some failed, 1 when all failed, 75 when another run holds \
+the lock, 143/130 after SIGTERM/SIGINT."
+    )]
+    RunDue,
+    /// The lock holder if any, its heartbeat age, and recent runs
+    Status {
+        /// Recent runs to show
+        #[arg(long, default_value_t = 10)]
+        limit: u32,
+    },
+    /// Past runs, newest first
+    History {
+        /// Only this job (or run-due)
+        #[arg(long)]
+        job: Option<String>,
+        /// At most this many runs
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)
+    Unlock {
+        /// Required: removing a lock is an operator's decision
+        #[arg(long)]
+        force: bool,
     },
 }
 

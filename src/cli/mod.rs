@@ -11,6 +11,7 @@ mod cmd_config;
 mod cmd_db;
 mod cmd_gen;
 mod cmd_jail;
+mod cmd_jobs;
 mod cmd_status;
 mod logging;
 mod output;
@@ -72,6 +73,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Unban(a) => cmd_bans::unban(app, a),
         Command::Banned(a) => cmd_bans::banned(app, a),
         Command::Jail(c) => cmd_jail::run(app, c),
+        Command::Jobs(c) => cmd_jobs::run(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

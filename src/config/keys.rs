@@ -512,6 +512,23 @@ pub static KEYS: &[KeyDef] = &[
         "keep ban history this long (0: forever)"
     ),
     key!(
+        "jobs",
+        "maintenance_batch_size",
+        Kind::Int {
+            min: 1,
+            max: 1_000_000
+        },
+        |_| i(5000),
+        "rows db-maintenance deletes per committed batch"
+    ),
+    key!(
+        "jobs",
+        "vacuum_free_ratio",
+        Kind::Float,
+        |_| toml::Value::Float(0.25),
+        "db-maintenance runs VACUUM when free pages exceed this share of the file (1.0: never)"
+    ),
+    key!(
         "health",
         "listen",
         Kind::Str,

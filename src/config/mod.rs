@@ -176,6 +176,8 @@ pub struct JobsConfig {
     pub audit_retention_s: u64,
     pub imports_retention_s: u64,
     pub history_retention_s: u64,
+    pub maintenance_batch_size: usize,
+    pub vacuum_free_ratio: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -371,6 +373,8 @@ pub fn load(
             audit_retention_s: secs("jobs.audit_retention"),
             imports_retention_s: secs("jobs.imports_retention"),
             history_retention_s: secs("jobs.history_retention"),
+            maintenance_batch_size: int("jobs.maintenance_batch_size").max(1) as usize,
+            vacuum_free_ratio: float("jobs.vacuum_free_ratio"),
         },
         health: HealthConfig {
             listen: s("health.listen"),
@@ -415,6 +419,7 @@ impl Config {
                 "blocklist.max_shrink_ratio",
                 self.blocklist.max_shrink_ratio,
             ),
+            ("jobs.vacuum_free_ratio", self.jobs.vacuum_free_ratio),
         ] {
             if !(0.0..=1.0).contains(&v) {
                 return Err(Error::config(format!(

@@ -8,5 +8,6 @@ mod config;
 mod db;
 mod generated;
 mod jails;
+mod jobs;
 mod output;
 mod status;
