@@ -26,6 +26,7 @@ pub fn run(app: &App) -> Result<Report> {
             "error": e.to_string(),
         }),
     };
+    let jobs = last_job_runs(app);
     let rows = stats
         .iter()
         .map(|s| {
@@ -63,6 +64,22 @@ pub fn run(app: &App) -> Result<Report> {
             "jails".into(),
             table(&["jail", "backend", "failed", "banned"], rows),
         ),
+        (
+            "last job runs".into(),
+            table(
+                &["job", "status", "started_at", "duration"],
+                jobs.iter()
+                    .map(|j| {
+                        vec![
+                            j.job.clone(),
+                            j.status.clone(),
+                            bangui::util::rfc3339(j.started_at),
+                            opt(j.duration_ms.map(|d| format!("{:.3}s", d as f64 / 1000.0))),
+                        ]
+                    })
+                    .collect(),
+            ),
+        ),
     ]);
     let data = json!({
         "fail2ban": {
@@ -71,6 +88,48 @@ pub fn run(app: &App) -> Result<Report> {
         },
         "jails": stats,
         "database": database,
+        "last_job_runs": jobs.iter().map(|j| json!({
+            "job": j.job,
+            "status": j.status,
+            "started_at": bangui::util::rfc3339(j.started_at),
+            "duration_seconds": j.duration_ms.map(|d| d as f64 / 1000.0),
+        })).collect::<Vec<_>>(),
     });
     Ok(Report::new("status", data, view))
+}
+
+struct LastRun {
+    job: String,
+    status: String,
+    started_at: i64,
+    duration_ms: Option<i64>,
+}
+
+/// The latest run of each job, read without creating or migrating anything.
+fn last_job_runs(app: &App) -> Vec<LastRun> {
+    let path = &app.cfg.database.path;
+    if !path.exists() {
+        return Vec::new();
+    }
+    let read = || -> rusqlite::Result<Vec<LastRun>> {
+        let conn = rusqlite::Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_millis(500))?;
+        let mut stmt = conn.prepare(
+            "SELECT job, status, started_at, duration_ms FROM job_runs
+             WHERE id IN (SELECT max(id) FROM job_runs GROUP BY job) ORDER BY job",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(LastRun {
+                job: r.get(0)?,
+                status: r.get(1)?,
+                started_at: r.get(2)?,
+                duration_ms: r.get(3)?,
+            })
+        })?;
+        rows.collect()
+    };
+    read().unwrap_or_default()
 }

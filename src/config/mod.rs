@@ -30,7 +30,6 @@ pub const GLOBAL_ENV: &[&str] = &[
     "BANGUI_COLOR",
     "BANGUI_QUIET",
     "BANGUI_NO_PROGRESS",
-    "BANGUI_VERBOSE",
 ];
 
 /// Short environment twins of config keys, as the global flags name them.

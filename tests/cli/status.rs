@@ -28,6 +28,12 @@ fn status_shows_version_and_jails_in_table_and_json() {
         "{jails:?}"
     );
     assert!(doc["data"]["database"].is_object());
+    assert!(doc["data"]["last_job_runs"].as_array().unwrap().is_empty());
+    // Once jobs have run, status shows the last run of each.
+    env.run(&["jobs", "run", "db-maintenance"]).code(0);
+    let doc = env.run(&["status", "--json"]).json();
+    assert_eq!(doc["data"]["last_job_runs"][0]["job"], "db-maintenance");
+    assert_eq!(doc["data"]["last_job_runs"][0]["status"], "ok");
 }
 
 #[test]
