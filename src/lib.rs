@@ -3,6 +3,7 @@
 //! and never exits: it returns values and typed errors.
 
 pub mod audit;
+pub mod blocklist;
 pub mod config;
 pub mod db;
 pub mod error;
