@@ -1012,7 +1012,8 @@ pub fn remove_source(
             r.unbanned += chunk.len() as u64;
         }
     }
-    r.changed = r.unbanned > 0;
+    // Deleting the source changes the configuration even when nothing is unbanned.
+    r.changed = r.unbanned > 0 || result.is_ok();
     if result.is_ok() {
         source::delete(conn, src.id, &src.name)?;
     }

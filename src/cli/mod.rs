@@ -6,6 +6,7 @@ pub mod args;
 
 mod app;
 mod cmd_audit;
+mod cmd_blocklist;
 mod cmd_config;
 mod cmd_db;
 mod cmd_gen;
@@ -65,6 +66,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Config(c) => cmd_config::run(app, c),
         Command::Db(c) => cmd_db::run(app, c),
         Command::Audit(c) => cmd_audit::run(app, c),
+        Command::Blocklist(c) => cmd_blocklist::run(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

@@ -4,6 +4,7 @@
 mod support;
 
 mod config;
+mod blocklist;
 mod db;
 mod generated;
 mod output;
