@@ -203,3 +203,95 @@ mod tests {
         assert_eq!(got, [n("20.0.0.0/16"), n("20.1.0.0/16")]);
     }
 }
+
+#[cfg(test)]
+mod props {
+    //! parse + aggregate against a naive reference: membership of every
+    //! address in a small window, and minimality of the output.
+    use super::*;
+    use crate::blocklist::parse::{Format, parse_str};
+    use proptest::prelude::*;
+
+    const BASE: u32 = 0x1400_0000; // 20.0.0.0
+    const SPAN: u32 = 4096;
+
+    #[derive(Debug, Clone)]
+    enum E {
+        Host(u32),
+        Cidr(u32, u8),
+        Range(u32, u32),
+        Junk(String),
+    }
+
+    fn entry() -> impl Strategy<Value = E> {
+        prop_oneof![
+            (0..SPAN).prop_map(|o| E::Host(BASE + o)),
+            (0..SPAN, 20u8..=32).prop_map(|(o, p)| E::Cidr(BASE + o, p)),
+            (0..SPAN, 0..300u32).prop_map(|(o, l)| E::Range(BASE + o, BASE + (o + l).min(SPAN - 1))),
+            "[a-z#; ]{0,8}".prop_map(E::Junk),
+        ]
+    }
+
+    fn render(es: &[E]) -> (String, Vec<(u32, u32)>) {
+        let mut text = String::new();
+        let mut reference = Vec::new();
+        for e in es {
+            match e {
+                E::Host(a) => {
+                    text.push_str(&format!("{}\n", Ipv4Addr::from(*a)));
+                    reference.push((*a, *a));
+                }
+                E::Cidr(a, p) => {
+                    text.push_str(&format!("{}/{p} # c\n", Ipv4Addr::from(*a)));
+                    let host = if *p == 32 { 0 } else { (1u32 << (32 - p)) - 1 };
+                    reference.push((a & !host, (a & !host) | host));
+                }
+                E::Range(a, b) => {
+                    text.push_str(&format!("{} - {} x\r\n", Ipv4Addr::from(*a), Ipv4Addr::from(*b)));
+                    reference.push((*a, *b));
+                }
+                E::Junk(j) => {
+                    text.push_str(j);
+                    text.push('\n');
+                }
+            }
+        }
+        (text, reference)
+    }
+
+    proptest! {
+        #[test]
+        fn aggregate_matches_naive_membership(es in proptest::collection::vec(entry(), 0..60)) {
+            let (text, reference) = render(&es);
+            let parsed = parse_str(&text, Format::Auto);
+            prop_assert_eq!(parsed.stats.valid as usize, reference.len());
+            let nets = aggregate_ranges(parsed.v4.clone(), Vec::new(), 0, 0);
+            // Disjoint, sorted, and no two neighbours that could merge.
+            for w in nets.windows(2) {
+                prop_assert!(w[0].broadcast() < w[1].network());
+                prop_assert!(w[0].supernet() != w[1].supernet() || w[0].prefix_len() != w[1].prefix_len());
+            }
+            for probe in BASE.saturating_sub(8)..BASE + SPAN + 8 {
+                let naive = reference.iter().any(|&(s, e)| s <= probe && probe <= e);
+                let ip = IpAddr::V4(Ipv4Addr::from(probe));
+                let got = nets.iter().any(|n| n.contains(&ip));
+                prop_assert_eq!(naive, got, "probe {}", Ipv4Addr::from(probe));
+            }
+        }
+
+        #[test]
+        fn to_cidrs_is_exact_and_aligned(s in any::<u32>(), len in 0u32..100_000) {
+            let e = s.saturating_add(len);
+            let mut next = u64::from(s);
+            to_cidrs(s, e, 0, |a, p| {
+                assert_eq!(u64::from(a), next);
+                let size = 1u64 << (32 - u32::from(p));
+                assert_eq!(u64::from(a) % size, 0);
+                next += size;
+            });
+            prop_assert_eq!(next, u64::from(e) + 1);
+        }
+    }
+
+    use std::net::IpAddr;
+}
