@@ -12,8 +12,13 @@ use bangui::blocklist::{Format, Settings, parse};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    let path = args.get(1).ok_or("usage: blocklist_bench FILE [--v4-out FILE]")?;
-    let out = args.iter().position(|a| a == "--v4-out").and_then(|i| args.get(i + 1));
+    let path = args
+        .get(1)
+        .ok_or("usage: blocklist_bench FILE [--v4-out FILE]")?;
+    let out = args
+        .iter()
+        .position(|a| a == "--v4-out")
+        .and_then(|i| args.get(i + 1));
     let cfg = bangui::config::load(
         &bangui::config::Context {
             is_root: false,
@@ -30,7 +35,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let settings = Settings::from_config(&cfg);
     let t0 = Instant::now();
     let f = std::fs::File::open(path)?;
-    let parsed = parse::parse_reader(BufReader::with_capacity(1 << 16, f), Format::Auto, &mut |_| {})?;
+    let parsed = parse::parse_reader(
+        BufReader::with_capacity(1 << 16, f),
+        Format::Auto,
+        &mut |_| {},
+    )?;
     let stats = parsed.stats.clone();
     let screened = Screen::new(policy(&settings, &[])).run(&parsed);
     drop(parsed);
@@ -47,7 +56,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     if let Some(o) = out {
         let mut w = std::io::BufWriter::new(std::fs::File::create(o)?);
-        for n in screened.nets.iter().filter(|n| matches!(n, ipnet::IpNet::V4(_))) {
+        for n in screened
+            .nets
+            .iter()
+            .filter(|n| matches!(n, ipnet::IpNet::V4(_)))
+        {
             writeln!(w, "{n}")?;
         }
     }

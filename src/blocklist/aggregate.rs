@@ -91,7 +91,11 @@ pub fn to_cidrs<T: Addr>(start: T, end: T, min_prefix: u8, mut emit: impl FnMut(
         return;
     }
     loop {
-        let align = if s == 0 { bits } else { s.trailing_zeros().min(bits) };
+        let align = if s == 0 {
+            bits
+        } else {
+            s.trailing_zeros().min(bits)
+        };
         // Largest k with 2^k <= e - s + 1 (the count may be 2^128, which does
         // not fit: then every k fits).
         let span = e - s; // count - 1
@@ -102,7 +106,11 @@ pub fn to_cidrs<T: Addr>(start: T, end: T, min_prefix: u8, mut emit: impl FnMut(
         };
         let k = align.min(fit).min(max_k);
         emit(T::from_u128(s), (bits - k) as u8);
-        let size_minus_1 = if k >= 128 { u128::MAX } else { (1u128 << k) - 1 };
+        let size_minus_1 = if k >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << k) - 1
+        };
         let last = s + size_minus_1;
         if last >= e {
             break;
@@ -114,11 +122,15 @@ pub fn to_cidrs<T: Addr>(start: T, end: T, min_prefix: u8, mut emit: impl FnMut(
 pub fn v4_net(a: u32, p: u8) -> IpNet {
     // A prefix from `to_cidrs` is at most 32, so this cannot fail; fall back
     // to the host rather than panic.
-    IpNet::V4(Ipv4Net::new(Ipv4Addr::from(a), p).unwrap_or_else(|_| Ipv4Net::from(Ipv4Addr::from(a))))
+    IpNet::V4(
+        Ipv4Net::new(Ipv4Addr::from(a), p).unwrap_or_else(|_| Ipv4Net::from(Ipv4Addr::from(a))),
+    )
 }
 
 pub fn v6_net(a: u128, p: u8) -> IpNet {
-    IpNet::V6(Ipv6Net::new(Ipv6Addr::from(a), p).unwrap_or_else(|_| Ipv6Net::from(Ipv6Addr::from(a))))
+    IpNet::V6(
+        Ipv6Net::new(Ipv6Addr::from(a), p).unwrap_or_else(|_| Ipv6Net::from(Ipv6Addr::from(a))),
+    )
 }
 
 /// Aggregate networks: merge adjacent and overlapping ones, drop covered
@@ -175,25 +187,42 @@ mod tests {
         assert_eq!(agg(&["1.2.3.0/25", "1.2.3.128/25"]), ["1.2.3.0/24"]);
         assert_eq!(agg(&["1.2.3.0/24", "1.2.3.7/32"]), ["1.2.3.0/24"]);
         assert_eq!(agg(&["1.2.3.4/32", "1.2.3.5/32"]), ["1.2.3.4/31"]);
-        assert_eq!(agg(&["1.2.3.5/32", "1.2.3.6/32"]), ["1.2.3.5/32", "1.2.3.6/32"]);
+        assert_eq!(
+            agg(&["1.2.3.5/32", "1.2.3.6/32"]),
+            ["1.2.3.5/32", "1.2.3.6/32"]
+        );
         assert_eq!(agg(&["0.0.0.0/1", "128.0.0.0/1"]), ["0.0.0.0/0"]);
         assert_eq!(agg(&["::/1", "8000::/1"]), ["::/0"]);
-        assert_eq!(agg(&["255.255.255.255/32", "255.255.255.254/32"]), ["255.255.255.254/31"]);
-        assert_eq!(agg(&["2001:db8::/33", "2001:db8:8000::/33", "1.1.1.1/32"]), ["1.1.1.1/32", "2001:db8::/32"]);
+        assert_eq!(
+            agg(&["255.255.255.255/32", "255.255.255.254/32"]),
+            ["255.255.255.254/31"]
+        );
+        assert_eq!(
+            agg(&["2001:db8::/33", "2001:db8:8000::/33", "1.1.1.1/32"]),
+            ["1.1.1.1/32", "2001:db8::/32"]
+        );
     }
 
     #[test]
     fn ranges_become_fewest_cidrs() {
         let mut out = Vec::new();
-        to_cidrs(u32::from(Ipv4Addr::new(1, 2, 3, 1)), u32::from(Ipv4Addr::new(1, 2, 3, 6)), 0, |a, p| {
-            out.push(v4_net(a, p).to_string())
-        });
-        assert_eq!(out, ["1.2.3.1/32", "1.2.3.2/31", "1.2.3.4/31", "1.2.3.6/32"]);
+        to_cidrs(
+            u32::from(Ipv4Addr::new(1, 2, 3, 1)),
+            u32::from(Ipv4Addr::new(1, 2, 3, 6)),
+            0,
+            |a, p| out.push(v4_net(a, p).to_string()),
+        );
+        assert_eq!(
+            out,
+            ["1.2.3.1/32", "1.2.3.2/31", "1.2.3.4/31", "1.2.3.6/32"]
+        );
         let mut out = Vec::new();
         to_cidrs(0u32, u32::MAX, 16, |a, p| out.push(v4_net(a, p)));
         assert_eq!(out.len(), 65536);
         let mut out = Vec::new();
-        to_cidrs(0u128, u128::MAX, 0, |a, p| out.push(v6_net(a, p).to_string()));
+        to_cidrs(0u128, u128::MAX, 0, |a, p| {
+            out.push(v6_net(a, p).to_string())
+        });
         assert_eq!(out, ["::/0"]);
     }
 
@@ -227,7 +256,8 @@ mod props {
         prop_oneof![
             (0..SPAN).prop_map(|o| E::Host(BASE + o)),
             (0..SPAN, 20u8..=32).prop_map(|(o, p)| E::Cidr(BASE + o, p)),
-            (0..SPAN, 0..300u32).prop_map(|(o, l)| E::Range(BASE + o, BASE + (o + l).min(SPAN - 1))),
+            (0..SPAN, 0..300u32)
+                .prop_map(|(o, l)| E::Range(BASE + o, BASE + (o + l).min(SPAN - 1))),
             "[a-z#; ]{0,8}".prop_map(E::Junk),
         ]
     }
@@ -247,7 +277,11 @@ mod props {
                     reference.push((a & !host, (a & !host) | host));
                 }
                 E::Range(a, b) => {
-                    text.push_str(&format!("{} - {} x\r\n", Ipv4Addr::from(*a), Ipv4Addr::from(*b)));
+                    text.push_str(&format!(
+                        "{} - {} x\r\n",
+                        Ipv4Addr::from(*a),
+                        Ipv4Addr::from(*b)
+                    ));
                     reference.push((*a, *b));
                 }
                 E::Junk(j) => {

@@ -47,7 +47,9 @@ pub struct Body {
 
 pub enum Fetched {
     /// 304: nothing changed since the validators were taken.
-    NotModified { http_status: u16 },
+    NotModified {
+        http_status: u16,
+    },
     Body(Body),
 }
 
@@ -59,7 +61,12 @@ fn fetch_error(url: &str, what: impl std::fmt::Display) -> Error {
 /// Map ureq's error to an explanation (timeouts and size caps by name).
 fn ureq_error(url: &str, e: ureq::Error, opts: &FetchOptions) -> Error {
     match e {
-        ureq::Error::Timeout(t) => fetch_error(url, format!("timed out ({t}); the limits are blocklist.connect_timeout and blocklist.read_timeout")),
+        ureq::Error::Timeout(t) => fetch_error(
+            url,
+            format!(
+                "timed out ({t}); the limits are blocklist.connect_timeout and blocklist.read_timeout"
+            ),
+        ),
         ureq::Error::BodyExceedsLimit(_) => body_too_large(url, opts.max_body_bytes),
         ureq::Error::HostNotFound => fetch_error(url, "host not found"),
         ureq::Error::ConnectionFailed => fetch_error(url, "connection failed"),
@@ -110,7 +117,9 @@ impl<R: Read> Read for MapErrors<R> {
                 ureq::Error::BodyExceedsLimit(_) => body_too_large(&self.url, self.max),
                 ureq::Error::Timeout(t) => fetch_error(
                     &self.url,
-                    format!("timed out reading the body ({t}); the limit is blocklist.read_timeout"),
+                    format!(
+                        "timed out reading the body ({t}); the limit is blocklist.read_timeout"
+                    ),
                 ),
                 other => fetch_error(&self.url, other),
             };
@@ -217,8 +226,9 @@ pub fn fetch(url: &str, opts: &FetchOptions, cond: Option<&Conditional>) -> Resu
         let status = resp.status().as_u16();
         match status {
             301 | 302 | 303 | 307 | 308 => {
-                let loc = header(&resp, "location")
-                    .ok_or_else(|| fetch_error(&current, format!("HTTP {status} without a Location")))?;
+                let loc = header(&resp, "location").ok_or_else(|| {
+                    fetch_error(&current, format!("HTTP {status} without a Location"))
+                })?;
                 let next = resolve(&current, &loc);
                 hops += 1;
                 if hops > MAX_REDIRECTS {
@@ -303,17 +313,32 @@ mod tests {
 
     #[test]
     fn resolves_locations() {
-        assert_eq!(resolve("https://a.example/x/y.txt", "z.txt"), "https://a.example/x/z.txt");
-        assert_eq!(resolve("https://a.example/x/y.txt", "/z"), "https://a.example/z");
+        assert_eq!(
+            resolve("https://a.example/x/y.txt", "z.txt"),
+            "https://a.example/x/z.txt"
+        );
+        assert_eq!(
+            resolve("https://a.example/x/y.txt", "/z"),
+            "https://a.example/z"
+        );
         assert_eq!(resolve("https://a.example", "z"), "https://a.example/z");
-        assert_eq!(resolve("https://a.example/x", "//b.example/q"), "https://b.example/q");
-        assert_eq!(resolve("https://a.example/x", "http://b.example/q"), "http://b.example/q");
+        assert_eq!(
+            resolve("https://a.example/x", "//b.example/q"),
+            "https://b.example/q"
+        );
+        assert_eq!(
+            resolve("https://a.example/x", "http://b.example/q"),
+            "http://b.example/q"
+        );
         assert_eq!(resolve("http://a:8080/x?q=1", "y"), "http://a:8080/y");
     }
 
     #[test]
     fn status_is_found_in_messages() {
-        assert_eq!(status_in("fetching x: the server answered HTTP 404; nothing"), Some(404));
+        assert_eq!(
+            status_in("fetching x: the server answered HTTP 404; nothing"),
+            Some(404)
+        );
         assert_eq!(status_in("timed out"), None);
     }
 }

@@ -420,7 +420,11 @@ fn record_fetch(conn: &Connection, src: &Source, now: i64) -> Result<()> {
              window_start = CASE WHEN ?2 - window_start >= ?3 THEN ?2 ELSE window_start END,
              count = CASE WHEN ?2 - window_start >= ?3 THEN 1 ELSE count + 1 END,
              last_at = ?2",
-        params![source::rate_bucket(&src.name), now, src.min_interval_s as i64],
+        params![
+            source::rate_bucket(&src.name),
+            now,
+            src.min_interval_s as i64
+        ],
     )
     .map_err(db("recording the fetch for the rate limit"))?;
     Ok(())
@@ -514,7 +518,13 @@ fn finish(
     actor: &str,
 ) -> Result<ImportReport> {
     r.duration_ms = t0.elapsed().as_millis() as u64;
-    record(conn, src, &r, started, started + (r.duration_ms / 1000) as i64)?;
+    record(
+        conn,
+        src,
+        &r,
+        started,
+        started + (r.duration_ms / 1000) as i64,
+    )?;
     if applied {
         let mut targets: Vec<String> = r.added_sample.iter().map(|t| format!("+{t}")).collect();
         targets.extend(r.removed_sample.iter().map(|t| format!("-{t}")));
@@ -581,7 +591,8 @@ pub fn import_source(
     let actor = settings.actor.as_str();
 
     // 1. The per-source fetch limit protects the feed's maintainers.
-    if !opts.force_fetch && !opts.dry_run
+    if !opts.force_fetch
+        && !opts.dry_run
         && let Some(wait) = rate_limited(conn, src, now)?
     {
         let e = Error::try_later(format!(
@@ -673,7 +684,10 @@ pub fn import_source(
                 .map(|l| format!("line {}: {:?}", l.line, l.text))
                 .unwrap_or_default()
         ))
-    } else if !opts.force && checked > 0 && (r.invalid as f64 / checked as f64) > settings.max_invalid_ratio {
+    } else if !opts.force
+        && checked > 0
+        && (r.invalid as f64 / checked as f64) > settings.max_invalid_ratio
+    {
         Some(format!(
             "{} of {} entries of {} are invalid ({:.1}% > blocklist.max_invalid_ratio {:.1}%); nothing was applied (--force applies anyway)",
             r.invalid,
@@ -716,15 +730,29 @@ pub fn import_source(
         .filter_map(|s| Target::parse(s).ok().map(|t| t.net()))
         .collect();
     // Rows that do not parse (edited by hand) are dropped from the table.
-    let unparsable: Vec<&String> = stored.iter().filter(|s| Target::parse(s).is_err()).collect();
+    let unparsable: Vec<&String> = stored
+        .iter()
+        .filter(|s| Target::parse(s).is_err())
+        .collect();
     let new: HashSet<IpNet> = screened.nets.iter().copied().collect();
-    let mut to_add: Vec<IpNet> = screened.nets.iter().filter(|n| !old.contains(n)).copied().collect();
+    let mut to_add: Vec<IpNet> = screened
+        .nets
+        .iter()
+        .filter(|n| !old.contains(n))
+        .copied()
+        .collect();
     let mut to_remove: Vec<IpNet> = old.iter().filter(|n| !new.contains(n)).copied().collect();
     drop(new);
     to_add.sort_unstable();
     to_remove.sort_unstable();
-    let to_add: Vec<String> = to_add.into_iter().map(|n| Target::from_net(n).to_string()).collect();
-    let to_remove: Vec<String> = to_remove.into_iter().map(|n| Target::from_net(n).to_string()).collect();
+    let to_add: Vec<String> = to_add
+        .into_iter()
+        .map(|n| Target::from_net(n).to_string())
+        .collect();
+    let to_remove: Vec<String> = to_remove
+        .into_iter()
+        .map(|n| Target::from_net(n).to_string())
+        .collect();
     r.to_add = to_add.len() as u64;
     r.to_remove = to_remove.len() as u64;
 
@@ -736,7 +764,12 @@ pub fn import_source(
     }
     if to_add.is_empty() && to_remove.is_empty() {
         r.status = "unchanged".into();
-        source::set_validators(conn, src.id, body.etag.as_deref(), body.last_modified.as_deref())?;
+        source::set_validators(
+            conn,
+            src.id,
+            body.etag.as_deref(),
+            body.last_modified.as_deref(),
+        )?;
         return finish(conn, src, r, t0, now, false, actor);
     }
 
@@ -808,10 +841,13 @@ pub fn import_source(
                 .map_err(db("starting a batch"))?;
             {
                 let mut st = tx
-                    .prepare_cached("DELETE FROM blocklist_entries WHERE source_id = ?1 AND network = ?2")
+                    .prepare_cached(
+                        "DELETE FROM blocklist_entries WHERE source_id = ?1 AND network = ?2",
+                    )
                     .map_err(db("removing entries"))?;
                 for n in items {
-                    st.execute(params![src.id, n]).map_err(db("removing entries"))?;
+                    st.execute(params![src.id, n])
+                        .map_err(db("removing entries"))?;
                 }
             }
             tx.commit().map_err(db("committing a batch"))
@@ -850,7 +886,12 @@ pub fn import_source(
         }
         None => {
             r.status = "ok".into();
-            source::set_validators(conn, src.id, body.etag.as_deref(), body.last_modified.as_deref())?;
+            source::set_validators(
+                conn,
+                src.id,
+                body.etag.as_deref(),
+                body.last_modified.as_deref(),
+            )?;
         }
     }
     finish(conn, src, r, t0, now, true, actor)
@@ -963,9 +1004,10 @@ pub fn remove_source(
     now: i64,
 ) -> Result<RemoveReport> {
     if src.origin == "config"
-        && settings.declared.iter().any(|v| {
-            v.get("name").and_then(|n| n.as_str()) == Some(src.name.as_str())
-        })
+        && settings
+            .declared
+            .iter()
+            .any(|v| v.get("name").and_then(|n| n.as_str()) == Some(src.name.as_str()))
     {
         return Err(Error::config(format!(
             "blocklist source {} is declared in the config file: remove it there (it is then disabled) and run `source rm` again",
@@ -1179,7 +1221,12 @@ pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
 
 /// The implicit source of `import --from-file F --jail J`: named after the
 /// file, reading it through `file://`, with no fetch interval.
-pub fn file_source(conn: &Connection, path: &std::path::Path, jail: &str, now: i64) -> Result<Source> {
+pub fn file_source(
+    conn: &Connection,
+    path: &std::path::Path,
+    jail: &str,
+    now: i64,
+) -> Result<Source> {
     let abs = std::path::absolute(path)
         .map_err(|e| Error::io(format!("resolving {}", path.display()), path, e))?;
     if !abs.exists() {
@@ -1193,7 +1240,13 @@ pub fn file_source(conn: &Connection, path: &std::path::Path, jail: &str, now: i
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "._-".contains(c) { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(56)
         .collect();
     let name = format!("file-{stem}");

@@ -9,6 +9,8 @@ pub mod import;
 pub mod parse;
 pub mod source;
 
-pub use import::{Applier, Fail2banApplier, ImportOptions, ImportReport, Settings, import_due, import_source};
+pub use import::{
+    Applier, Fail2banApplier, ImportOptions, ImportReport, Settings, import_due, import_source,
+};
 pub use parse::Format;
 pub use source::{NewSource, Source};

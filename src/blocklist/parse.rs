@@ -227,13 +227,18 @@ fn text_line(t: &str) -> Line {
         && let Some(a) = ip(a.trim())
     {
         let b = b.trim_start();
-        let b = b.split(|c: char| c.is_ascii_whitespace() || c == ',').next().unwrap_or("");
+        let b = b
+            .split(|c: char| c.is_ascii_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
         return match ip(b) {
             Some(b) => range_ips(a, b),
             None => Line::Invalid,
         };
     }
-    let mut fields = t.split(|c: char| c.is_ascii_whitespace() || c == ',').filter(|f| !f.is_empty());
+    let mut fields = t
+        .split(|c: char| c.is_ascii_whitespace() || c == ',')
+        .filter(|f| !f.is_empty());
     let first = fields.next().unwrap_or("");
     if !first.contains('/')
         && let Some(second) = fields.next()
@@ -314,7 +319,11 @@ fn entry(s: &str) -> Line {
                 Some(_) => return Line::Invalid,
             };
             let a = u32::from(a);
-            let host = if p == 0 { u32::MAX } else { (1u32 << (32 - p)).wrapping_sub(1) };
+            let host = if p == 0 {
+                u32::MAX
+            } else {
+                (1u32 << (32 - p)).wrapping_sub(1)
+            };
             let start = a & !host;
             Line::V4(start, start | host)
         }
@@ -325,7 +334,11 @@ fn entry(s: &str) -> Line {
                 Some(_) => return Line::Invalid,
             };
             let a = u128::from(a);
-            let host = if p == 0 { u128::MAX } else { (1u128 << (128 - p)).wrapping_sub(1) };
+            let host = if p == 0 {
+                u128::MAX
+            } else {
+                (1u128 << (128 - p)).wrapping_sub(1)
+            };
             let start = a & !host;
             Line::V6(start, start | host)
         }
@@ -366,7 +379,16 @@ mod tests {
     fn plain_lines_comments_and_normalisation() {
         let text = "\u{feff}# header\r\n1.2.3.4\r\n\r\n5.6.7.8/24 # inline\n; semi\n2001:DB8::1\n::ffff:9.9.9.9\nnot-an-ip\n1.2.3.4\n10.0.0.0/8;x\n";
         let (n, s) = nets(text, Format::Auto);
-        assert_eq!(n, ["1.2.3.4/32", "5.6.7.0/24", "9.9.9.9/32", "10.0.0.0/8", "2001:db8::1/128"]);
+        assert_eq!(
+            n,
+            [
+                "1.2.3.4/32",
+                "5.6.7.0/24",
+                "9.9.9.9/32",
+                "10.0.0.0/8",
+                "2001:db8::1/128"
+            ]
+        );
         assert_eq!(s.lines, 10);
         assert_eq!(s.valid, 6);
         assert_eq!(s.invalid, 1);
@@ -376,14 +398,30 @@ mod tests {
 
     #[test]
     fn ranges_before_trailing_fields() {
-        let (n, s) = nets("1.2.3.0 - 1.2.3.255 some name\n1.2.4.1-1.2.4.2\n5.5.5.5\t6\n7.7.7.7 web-scanner\n8.8.8.0\t8.8.8.255\t24\t100\n2.2.2.2 - 1.1.1.1\n1.1.1.1 - ::1\n", Format::Plain);
-        assert_eq!(n, ["1.2.3.0/24", "1.2.4.1/32", "1.2.4.2/32", "5.5.5.5/32", "7.7.7.7/32", "8.8.8.0/24"]);
+        let (n, s) = nets(
+            "1.2.3.0 - 1.2.3.255 some name\n1.2.4.1-1.2.4.2\n5.5.5.5\t6\n7.7.7.7 web-scanner\n8.8.8.0\t8.8.8.255\t24\t100\n2.2.2.2 - 1.1.1.1\n1.1.1.1 - ::1\n",
+            Format::Plain,
+        );
+        assert_eq!(
+            n,
+            [
+                "1.2.3.0/24",
+                "1.2.4.1/32",
+                "1.2.4.2/32",
+                "5.5.5.5/32",
+                "7.7.7.7/32",
+                "8.8.8.0/24"
+            ]
+        );
         assert_eq!((s.valid, s.invalid), (5, 2));
     }
 
     #[test]
     fn spamhaus_text_and_json() {
-        let (n, s) = nets("; Spamhaus DROP List\n1.10.16.0/20 ; SBL256894\n2.56.192.0/22 ; SBL459831\n", Format::SpamhausDrop);
+        let (n, s) = nets(
+            "; Spamhaus DROP List\n1.10.16.0/20 ; SBL256894\n2.56.192.0/22 ; SBL459831\n",
+            Format::SpamhausDrop,
+        );
         assert_eq!(n, ["1.10.16.0/20", "2.56.192.0/22"]);
         assert_eq!(s.invalid, 0);
         let json = "{\"cidr\":\"1.10.16.0/20\",\"sblid\":\"SBL256894\",\"rir\":\"apnic\"}\n{\"type\":\"metadata\",\"timestamp\":1}\ngarbage\n";
@@ -404,12 +442,29 @@ mod tests {
 
     #[test]
     fn rejects_odd_forms() {
-        for bad in ["01.2.3.4", "1.2.3.4/33", "1.2.3", "fe80::1%eth0", "1.2.3.4/", "/8", "1.2.3.4/024x", "::/129", "::ffff:1.2.3.4/90", "<html>"] {
+        for bad in [
+            "01.2.3.4",
+            "1.2.3.4/33",
+            "1.2.3",
+            "fe80::1%eth0",
+            "1.2.3.4/",
+            "/8",
+            "1.2.3.4/024x",
+            "::/129",
+            "::ffff:1.2.3.4/90",
+            "<html>",
+        ] {
             assert_eq!(parse_line(bad, Format::Plain), Line::Invalid, "{bad}");
         }
-        assert_eq!(parse_line("0.0.0.0/0", Format::Plain), Line::V4(0, u32::MAX));
+        assert_eq!(
+            parse_line("0.0.0.0/0", Format::Plain),
+            Line::V4(0, u32::MAX)
+        );
         assert_eq!(parse_line("::/0", Format::Plain), Line::V6(0, u128::MAX));
-        assert_eq!(parse_line("::ffff:1.2.3.0/120", Format::Plain), parse_line("1.2.3.0/24", Format::Plain));
+        assert_eq!(
+            parse_line("::ffff:1.2.3.0/120", Format::Plain),
+            parse_line("1.2.3.0/24", Format::Plain)
+        );
         assert!("csv:0".parse::<Format>().is_err());
         assert_eq!("csv:3".parse::<Format>(), Ok(Format::Csv(3)));
         assert_eq!(Format::Csv(3).to_string(), "csv:3");

@@ -379,13 +379,16 @@ pub fn from_toml(v: &toml::Value) -> Result<NewSource> {
     s.max_entries = match t.get("max_entries") {
         None => None,
         Some(toml::Value::Integer(i)) if *i > 0 => Some(*i as u64),
-        Some(_) => return Err(bad(format!("{name}: max_entries must be a positive integer"))),
+        Some(_) => {
+            return Err(bad(format!(
+                "{name}: max_entries must be a positive integer"
+            )));
+        }
     };
     s.allow_http = boolean("allow_http")?.unwrap_or(false);
     s.allow_file = boolean("allow_file")?.unwrap_or(false);
     s.enabled = boolean("enabled")?.unwrap_or(true);
-    s.validate()
-        .map_err(|e| bad(format!("{name}: {e}")))?;
+    s.validate().map_err(|e| bad(format!("{name}: {e}")))?;
     Ok(s)
 }
 
@@ -493,9 +496,21 @@ mod tests {
     #[test]
     fn crud_and_config_merge() {
         let conn = mem_db();
-        let s = add(&conn, &NewSource::new("one", "https://a.example/x", "sshd"), 100).unwrap();
+        let s = add(
+            &conn,
+            &NewSource::new("one", "https://a.example/x", "sshd"),
+            100,
+        )
+        .unwrap();
         assert_eq!(s.origin, "cli");
-        assert!(add(&conn, &NewSource::new("one", "https://a.example/x", "sshd"), 100).is_err());
+        assert!(
+            add(
+                &conn,
+                &NewSource::new("one", "https://a.example/x", "sshd"),
+                100
+            )
+            .is_err()
+        );
         assert!(set_enabled(&conn, "one", false, 101).unwrap());
         assert!(!set_enabled(&conn, "one", false, 101).unwrap());
         assert!(matches!(get(&conn, "nope"), Err(Error::Config { .. })));
@@ -507,12 +522,16 @@ mod tests {
         let decl = decl["s"].as_array().unwrap().clone();
         assert!(sync_config(&conn, &decl, 200).unwrap().is_empty());
         let two = get(&conn, "two").unwrap();
-        assert_eq!((two.origin.as_str(), two.interval_s, two.format), ("config", 21600, Format::Csv(2)));
+        assert_eq!(
+            (two.origin.as_str(), two.interval_s, two.format),
+            ("config", 21600, Format::Csv(2))
+        );
         let w = sync_config(&conn, &[], 300).unwrap();
         assert_eq!(w.len(), 1);
         assert!(!get(&conn, "two").unwrap().enabled);
 
-        let bad: toml::Value = toml::from_str("[[s]]\nname = \"x\"\nurl = \"http://b/\"\njail = \"j\"\n").unwrap();
+        let bad: toml::Value =
+            toml::from_str("[[s]]\nname = \"x\"\nurl = \"http://b/\"\njail = \"j\"\n").unwrap();
         assert!(matches!(
             sync_config(&conn, bad["s"].as_array().unwrap(), 1),
             Err(Error::Config { .. })

@@ -9,7 +9,9 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 
 use bangui::blocklist::import::{self, Applier, NoProgress, Progress, RemoveReport};
-use bangui::blocklist::{Fail2banApplier, ImportOptions, ImportReport, NewSource, Settings, source};
+use bangui::blocklist::{
+    Fail2banApplier, ImportOptions, ImportReport, NewSource, Settings, source,
+};
 use bangui::error::exit;
 use bangui::fail2ban::Transport;
 use bangui::util::{format_duration, now_unix, parse_duration, sanitize};
@@ -48,7 +50,14 @@ fn dur(s: &str, what: &str) -> Result<u64> {
     parse_duration(s).map_err(|e| Error::Usage(format!("{what}: {e}")))
 }
 
-fn audit_source(app: &App, conn: &rusqlite::Connection, command: &str, src: &source::Source, changed: bool, now: i64) -> Result<()> {
+fn audit_source(
+    app: &App,
+    conn: &rusqlite::Connection,
+    command: &str,
+    src: &source::Source,
+    changed: bool,
+    now: i64,
+) -> Result<()> {
     audit::append(
         conn,
         &audit::AuditRecord {
@@ -95,7 +104,12 @@ impl Applier for Offline {
     }
 }
 
-fn run_source(app: &App, conn: &rusqlite::Connection, c: SourceCommand, now: i64) -> Result<Report> {
+fn run_source(
+    app: &App,
+    conn: &rusqlite::Connection,
+    c: SourceCommand,
+    now: i64,
+) -> Result<Report> {
     match c {
         SourceCommand::Add(a) => add(app, conn, a, now),
         SourceCommand::List => {
@@ -117,7 +131,12 @@ fn run_source(app: &App, conn: &rusqlite::Connection, c: SourceCommand, now: i64
             Ok(Report::new(
                 "blocklist source list",
                 json!({ "sources": all }),
-                table(&["name", "jail", "enabled", "format", "interval", "origin", "url"], rows),
+                table(
+                    &[
+                        "name", "jail", "enabled", "format", "interval", "origin", "url",
+                    ],
+                    rows,
+                ),
             ))
         }
         SourceCommand::Show { name } => {
@@ -155,7 +174,10 @@ fn run_source(app: &App, conn: &rusqlite::Connection, c: SourceCommand, now: i64
                 ("source", r.source.clone()),
                 ("jail", r.jail.clone()),
                 ("unbanned", r.unbanned.to_string()),
-                ("kept_for_other_sources", r.kept_for_other_sources.to_string()),
+                (
+                    "kept_for_other_sources",
+                    r.kept_for_other_sources.to_string(),
+                ),
                 ("kept", r.kept.to_string()),
             ]);
             Ok(Report::new(
@@ -182,20 +204,37 @@ fn add(app: &App, conn: &rusqlite::Connection, a: SourceAddArgs, now: i64) -> Re
         json!({ "changed": true, "source": s }),
         kv(source_view(&s)),
     )
-    .note(format!("added source {}; `bangui blocklist import {}` fetches it", s.name, s.name)))
+    .note(format!(
+        "added source {}; `bangui blocklist import {}` fetches it",
+        s.name, s.name
+    )))
 }
 
-fn toggle(app: &App, conn: &rusqlite::Connection, name: &str, on: bool, now: i64) -> Result<Report> {
+fn toggle(
+    app: &App,
+    conn: &rusqlite::Connection,
+    name: &str,
+    on: bool,
+    now: i64,
+) -> Result<Report> {
     let changed = source::set_enabled(conn, name, on, now)?;
     let s = source::get(conn, name)?;
-    let command = if on { "blocklist source enable" } else { "blocklist source disable" };
+    let command = if on {
+        "blocklist source enable"
+    } else {
+        "blocklist source disable"
+    };
     if changed {
         audit_source(app, conn, command, &s, true, now)?;
     }
     Ok(Report::new(
         command,
         json!({ "changed": changed, "source": s.name, "enabled": s.enabled }),
-        kv(vec![("source", s.name.clone()), ("enabled", s.enabled.to_string()), ("changed", changed.to_string())]),
+        kv(vec![
+            ("source", s.name.clone()),
+            ("enabled", s.enabled.to_string()),
+            ("changed", changed.to_string()),
+        ]),
     ))
 }
 
@@ -215,7 +254,10 @@ impl Progress for Bars {
                 ProgressBar::new(t),
                 "{prefix} {msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}",
             ),
-            ("download", None) => (ProgressBar::new_spinner(), "{prefix} {msg} {spinner} {bytes}"),
+            ("download", None) => (
+                ProgressBar::new_spinner(),
+                "{prefix} {msg} {spinner} {bytes}",
+            ),
             (_, t) => (
                 ProgressBar::new(t.unwrap_or(0)),
                 "{prefix} {msg} [{bar:30}] {pos}/{len}",
@@ -225,7 +267,11 @@ impl Progress for Bars {
             bar.set_style(style.progress_chars("=> "));
         }
         bar.set_prefix(sanitize(&self.source));
-        bar.set_message(if name == "download" { "download+parse" } else { "apply" });
+        bar.set_message(if name == "download" {
+            "download+parse"
+        } else {
+            "apply"
+        });
         bar.enable_steady_tick(Duration::from_millis(120));
         self.bar = Some(bar);
     }
@@ -246,7 +292,10 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
         let jail = a.jail.as_deref().unwrap_or_default();
         vec![import::file_source(conn, f, jail, now)?]
     } else if a.all {
-        source::list(conn)?.into_iter().filter(|s| s.enabled).collect()
+        source::list(conn)?
+            .into_iter()
+            .filter(|s| s.enabled)
+            .collect()
     } else {
         let mut v = Vec::new();
         for n in &a.names {
@@ -270,10 +319,16 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
                 source: s.name.clone(),
                 bar: None,
             };
-            let progress: &mut dyn Progress = if app.progress { &mut bars } else { &mut NoProgress };
-            let r = import::import_source(conn, &mut applier, s, &st, opts, progress, &|| false, now)?;
+            let progress: &mut dyn Progress = if app.progress {
+                &mut bars
+            } else {
+                &mut NoProgress
+            };
+            let r =
+                import::import_source(conn, &mut applier, s, &st, opts, progress, &|| false, now)?;
             // An unreachable fail2ban fails every source alike: stop here.
-            let down = r.error_kind == Some("fail2ban_unavailable") && r.added == 0 && r.removed == 0;
+            let down =
+                r.error_kind == Some("fail2ban_unavailable") && r.added == 0 && r.removed == 0;
             reports.push(r);
             if down {
                 break;
@@ -287,7 +342,11 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
         [] => exit::OK,
         [c] => *c,
         _ if codes.contains(&exit::OK) => exit::PARTIAL,
-        _ => codes.iter().copied().find(|c| *c != exit::OK).unwrap_or(exit::FAILURE),
+        _ => codes
+            .iter()
+            .copied()
+            .find(|c| *c != exit::OK)
+            .unwrap_or(exit::FAILURE),
     };
     let rows = reports
         .iter()
@@ -301,8 +360,16 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
                 r.duplicates.to_string(),
                 r.total_refused().to_string(),
                 r.aggregated.to_string(),
-                if r.dry_run { format!("({})", r.to_add) } else { r.added.to_string() },
-                if r.dry_run { format!("({})", r.to_remove) } else { r.removed.to_string() },
+                if r.dry_run {
+                    format!("({})", r.to_add)
+                } else {
+                    r.added.to_string()
+                },
+                if r.dry_run {
+                    format!("({})", r.to_remove)
+                } else {
+                    r.removed.to_string()
+                },
                 format!("{:.2}s", r.duration_ms as f64 / 1000.0),
             ]
         })
@@ -311,7 +378,19 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
         "blocklist import",
         json!({ "changed": changed, "dry_run": a.dry_run, "sources": reports }),
         table(
-            &["source", "jail", "status", "valid", "invalid", "duplicates", "refused", "aggregated", "added", "removed", "duration"],
+            &[
+                "source",
+                "jail",
+                "status",
+                "valid",
+                "invalid",
+                "duplicates",
+                "refused",
+                "aggregated",
+                "added",
+                "removed",
+                "duration",
+            ],
             rows,
         ),
     )
@@ -333,7 +412,11 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
         }
         if !r.refused.is_empty() {
             let parts: Vec<String> = r.refused.iter().map(|(k, v)| format!("{k} {v}")).collect();
-            report = report.note(format!("{}: refused by the safety policy: {}", r.source, parts.join(", ")));
+            report = report.note(format!(
+                "{}: refused by the safety policy: {}",
+                r.source,
+                parts.join(", ")
+            ));
         }
     }
     Ok(report)
@@ -370,7 +453,21 @@ fn run_log(conn: &rusqlite::Connection, source: Option<&str>, limit: u32) -> Res
         "blocklist log",
         json!({ "imports": rows }),
         table(
-            &["id", "started", "source", "status", "http", "valid", "invalid", "refused", "aggregated", "added", "removed", "ms", "error"],
+            &[
+                "id",
+                "started",
+                "source",
+                "status",
+                "http",
+                "valid",
+                "invalid",
+                "refused",
+                "aggregated",
+                "added",
+                "removed",
+                "ms",
+                "error",
+            ],
             view,
         ),
     ))
@@ -400,7 +497,19 @@ fn run_status(conn: &rusqlite::Connection, now: i64) -> Result<Report> {
         if all.is_empty() {
             View::Text("no blocklist sources; `bangui blocklist source add` creates one".into())
         } else {
-            table(&["source", "jail", "enabled", "last_success", "last_failure", "entries", "age", "stale"], rows)
+            table(
+                &[
+                    "source",
+                    "jail",
+                    "enabled",
+                    "last_success",
+                    "last_failure",
+                    "entries",
+                    "age",
+                    "stale",
+                ],
+                rows,
+            )
         },
     ))
 }

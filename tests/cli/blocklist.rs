@@ -52,8 +52,16 @@ impl Fx {
     fn add(&self, name: &str, path: &str, extra: &[&str]) {
         let url = self.http.url(path);
         let mut args = vec![
-            "blocklist", "source", "add", name, &url, "--jail", &self.jail.name, "--allow-http",
-            "--min-interval", "0s",
+            "blocklist",
+            "source",
+            "add",
+            name,
+            &url,
+            "--jail",
+            &self.jail.name,
+            "--allow-http",
+            "--min-interval",
+            "0s",
         ];
         args.extend_from_slice(extra);
         self.run(&args).code(0);
@@ -85,7 +93,10 @@ fn first_import_bans_exactly_the_aggregated_public_entries() {
     let fx = Fx::new("bl-first");
     fx.http.text("/list.txt", FIRST);
     fx.add("first", "/list.txt", &[]);
-    assert!(fx.http.requests("/list.txt").is_empty(), "source add fetches nothing");
+    assert!(
+        fx.http.requests("/list.txt").is_empty(),
+        "source add fetches nothing"
+    );
     let r = fx.import(&["first"]);
     r.code(0);
     let s = src(&r);
@@ -98,7 +109,13 @@ fn first_import_bans_exactly_the_aggregated_public_entries() {
     assert_eq!(s["refused"]["loopback"], 1);
     assert_eq!(s["refused"]["all_addresses"], 1);
     assert_eq!(s["invalid_samples"][0]["line"], 12);
-    let want = set(&["1.2.3.4/31", "5.6.7.0/24", "9.9.9.0/30", "2a00:1450::1", "8.8.8.8"]);
+    let want = set(&[
+        "1.2.3.4/31",
+        "5.6.7.0/24",
+        "9.9.9.0/30",
+        "2a00:1450::1",
+        "8.8.8.8",
+    ]);
     assert_eq!(s["aggregated"], want.len());
     assert_eq!(banned(&fx.jail), want);
     // Recorded and audited.
@@ -106,7 +123,13 @@ fn first_import_bans_exactly_the_aggregated_public_entries() {
     assert_eq!(log["data"]["imports"][0]["status"], "ok");
     assert_eq!(log["data"]["imports"][0]["added"], 5);
     let audit = fx.run(&["audit", "list", "--json"]).json();
-    assert!(audit["data"].as_array().unwrap().iter().any(|e| e["command"] == "blocklist import"));
+    assert!(
+        audit["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["command"] == "blocklist import")
+    );
     let st = fx.run(&["blocklist", "status", "--json"]).json();
     assert_eq!(st["data"]["sources"][0]["entries"], 5);
     assert_eq!(st["data"]["sources"][0]["stale"], false);
@@ -115,30 +138,51 @@ fn first_import_bans_exactly_the_aggregated_public_entries() {
 #[test]
 fn changed_list_applies_only_the_difference_and_unchanged_changes_nothing() {
     let fx = Fx::new("bl-diff");
-    fx.http.text_with_etag("/l", "1.0.0.1\n1.0.0.3\n1.0.0.5\n1.0.0.7\n");
+    fx.http
+        .text_with_etag("/l", "1.0.0.1\n1.0.0.3\n1.0.0.5\n1.0.0.7\n");
     fx.add("diff", "/l", &[]);
     fx.import(&["diff"]).code(0);
-    assert_eq!(banned(&fx.jail), set(&["1.0.0.1", "1.0.0.3", "1.0.0.5", "1.0.0.7"]));
+    assert_eq!(
+        banned(&fx.jail),
+        set(&["1.0.0.1", "1.0.0.3", "1.0.0.5", "1.0.0.7"])
+    );
 
     // Same ETag: a conditional GET, 304, nothing applied.
     let r = fx.import(&["diff"]);
     r.code(0).stderr_has("unchanged");
     let s = src(&r);
-    assert_eq!((s["status"].as_str(), s["http_status"].as_u64()), (Some("unchanged"), Some(304)));
+    assert_eq!(
+        (s["status"].as_str(), s["http_status"].as_u64()),
+        (Some("unchanged"), Some(304))
+    );
     assert_eq!(r.json()["data"]["changed"], false);
-    assert!(fx.http.requests("/l").last().unwrap().header("if-none-match").is_some());
+    assert!(
+        fx.http
+            .requests("/l")
+            .last()
+            .unwrap()
+            .header("if-none-match")
+            .is_some()
+    );
 
     // Changed content: only the new are banned, only the removed unbanned.
     // A manual ban of a removed entry's neighbour must survive.
     fail2ban::shared().raw(json!([["set", fx.jail.name, "banip", "1.0.0.9"]]));
-    fx.http.text_with_etag("/l", "1.0.0.1\n1.0.0.3\n1.0.0.5\n1.0.0.11\n");
+    fx.http
+        .text_with_etag("/l", "1.0.0.1\n1.0.0.3\n1.0.0.5\n1.0.0.11\n");
     let r = fx.import(&["diff"]);
     r.code(0);
     let s = src(&r);
-    assert_eq!((s["added"].as_u64(), s["removed"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (s["added"].as_u64(), s["removed"].as_u64()),
+        (Some(1), Some(1))
+    );
     assert_eq!(s["added_sample"], json!(["1.0.0.11"]));
     assert_eq!(s["removed_sample"], json!(["1.0.0.7"]));
-    assert_eq!(banned(&fx.jail), set(&["1.0.0.1", "1.0.0.3", "1.0.0.5", "1.0.0.9", "1.0.0.11"]));
+    assert_eq!(
+        banned(&fx.jail),
+        set(&["1.0.0.1", "1.0.0.3", "1.0.0.5", "1.0.0.9", "1.0.0.11"])
+    );
 
     // Same content without validators (--force-fetch): unchanged, says so.
     let r = fx.import(&["diff", "--force-fetch"]);
@@ -150,7 +194,8 @@ fn changed_list_applies_only_the_difference_and_unchanged_changes_nothing() {
 #[test]
 fn overlapping_sources_never_unban_what_the_other_still_lists() {
     let fx = Fx::new("bl-overlap");
-    fx.http.text("/a", "2.0.0.1\n2.0.0.3\n2.0.0.5\n2.0.0.7\n2.0.0.9\n");
+    fx.http
+        .text("/a", "2.0.0.1\n2.0.0.3\n2.0.0.5\n2.0.0.7\n2.0.0.9\n");
     fx.http.text("/b", "2.0.0.9\n2.0.0.11\n");
     fx.add("a", "/a", &[]);
     fx.add("b", "/b", &[]);
@@ -163,7 +208,8 @@ fn overlapping_sources_never_unban_what_the_other_still_lists() {
     assert_eq!(src(&r)["kept_for_other_sources"], 1);
     assert!(banned(&fx.jail).contains("2.0.0.9"));
     // Removing a unbans only what b does not list.
-    fx.http.text("/a", "2.0.0.1\n2.0.0.3\n2.0.0.5\n2.0.0.7\n2.0.0.11\n");
+    fx.http
+        .text("/a", "2.0.0.1\n2.0.0.3\n2.0.0.5\n2.0.0.7\n2.0.0.11\n");
     fx.import(&["a"]).code(0);
     let r = fx.run(&["blocklist", "source", "rm", "a", "--json"]);
     r.code(0);
@@ -218,12 +264,17 @@ fn failed_fetches_change_nothing() {
             .header("Content-Type", "text/html")
     });
     fx.import(&["f"]).code(65).stderr_has("invalid");
-    fx.http.route("/f", |_| Response::ok("4.0.0.1\n").delayed(Duration::from_secs(4)));
+    fx.http.route("/f", |_| {
+        Response::ok("4.0.0.1\n").delayed(Duration::from_secs(4))
+    });
     fx.import(&["f"]).code(1).stderr_has("timed out");
-    fx.http.route("/f", |_| Response::ok("4.0.0.1\n".repeat(60_000)));
+    fx.http
+        .route("/f", |_| Response::ok("4.0.0.1\n".repeat(60_000)));
     fx.import(&["f"]).code(65).stderr_has("max_body_bytes");
     assert_eq!(banned(&fx.jail), before);
-    let log = fx.run(&["blocklist", "log", "--source", "f", "--json"]).json();
+    let log = fx
+        .run(&["blocklist", "log", "--source", "f", "--json"])
+        .json();
     let statuses: Vec<&str> = log["data"]["imports"]
         .as_array()
         .unwrap()
@@ -231,7 +282,10 @@ fn failed_fetches_change_nothing() {
         .map(|i| i["status"].as_str().unwrap())
         .collect();
     // Newest first: oversized, timeout, HTML (aborted: all invalid), 404, 500.
-    assert_eq!(statuses, ["failed", "failed", "aborted", "failed", "failed", "ok"]);
+    assert_eq!(
+        statuses,
+        ["failed", "failed", "aborted", "failed", "failed", "ok"]
+    );
     let st = fx.run(&["blocklist", "status", "--json"]).json();
     assert!(st["data"]["sources"][0]["last_failure"].is_string());
 }
@@ -261,12 +315,16 @@ fn redirects_gzip_and_last_modified() {
     // Six hops is one too many.
     for i in 0..7 {
         let next = fx.http.url(&format!("/loop{}", i + 1));
-        fx.http.route(&format!("/loop{i}"), move |_| Response::redirect(&next));
+        fx.http
+            .route(&format!("/loop{i}"), move |_| Response::redirect(&next));
     }
     fx.add("many", "/loop0", &[]);
-    fx.import(&["many"]).code(1).stderr_has("more than 5 redirects");
+    fx.import(&["many"])
+        .code(1)
+        .stderr_has("more than 5 redirects");
     // Never to a scheme the source may not use.
-    fx.http.route("/tofile", |_| Response::redirect("file:///etc/passwd"));
+    fx.http
+        .route("/tofile", |_| Response::redirect("file:///etc/passwd"));
     fx.add("tofile", "/tofile", &[]);
     fx.import(&["tofile"]).code(1).stderr_has("may not fetch");
     assert_eq!(banned(&fx.jail), set(&["5.0.0.1", "5.0.0.2"]));
@@ -277,8 +335,19 @@ fn rate_limit_gives_75_and_force_fetch_skips_it() {
     let fx = Fx::new("bl-rate");
     fx.http.text("/rl", "6.0.0.1\n");
     let url = fx.http.url("/rl");
-    fx.run(&["blocklist", "source", "add", "rl", &url, "-j", &fx.jail.name, "--allow-http", "--min-interval", "1h"])
-        .code(0);
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "rl",
+        &url,
+        "-j",
+        &fx.jail.name,
+        "--allow-http",
+        "--min-interval",
+        "1h",
+    ])
+    .code(0);
     fx.import(&["rl"]).code(0);
     let r = fx.import(&["rl"]);
     r.code(75).stderr_has("try again in");
@@ -306,29 +375,71 @@ fn dry_run_changes_nothing() {
 fn sources_validation_listing_and_toggles() {
     let fx = Fx::new("bl-src");
     let j = fx.jail.name.as_str();
-    fx.run(&["blocklist", "source", "add", "x", "http://127.0.0.1/x", "-j", j])
-        .code(65)
-        .stderr_has("--allow-http");
-    fx.run(&["blocklist", "source", "add", "bad name", "https://a.example/", "-j", j])
-        .code(65);
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "x",
+        "http://127.0.0.1/x",
+        "-j",
+        j,
+    ])
+    .code(65)
+    .stderr_has("--allow-http");
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "bad name",
+        "https://a.example/",
+        "-j",
+        j,
+    ])
+    .code(65);
     fx.run(&["blocklist", "source", "add", "f", "file:///tmp/x", "-j", j])
         .code(65)
         .stderr_has("--allow-file");
-    fx.run(&["blocklist", "source", "add", "c", "https://a.example/x.csv", "-j", j, "--format", "csv:2"])
-        .code(0);
-    fx.run(&["blocklist", "source", "add", "c", "https://a.example/x.csv", "-j", j])
-        .code(65)
-        .stderr_has("exists");
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "c",
+        "https://a.example/x.csv",
+        "-j",
+        j,
+        "--format",
+        "csv:2",
+    ])
+    .code(0);
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "c",
+        "https://a.example/x.csv",
+        "-j",
+        j,
+    ])
+    .code(65)
+    .stderr_has("exists");
     let r = fx.run(&["blocklist", "source", "disable", "c", "--json"]);
     r.code(0);
     assert_eq!(r.json()["data"]["changed"], true);
-    assert_eq!(fx.run(&["blocklist", "source", "disable", "c", "--json"]).json()["data"]["changed"], false);
+    assert_eq!(
+        fx.run(&["blocklist", "source", "disable", "c", "--json"])
+            .json()["data"]["changed"],
+        false
+    );
     fx.run(&["blocklist", "source", "enable", "c"]).code(0);
     let l = fx.run(&["blocklist", "source", "list", "--json"]).json();
     assert_eq!(l["data"]["sources"][0]["format"], "csv:2");
     assert_eq!(l["data"]["sources"][0]["origin"], "cli");
-    fx.run(&["blocklist", "source", "list", "-o", "plain"]).code(0).stdout_has("c\t");
-    fx.run(&["blocklist", "source", "show", "c"]).code(0).stdout_has("csv:2");
+    fx.run(&["blocklist", "source", "list", "-o", "plain"])
+        .code(0)
+        .stdout_has("c\t");
+    fx.run(&["blocklist", "source", "show", "c"])
+        .code(0)
+        .stdout_has("csv:2");
     fx.run(&["blocklist", "import", "nope"]).code(78);
     fx.run(&["blocklist", "import"]).code(2);
 }
@@ -351,7 +462,9 @@ fn config_sources_from_file_and_all_with_partial_failure() {
     let r = fx.import(&["--all"]);
     r.code(3);
     assert_eq!(banned(&fx.jail), set(&["8.0.0.1"]));
-    fx.run(&["blocklist", "source", "rm", "good"]).code(78).stderr_has("config file");
+    fx.run(&["blocklist", "source", "rm", "good"])
+        .code(78)
+        .stderr_has("config file");
 
     // --from-file: an implicit file source.
     let f = fx.env.path().join("local.txt");
@@ -360,7 +473,8 @@ fn config_sources_from_file_and_all_with_partial_failure() {
     r.code(0);
     assert_eq!(src(&r)["source"], "file-local.txt");
     assert!(banned(&fx.jail).contains("8.0.0.5"));
-    fx.import(&["--from-file", "/nonexistent/x.txt", "--jail", &fx.jail.name]).code(66);
+    fx.import(&["--from-file", "/nonexistent/x.txt", "--jail", &fx.jail.name])
+        .code(66);
 }
 
 #[test]
@@ -368,11 +482,34 @@ fn unknown_jail_is_78_and_fail2ban_down_is_69() {
     let fx = Fx::new("bl-jail");
     fx.http.text("/j", "9.0.0.1\n");
     let url = fx.http.url("/j");
-    fx.run(&["blocklist", "source", "add", "j", &url, "-j", "no-such-jail", "--allow-http"]).code(0);
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "j",
+        &url,
+        "-j",
+        "no-such-jail",
+        "--allow-http",
+    ])
+    .code(0);
     fx.import(&["j"]).code(78);
-    assert!(fx.http.requests("/j").is_empty(), "nothing fetched for a missing jail");
+    assert!(
+        fx.http.requests("/j").is_empty(),
+        "nothing fetched for a missing jail"
+    );
     let env = TestEnv::new();
-    env.run(&["blocklist", "source", "add", "j", &url, "-j", "x", "--allow-http"]).code(0);
+    env.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "j",
+        &url,
+        "-j",
+        "x",
+        "--allow-http",
+    ])
+    .code(0);
     env.run(&["blocklist", "import", "j"]).code(69);
 }
 
@@ -398,13 +535,33 @@ fn every_fixture_format_parses_cleanly() {
     ] {
         let name = file.replace('.', "-");
         let url = format!("file://{}", dir.join(file).display());
-        fx.run(&["blocklist", "source", "add", &name, &url, "-j", &fx.jail.name, "--allow-file", "--format", format])
-            .code(0);
+        fx.run(&[
+            "blocklist",
+            "source",
+            "add",
+            &name,
+            &url,
+            "-j",
+            &fx.jail.name,
+            "--allow-file",
+            "--format",
+            format,
+        ])
+        .code(0);
         let r = fx.import(&[&name, "--dry-run"]);
         r.code(0);
         let s = src(&r);
-        assert_eq!((s["valid"].as_u64(), s["invalid"].as_u64()), (Some(valid), Some(invalid)), "{file}: {s}");
-        let r: u64 = s["refused"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        assert_eq!(
+            (s["valid"].as_u64(), s["invalid"].as_u64()),
+            (Some(valid), Some(invalid)),
+            "{file}: {s}"
+        );
+        let r: u64 = s["refused"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
         assert_eq!(r, refused, "{file}: {s}");
     }
 }

@@ -3,8 +3,8 @@
 
 mod support;
 
-mod config;
 mod blocklist;
+mod config;
 mod db;
 mod generated;
 mod output;

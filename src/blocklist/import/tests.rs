@@ -91,7 +91,17 @@ impl Fx {
     }
     fn run(&self, f: &mut Fake, src: &Source, opts: ImportOptions) -> ImportReport {
         let src = source::get(&self.conn, &src.name).unwrap();
-        import_source(&self.conn, f, &src, &settings(), opts, &mut NoProgress, &|| false, 1000).unwrap()
+        import_source(
+            &self.conn,
+            f,
+            &src,
+            &settings(),
+            opts,
+            &mut NoProgress,
+            &|| false,
+            1000,
+        )
+        .unwrap()
     }
     fn stored(&self, src: &Source) -> Vec<String> {
         let mut v = entries(&self.conn, src.id).unwrap();
@@ -125,7 +135,10 @@ fn first_import_bans_aggregated_public_entries_and_refuses_special() {
     assert_eq!(fx.stored(&src), ["1.2.3.4/31", "8.8.8.0/24"]);
     // Same content again: nothing applied, and it says so.
     let r = fx.run(&mut f, &src, ImportOptions::default());
-    assert_eq!((r.status.as_str(), r.changed, f.calls), ("unchanged", false, 1));
+    assert_eq!(
+        (r.status.as_str(), r.changed, f.calls),
+        ("unchanged", false, 1)
+    );
 }
 
 #[test]
@@ -138,7 +151,11 @@ fn diff_bans_new_unbans_removed_and_respects_other_sources() {
     fx.run(&mut f, &b, ImportOptions::default());
     std::fs::write(fx.dir.path().join("a"), "1.1.1.1\n4.4.4.4\n9.9.9.9\n").unwrap();
     let r = fx.run(&mut f, &a, ImportOptions::default());
-    assert_eq!((r.added, r.removed, r.kept_for_other_sources), (2, 1, 1), "{r:?}");
+    assert_eq!(
+        (r.added, r.removed, r.kept_for_other_sources),
+        (2, 1, 1),
+        "{r:?}"
+    );
     assert_eq!(f.banned, set(&["1.1.1.1", "3.3.3.3", "4.4.4.4", "9.9.9.9"]));
     // Removing b: 3.3.3.3 is no longer listed by anyone, so it goes.
     let src = source::get(&fx.conn, "b").unwrap();
@@ -162,9 +179,16 @@ fn failure_midway_records_exactly_what_was_applied_and_converges() {
         ..Fake::default()
     };
     let r = fx.run(&mut f, &src, ImportOptions::default());
-    assert_eq!((r.status.as_str(), r.added, r.exit_code), ("failed", 2, 69), "{r:?}");
+    assert_eq!(
+        (r.status.as_str(), r.added, r.exit_code),
+        ("failed", 2, 69),
+        "{r:?}"
+    );
     assert!(r.changed);
-    assert_eq!(fx.stored(&src), f.banned.iter().cloned().collect::<Vec<_>>());
+    assert_eq!(
+        fx.stored(&src),
+        f.banned.iter().cloned().collect::<Vec<_>>()
+    );
     let r = fx.run(&mut f, &src, ImportOptions::default());
     assert_eq!((r.status.as_str(), r.added), ("ok", 3));
     assert_eq!(f.banned.len(), 5);
@@ -181,7 +205,10 @@ fn failure_midway_records_exactly_what_was_applied_and_converges() {
     assert_eq!(fx.stored(&src).len(), 5);
     let r = fx.run(&mut f2, &src, ImportOptions::default());
     assert_eq!((r.status.as_str(), r.removed), ("ok", 2));
-    assert_eq!(fx.stored(&src), f2.banned.iter().cloned().collect::<Vec<_>>());
+    assert_eq!(
+        fx.stored(&src),
+        f2.banned.iter().cloned().collect::<Vec<_>>()
+    );
 }
 
 #[test]
@@ -192,18 +219,43 @@ fn thresholds_abort_and_force_applies() {
     fx.run(&mut f, &src, ImportOptions::default());
     std::fs::write(fx.dir.path().join("a"), "1.0.0.1\n").unwrap();
     let r = fx.run(&mut f, &src, ImportOptions::default());
-    assert_eq!((r.status.as_str(), r.exit_code, r.changed), ("aborted", 65, false));
+    assert_eq!(
+        (r.status.as_str(), r.exit_code, r.changed),
+        ("aborted", 65, false)
+    );
     assert!(r.error.as_deref().unwrap().contains("shrank"));
     assert_eq!(f.banned.len(), 4);
-    std::fs::write(fx.dir.path().join("a"), "1.0.0.1\n1.0.0.3\n1.0.0.5\n1.0.0.7\nx\ny\n").unwrap();
+    std::fs::write(
+        fx.dir.path().join("a"),
+        "1.0.0.1\n1.0.0.3\n1.0.0.5\n1.0.0.7\nx\ny\n",
+    )
+    .unwrap();
     let r = fx.run(&mut f, &src, ImportOptions::default());
     assert_eq!((r.status.as_str(), r.exit_code), ("aborted", 65));
     assert!(r.error.as_deref().unwrap().contains("invalid"));
     std::fs::write(fx.dir.path().join("a"), "<html>\n<body>\n").unwrap();
-    let r = fx.run(&mut f, &src, ImportOptions { force: true, ..Default::default() });
-    assert_eq!((r.status.as_str(), r.exit_code), ("aborted", 65), "all invalid aborts even with --force");
+    let r = fx.run(
+        &mut f,
+        &src,
+        ImportOptions {
+            force: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        (r.status.as_str(), r.exit_code),
+        ("aborted", 65),
+        "all invalid aborts even with --force"
+    );
     std::fs::write(fx.dir.path().join("a"), "1.0.0.1\n").unwrap();
-    let r = fx.run(&mut f, &src, ImportOptions { force: true, ..Default::default() });
+    let r = fx.run(
+        &mut f,
+        &src,
+        ImportOptions {
+            force: true,
+            ..Default::default()
+        },
+    );
     assert_eq!((r.status.as_str(), r.removed), ("ok", 3));
 }
 
@@ -217,14 +269,34 @@ fn dry_run_and_rate_limit() {
     n.min_interval_s = 3600;
     let src = source::add(&fx.conn, &n, 1).unwrap();
     let mut f = Fake::default();
-    let r = fx.run(&mut f, &src, ImportOptions { dry_run: true, ..Default::default() });
-    assert_eq!((r.status.as_str(), r.to_add, r.changed), ("dry-run", 1, false));
+    let r = fx.run(
+        &mut f,
+        &src,
+        ImportOptions {
+            dry_run: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        (r.status.as_str(), r.to_add, r.changed),
+        ("dry-run", 1, false)
+    );
     assert!(f.banned.is_empty() && fx.stored(&src).is_empty());
     // The first real import after add is never limited; the second is.
     assert_eq!(fx.run(&mut f, &src, ImportOptions::default()).status, "ok");
     let r = fx.run(&mut f, &src, ImportOptions::default());
-    assert_eq!((r.status.as_str(), r.exit_code, r.retry_after_s), ("rate-limited", 75, Some(3600)));
-    let r = fx.run(&mut f, &src, ImportOptions { force_fetch: true, ..Default::default() });
+    assert_eq!(
+        (r.status.as_str(), r.exit_code, r.retry_after_s),
+        ("rate-limited", 75, Some(3600))
+    );
+    let r = fx.run(
+        &mut f,
+        &src,
+        ImportOptions {
+            force_fetch: true,
+            ..Default::default()
+        },
+    );
     assert_eq!(r.status, "unchanged");
 }
 

@@ -16,7 +16,9 @@ pub struct Request {
 
 impl Request {
     pub fn header(&self, k: &str) -> Option<&str> {
-        self.headers.get(&k.to_ascii_lowercase()).map(String::as_str)
+        self.headers
+            .get(&k.to_ascii_lowercase())
+            .map(String::as_str)
     }
 }
 
@@ -106,7 +108,10 @@ impl HttpServer {
     /// matching If-None-Match.
     pub fn text_with_etag(&self, path: &str, text: &str) {
         let body = text.to_string();
-        let etag = format!("\"{:x}\"", body.len() * 31 + body.bytes().map(usize::from).sum::<usize>());
+        let etag = format!(
+            "\"{:x}\"",
+            body.len() * 31 + body.bytes().map(usize::from).sum::<usize>()
+        );
         self.route(path, move |r| {
             if r.header("if-none-match") == Some(etag.as_str()) {
                 Response::status(304).header("ETag", &etag)
@@ -159,7 +164,11 @@ fn serve(conn: TcpStream, st: &State) -> std::io::Result<()> {
     };
     std::thread::sleep(resp.delay);
     let mut out = conn;
-    let mut head = format!("HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n", resp.status, resp.body.len());
+    let mut head = format!(
+        "HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n",
+        resp.status,
+        resp.body.len()
+    );
     for (k, v) in &resp.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
