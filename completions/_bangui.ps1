@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Unban IPs from one jail or from every jail')
             [CompletionResult]::new('banned', 'banned', [CompletionResultType]::ParameterValue, 'List current bans, or ask whether IPs are banned (exit 1 when none is)')
             [CompletionResult]::new('jail', 'jail', [CompletionResultType]::ParameterValue, 'Live jail state and settings')
+            [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'IP blocklists: sources, imports into a jail, the import log')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail of state-changing commands')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'Scheduled work under the scheduler lock (exit 75 while another run holds it)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or check the effective configuration')
@@ -402,6 +403,334 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;jail;help;help' {
+            break
+        }
+        'bangui;blocklist' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('source', 'source', [CompletionResultType]::ParameterValue, 'Add, list, show, enable, disable or remove sources')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch sources and apply only the difference to their jails')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Recorded imports, newest first')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per source: last success and failure, entries, age, staleness')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;blocklist;source' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a source (fetches nothing; the first import is never rate-limited)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every source, from the database and the config file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One source''s settings and state')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Include a source in `import --all` and the scheduled job')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Leave a source out of `import --all` and the scheduled job (its bans stay)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a source and unban what it added (not what another source still lists)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;blocklist;source;add' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The jail its entries are banned in')
+            [CompletionResult]::new('--jail', '--jail', [CompletionResultType]::ParameterName, 'The jail its entries are banned in')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'auto, plain, spamhaus-drop, spamhaus-json or csv:COLUMN')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often the scheduled job imports it')
+            [CompletionResult]::new('--min-interval', '--min-interval', [CompletionResultType]::ParameterName, 'Never fetch more often than this (0s disables the limit)')
+            [CompletionResult]::new('--max-entries', '--max-entries', [CompletionResultType]::ParameterName, 'Abort an import that yields more networks than this')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Accept a plain-http URL')
+            [CompletionResult]::new('--allow-file', '--allow-file', [CompletionResultType]::ParameterName, 'Accept a file:// URL')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;source;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;source;show' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;source;enable' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;source;disable' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;source;rm' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--keep-bans', '--keep-bans', [CompletionResultType]::ParameterName, 'Leave its bans in place')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;source;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a source (fetches nothing; the first import is never rate-limited)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every source, from the database and the config file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One source''s settings and state')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Include a source in `import --all` and the scheduled job')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Leave a source out of `import --all` and the scheduled job (its bans stay)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a source and unban what it added (not what another source still lists)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;blocklist;source;help;add' {
+            break
+        }
+        'bangui;blocklist;source;help;list' {
+            break
+        }
+        'bangui;blocklist;source;help;show' {
+            break
+        }
+        'bangui;blocklist;source;help;enable' {
+            break
+        }
+        'bangui;blocklist;source;help;disable' {
+            break
+        }
+        'bangui;blocklist;source;help;rm' {
+            break
+        }
+        'bangui;blocklist;source;help;help' {
+            break
+        }
+        'bangui;blocklist;import' {
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Import a local file (as source file-NAME) into --jail')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The jail for --from-file')
+            [CompletionResult]::new('--jail', '--jail', [CompletionResultType]::ParameterName, 'The jail for --from-file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every enabled source')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Fetch, parse and show the difference; change nothing')
+            [CompletionResult]::new('--force-fetch', '--force-fetch', [CompletionResultType]::ParameterName, 'Skip the conditional GET and the minimum fetch interval')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Apply even when the invalid share or the shrink exceeds its threshold')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;log' {
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Only this source')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many rows')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;status' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;blocklist;help' {
+            [CompletionResult]::new('source', 'source', [CompletionResultType]::ParameterValue, 'Add, list, show, enable, disable or remove sources')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch sources and apply only the difference to their jails')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Recorded imports, newest first')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per source: last success and failure, entries, age, staleness')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;blocklist;help;source' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a source (fetches nothing; the first import is never rate-limited)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every source, from the database and the config file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One source''s settings and state')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Include a source in `import --all` and the scheduled job')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Leave a source out of `import --all` and the scheduled job (its bans stay)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a source and unban what it added (not what another source still lists)')
+            break
+        }
+        'bangui;blocklist;help;source;add' {
+            break
+        }
+        'bangui;blocklist;help;source;list' {
+            break
+        }
+        'bangui;blocklist;help;source;show' {
+            break
+        }
+        'bangui;blocklist;help;source;enable' {
+            break
+        }
+        'bangui;blocklist;help;source;disable' {
+            break
+        }
+        'bangui;blocklist;help;source;rm' {
+            break
+        }
+        'bangui;blocklist;help;import' {
+            break
+        }
+        'bangui;blocklist;help;log' {
+            break
+        }
+        'bangui;blocklist;help;status' {
+            break
+        }
+        'bangui;blocklist;help;help' {
             break
         }
         'bangui;audit' {
@@ -918,6 +1247,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Unban IPs from one jail or from every jail')
             [CompletionResult]::new('banned', 'banned', [CompletionResultType]::ParameterValue, 'List current bans, or ask whether IPs are banned (exit 1 when none is)')
             [CompletionResult]::new('jail', 'jail', [CompletionResultType]::ParameterValue, 'Live jail state and settings')
+            [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'IP blocklists: sources, imports into a jail, the import log')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail of state-changing commands')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'Scheduled work under the scheduler lock (exit 75 while another run holds it)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or check the effective configuration')
@@ -976,6 +1306,49 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;help;jail;reload' {
+            break
+        }
+        'bangui;help;blocklist' {
+            [CompletionResult]::new('source', 'source', [CompletionResultType]::ParameterValue, 'Add, list, show, enable, disable or remove sources')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch sources and apply only the difference to their jails')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Recorded imports, newest first')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per source: last success and failure, entries, age, staleness')
+            break
+        }
+        'bangui;help;blocklist;source' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a source (fetches nothing; the first import is never rate-limited)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every source, from the database and the config file')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One source''s settings and state')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Include a source in `import --all` and the scheduled job')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Leave a source out of `import --all` and the scheduled job (its bans stay)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a source and unban what it added (not what another source still lists)')
+            break
+        }
+        'bangui;help;blocklist;source;add' {
+            break
+        }
+        'bangui;help;blocklist;source;list' {
+            break
+        }
+        'bangui;help;blocklist;source;show' {
+            break
+        }
+        'bangui;help;blocklist;source;enable' {
+            break
+        }
+        'bangui;help;blocklist;source;disable' {
+            break
+        }
+        'bangui;help;blocklist;source;rm' {
+            break
+        }
+        'bangui;help;blocklist;import' {
+            break
+        }
+        'bangui;help;blocklist;log' {
+            break
+        }
+        'bangui;help;blocklist;status' {
             break
         }
         'bangui;help;audit' {

@@ -40,6 +40,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand unban 'Unban IPs from one jail or from every jail'
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
             cand jail 'Live jail state and settings'
+            cand blocklist 'IP blocklists: sources, imports into a jail, the import log'
             cand audit 'The audit trail of state-changing commands'
             cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
             cand config 'Show or check the effective configuration'
@@ -374,6 +375,303 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;jail;help;reload'= {
         }
         &'bangui;jail;help;help'= {
+        }
+        &'bangui;blocklist'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand source 'Add, list, show, enable, disable or remove sources'
+            cand import 'Fetch sources and apply only the difference to their jails'
+            cand log 'Recorded imports, newest first'
+            cand status 'Per source: last success and failure, entries, age, staleness'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;blocklist;source'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a source (fetches nothing; the first import is never rate-limited)'
+            cand list 'Every source, from the database and the config file'
+            cand show 'One source''s settings and state'
+            cand enable 'Include a source in `import --all` and the scheduled job'
+            cand disable 'Leave a source out of `import --all` and the scheduled job (its bans stay)'
+            cand rm 'Remove a source and unban what it added (not what another source still lists)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;blocklist;source;add'= {
+            cand -j 'The jail its entries are banned in'
+            cand --jail 'The jail its entries are banned in'
+            cand --format 'auto, plain, spamhaus-drop, spamhaus-json or csv:COLUMN'
+            cand --interval 'How often the scheduled job imports it'
+            cand --min-interval 'Never fetch more often than this (0s disables the limit)'
+            cand --max-entries 'Abort an import that yields more networks than this'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --allow-http 'Accept a plain-http URL'
+            cand --allow-file 'Accept a file:// URL'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;source;list'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;source;show'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;source;enable'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;source;disable'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;source;rm'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --keep-bans 'Leave its bans in place'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;source;help'= {
+            cand add 'Add a source (fetches nothing; the first import is never rate-limited)'
+            cand list 'Every source, from the database and the config file'
+            cand show 'One source''s settings and state'
+            cand enable 'Include a source in `import --all` and the scheduled job'
+            cand disable 'Leave a source out of `import --all` and the scheduled job (its bans stay)'
+            cand rm 'Remove a source and unban what it added (not what another source still lists)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;blocklist;source;help;add'= {
+        }
+        &'bangui;blocklist;source;help;list'= {
+        }
+        &'bangui;blocklist;source;help;show'= {
+        }
+        &'bangui;blocklist;source;help;enable'= {
+        }
+        &'bangui;blocklist;source;help;disable'= {
+        }
+        &'bangui;blocklist;source;help;rm'= {
+        }
+        &'bangui;blocklist;source;help;help'= {
+        }
+        &'bangui;blocklist;import'= {
+            cand --from-file 'Import a local file (as source file-NAME) into --jail'
+            cand -j 'The jail for --from-file'
+            cand --jail 'The jail for --from-file'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --all 'Every enabled source'
+            cand --dry-run 'Fetch, parse and show the difference; change nothing'
+            cand --force-fetch 'Skip the conditional GET and the minimum fetch interval'
+            cand --force 'Apply even when the invalid share or the shrink exceeds its threshold'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;log'= {
+            cand --source 'Only this source'
+            cand --limit 'At most this many rows'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;status'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;blocklist;help'= {
+            cand source 'Add, list, show, enable, disable or remove sources'
+            cand import 'Fetch sources and apply only the difference to their jails'
+            cand log 'Recorded imports, newest first'
+            cand status 'Per source: last success and failure, entries, age, staleness'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;blocklist;help;source'= {
+            cand add 'Add a source (fetches nothing; the first import is never rate-limited)'
+            cand list 'Every source, from the database and the config file'
+            cand show 'One source''s settings and state'
+            cand enable 'Include a source in `import --all` and the scheduled job'
+            cand disable 'Leave a source out of `import --all` and the scheduled job (its bans stay)'
+            cand rm 'Remove a source and unban what it added (not what another source still lists)'
+        }
+        &'bangui;blocklist;help;source;add'= {
+        }
+        &'bangui;blocklist;help;source;list'= {
+        }
+        &'bangui;blocklist;help;source;show'= {
+        }
+        &'bangui;blocklist;help;source;enable'= {
+        }
+        &'bangui;blocklist;help;source;disable'= {
+        }
+        &'bangui;blocklist;help;source;rm'= {
+        }
+        &'bangui;blocklist;help;import'= {
+        }
+        &'bangui;blocklist;help;log'= {
+        }
+        &'bangui;blocklist;help;status'= {
+        }
+        &'bangui;blocklist;help;help'= {
         }
         &'bangui;audit'= {
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
@@ -847,6 +1145,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand unban 'Unban IPs from one jail or from every jail'
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
             cand jail 'Live jail state and settings'
+            cand blocklist 'IP blocklists: sources, imports into a jail, the import log'
             cand audit 'The audit trail of state-changing commands'
             cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
             cand config 'Show or check the effective configuration'
@@ -891,6 +1190,38 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;jail;restart'= {
         }
         &'bangui;help;jail;reload'= {
+        }
+        &'bangui;help;blocklist'= {
+            cand source 'Add, list, show, enable, disable or remove sources'
+            cand import 'Fetch sources and apply only the difference to their jails'
+            cand log 'Recorded imports, newest first'
+            cand status 'Per source: last success and failure, entries, age, staleness'
+        }
+        &'bangui;help;blocklist;source'= {
+            cand add 'Add a source (fetches nothing; the first import is never rate-limited)'
+            cand list 'Every source, from the database and the config file'
+            cand show 'One source''s settings and state'
+            cand enable 'Include a source in `import --all` and the scheduled job'
+            cand disable 'Leave a source out of `import --all` and the scheduled job (its bans stay)'
+            cand rm 'Remove a source and unban what it added (not what another source still lists)'
+        }
+        &'bangui;help;blocklist;source;add'= {
+        }
+        &'bangui;help;blocklist;source;list'= {
+        }
+        &'bangui;help;blocklist;source;show'= {
+        }
+        &'bangui;help;blocklist;source;enable'= {
+        }
+        &'bangui;help;blocklist;source;disable'= {
+        }
+        &'bangui;help;blocklist;source;rm'= {
+        }
+        &'bangui;help;blocklist;import'= {
+        }
+        &'bangui;help;blocklist;log'= {
+        }
+        &'bangui;help;blocklist;status'= {
         }
         &'bangui;help;audit'= {
             cand list 'Recent state changes, newest first'

@@ -46,6 +46,7 @@ complete -c bangui -n "__fish_bangui_needs_command" -f -a "ban" -d 'Ban IPs or C
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "audit" -d 'The audit trail of state-changing commands'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "config" -d 'Show or check the effective configuration'
@@ -327,6 +328,116 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "source" -d 'Add, list, show, enable, disable or remove sources'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "import" -d 'Fetch sources and apply only the difference to their jails'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "log" -d 'Recorded imports, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -f -a "add" -d 'Add a source (fetches nothing; the first import is never rate-limited)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -f -a "list" -d 'Every source, from the database and the config file'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -f -a "show" -d 'One source\'s settings and state'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -f -a "enable" -d 'Include a source in `import --all` and the scheduled job'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -f -a "disable" -d 'Leave a source out of `import --all` and the scheduled job (its bans stay)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -f -a "rm" -d 'Remove a source and unban what it added (not what another source still lists)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l from-file -d 'Import a local file (as source file-NAME) into --jail' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s j -l jail -d 'The jail for --from-file' -r
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l all -d 'Every enabled source'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l dry-run -d 'Fetch, parse and show the difference; change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l force-fetch -d 'Skip the conditional GET and the minimum fetch interval'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l force -d 'Apply even when the invalid share or the shrink exceeds its threshold'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l source -d 'Only this source' -r
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l limit -d 'At most this many rows' -r
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "source" -d 'Add, list, show, enable, disable or remove sources'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "import" -d 'Fetch sources and apply only the difference to their jails'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "log" -d 'Recorded imports, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -709,18 +820,19 @@ complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s v -l verbose 
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "jail" -d 'Live jail state and settings'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "completions" -d 'Print a shell completion script'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail audit jobs config db completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "show" -d 'Every runtime setting of a jail'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "get" -d 'One runtime setting'
@@ -730,6 +842,10 @@ complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "start" -d 'Start a stopped jail from fail2ban\'s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "source" -d 'Add, list, show, enable, disable or remove sources'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "import" -d 'Fetch sources and apply only the difference to their jails'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "log" -d 'Recorded imports, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'Recent state changes, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'Every job with its interval, last run, last status and next due time'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "run" -d 'Run one job now, due or not, under the scheduler lock'

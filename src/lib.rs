@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod bans;
+pub mod blocklist;
 pub mod config;
 pub mod db;
 pub mod error;

@@ -197,8 +197,9 @@ fn v6(a: [u16; 8], p: u8) -> IpNet {
     IpNet::V6(Ipv6Net::new(Ipv6Addr::from(a), p).expect("static prefix"))
 }
 
-/// Special-purpose ranges (IANA registries), most specific reason first.
-fn special_ranges() -> Vec<(IpNet, Refusal)> {
+/// Special-purpose ranges (IANA registries), most specific reason first
+/// (public so bulk screens such as blocklist imports can index them once).
+pub fn special_ranges() -> Vec<(IpNet, Refusal)> {
     vec![
         (v4([0, 0, 0, 0], 32), Refusal::Unspecified),
         (v4([127, 0, 0, 0], 8), Refusal::Loopback),

@@ -124,6 +124,10 @@ pub enum Command {
     #[command(subcommand)]
     Jail(JailCommand),
 
+    /// IP blocklists: sources, imports into a jail, the import log
+    #[command(subcommand)]
+    Blocklist(BlocklistCommand),
+
     /// The audit trail of state-changing commands
     #[command(subcommand)]
     Audit(AuditCommand),
@@ -260,6 +264,116 @@ pub enum JailCommand {
         #[arg(long)]
         dry_run: bool,
     },
+}
+
+pub const BLOCKLIST_HELP: &str = "\
+Formats: auto (plain lines, Spamhaus DROP text and JSON lines, recognised per line), plain (one IP, \
+CIDR or `a - b` range per line; trailing fields dropped), spamhaus-drop (`CIDR ; SBLnnn`), \
+spamhaus-json (NDJSON {\"cidr\": ...}), csv:COLUMN (1-based). `#` and `;` start comments.
+
+Safety: 0.0.0.0/0 and ::/0, loopback, link-local, multicast, private, CGNAT, documentation and \
+reserved ranges, the jail's ignoreip, safety.safelist, this host's addresses, the SSH client and \
+prefixes wider than safety.max_prefix_v4/v6 are refused and reported, never banned.
+
+Exit codes: 0 ok or unchanged; 65 aborted (invalid share above blocklist.max_invalid_ratio, shrink \
+above blocklist.max_shrink_ratio, every line invalid; --force applies anyway); 69 fail2ban \
+unreachable; 75 fetched too recently (--min-interval; --force-fetch skips); 3 some sources failed.";
+
+#[derive(Debug, Subcommand)]
+#[command(after_long_help = BLOCKLIST_HELP)]
+pub enum BlocklistCommand {
+    /// Add, list, show, enable, disable or remove sources
+    #[command(subcommand)]
+    Source(SourceCommand),
+    /// Fetch sources and apply only the difference to their jails
+    #[command(after_long_help = BLOCKLIST_HELP)]
+    Import(ImportArgs),
+    /// Recorded imports, newest first
+    Log {
+        /// Only this source
+        #[arg(long)]
+        source: Option<String>,
+        /// At most this many rows
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Per source: last success and failure, entries, age, staleness
+    Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Add a source (fetches nothing; the first import is never rate-limited)
+    Add(SourceAddArgs),
+    /// Every source, from the database and the config file
+    List,
+    /// One source's settings and state
+    Show { name: String },
+    /// Include a source in `import --all` and the scheduled job
+    Enable { name: String },
+    /// Leave a source out of `import --all` and the scheduled job (its bans stay)
+    Disable { name: String },
+    /// Remove a source and unban what it added (not what another source still lists)
+    Rm {
+        name: String,
+        /// Leave its bans in place
+        #[arg(long)]
+        keep_bans: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SourceAddArgs {
+    /// [A-Za-z0-9._-], up to 64 characters
+    pub name: String,
+    /// https:// (http:// with --allow-http, file:///path with --allow-file)
+    pub url: String,
+    /// The jail its entries are banned in
+    #[arg(short, long)]
+    pub jail: String,
+    /// auto, plain, spamhaus-drop, spamhaus-json or csv:COLUMN
+    #[arg(long, default_value = "auto")]
+    pub format: String,
+    /// How often the scheduled job imports it
+    #[arg(long, default_value = "24h")]
+    pub interval: String,
+    /// Never fetch more often than this (0s disables the limit)
+    #[arg(long, default_value = "1h")]
+    pub min_interval: String,
+    /// Abort an import that yields more networks than this
+    #[arg(long)]
+    pub max_entries: Option<u64>,
+    /// Accept a plain-http URL
+    #[arg(long)]
+    pub allow_http: bool,
+    /// Accept a file:// URL
+    #[arg(long)]
+    pub allow_file: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("which").required(true).args(["names", "all", "from_file"])))]
+pub struct ImportArgs {
+    /// Sources to import
+    pub names: Vec<String>,
+    /// Every enabled source
+    #[arg(long, conflicts_with = "names")]
+    pub all: bool,
+    /// Import a local file (as source file-NAME) into --jail
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["names", "all"], requires = "jail")]
+    pub from_file: Option<PathBuf>,
+    /// The jail for --from-file
+    #[arg(short, long, requires = "from_file")]
+    pub jail: Option<String>,
+    /// Fetch, parse and show the difference; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Skip the conditional GET and the minimum fetch interval
+    #[arg(long)]
+    pub force_fetch: bool,
+    /// Apply even when the invalid share or the shrink exceeds its threshold
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

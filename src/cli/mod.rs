@@ -7,6 +7,7 @@ pub mod args;
 mod app;
 mod cmd_audit;
 mod cmd_bans;
+mod cmd_blocklist;
 mod cmd_config;
 mod cmd_db;
 mod cmd_gen;
@@ -74,6 +75,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Banned(a) => cmd_bans::banned(app, a),
         Command::Jail(c) => cmd_jail::run(app, c),
         Command::Jobs(c) => cmd_jobs::run(app, c),
+        Command::Blocklist(c) => cmd_blocklist::run(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

@@ -4,6 +4,7 @@
 mod support;
 
 mod bans;
+mod blocklist;
 mod config;
 mod db;
 mod generated;

@@ -3,6 +3,7 @@
 //! binary, and the real fail2ban-server fixture.
 
 pub mod fail2ban;
+pub mod http;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,0 +1,331 @@
+//! Interval arithmetic for address sets: merge overlapping and adjacent
+//! ranges, and cut a range into the fewest CIDRs. It works on integers (u32
+//! for IPv4, u128 for IPv6) because sorting 8-byte pairs is what makes a
+//! million entries cheap; it knows nothing about policy or feeds.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use ipnet::{IpNet, Ipv4Net, Ipv6Net};
+
+/// An address family as an unsigned integer.
+pub trait Addr: Copy + Ord + std::fmt::Debug {
+    const BITS: u32;
+    const MAX: Self;
+    fn to_u128(self) -> u128;
+    fn from_u128(v: u128) -> Self;
+}
+
+impl Addr for u32 {
+    const BITS: u32 = 32;
+    const MAX: Self = u32::MAX;
+    fn to_u128(self) -> u128 {
+        u128::from(self)
+    }
+    fn from_u128(v: u128) -> Self {
+        // Callers only pass values that came from a u32.
+        (v & u128::from(u32::MAX)) as u32
+    }
+}
+
+impl Addr for u128 {
+    const BITS: u32 = 128;
+    const MAX: Self = u128::MAX;
+    fn to_u128(self) -> u128 {
+        self
+    }
+    fn from_u128(v: u128) -> Self {
+        v
+    }
+}
+
+/// The inclusive range a network covers.
+pub fn v4_range(n: &Ipv4Net) -> (u32, u32) {
+    (u32::from(n.network()), u32::from(n.broadcast()))
+}
+
+pub fn v6_range(n: &Ipv6Net) -> (u128, u128) {
+    (u128::from(n.network()), u128::from(n.broadcast()))
+}
+
+/// Sort, count exact repeats, and drop them. Returns the number dropped.
+pub fn sort_dedup<T: Addr>(v: &mut Vec<(T, T)>) -> u64 {
+    v.sort_unstable();
+    let before = v.len();
+    v.dedup();
+    (before - v.len()) as u64
+}
+
+/// Merge overlapping and adjacent ranges in place; the result is sorted and
+/// disjoint with gaps between neighbours.
+pub fn merge<T: Addr>(v: &mut Vec<(T, T)>) {
+    if v.len() < 2 {
+        return;
+    }
+    v.sort_unstable();
+    let mut w = 0usize;
+    for r in 1..v.len() {
+        let (s, e) = v[r];
+        let cur_end = v[w].1;
+        // Adjacent when the next start is exactly one past the current end.
+        let touches = cur_end == T::MAX || s.to_u128() <= cur_end.to_u128() + 1;
+        if touches {
+            if e > cur_end {
+                v[w].1 = e;
+            }
+        } else {
+            w += 1;
+            v[w] = (s, e);
+        }
+    }
+    v.truncate(w + 1);
+}
+
+/// Cut `[start, end]` into the fewest aligned blocks, none wider than
+/// `min_prefix` (0 = no limit). Calls `emit(network, prefix_len)` in order.
+pub fn to_cidrs<T: Addr>(start: T, end: T, min_prefix: u8, mut emit: impl FnMut(T, u8)) {
+    let bits = T::BITS;
+    let max_k = bits - u32::from(min_prefix.min(bits as u8));
+    let mut s = start.to_u128();
+    let e = end.to_u128();
+    if s > e {
+        return;
+    }
+    loop {
+        let align = if s == 0 {
+            bits
+        } else {
+            s.trailing_zeros().min(bits)
+        };
+        // Largest k with 2^k <= e - s + 1 (the count may be 2^128, which does
+        // not fit: then every k fits).
+        let span = e - s; // count - 1
+        let fit = if span == u128::MAX {
+            128
+        } else {
+            127 - (span + 1).leading_zeros()
+        };
+        let k = align.min(fit).min(max_k);
+        emit(T::from_u128(s), (bits - k) as u8);
+        let size_minus_1 = if k >= 128 {
+            u128::MAX
+        } else {
+            (1u128 << k) - 1
+        };
+        let last = s + size_minus_1;
+        if last >= e {
+            break;
+        }
+        s = last + 1;
+    }
+}
+
+pub fn v4_net(a: u32, p: u8) -> IpNet {
+    // A prefix from `to_cidrs` is at most 32, so this cannot fail; fall back
+    // to the host rather than panic.
+    IpNet::V4(
+        Ipv4Net::new(Ipv4Addr::from(a), p).unwrap_or_else(|_| Ipv4Net::from(Ipv4Addr::from(a))),
+    )
+}
+
+pub fn v6_net(a: u128, p: u8) -> IpNet {
+    IpNet::V6(
+        Ipv6Net::new(Ipv6Addr::from(a), p).unwrap_or_else(|_| Ipv6Net::from(Ipv6Addr::from(a))),
+    )
+}
+
+/// Aggregate networks: merge adjacent and overlapping ones, drop covered
+/// ones, and return the fewest CIDRs (sorted, IPv4 first), none wider than
+/// the given prefix lengths (0 = no limit).
+pub fn aggregate(nets: impl IntoIterator<Item = IpNet>, min_v4: u8, min_v6: u8) -> Vec<IpNet> {
+    let mut v4 = Vec::new();
+    let mut v6 = Vec::new();
+    for n in nets {
+        match n {
+            IpNet::V4(n) => v4.push(v4_range(&n)),
+            IpNet::V6(n) => v6.push(v6_range(&n)),
+        }
+    }
+    aggregate_ranges(v4, v6, min_v4, min_v6)
+}
+
+/// Like [`aggregate`], on ranges already split by family (consumed).
+pub fn aggregate_ranges(
+    mut v4: Vec<(u32, u32)>,
+    mut v6: Vec<(u128, u128)>,
+    min_v4: u8,
+    min_v6: u8,
+) -> Vec<IpNet> {
+    merge(&mut v4);
+    merge(&mut v6);
+    let mut out = Vec::with_capacity(v4.len() + v6.len());
+    for (s, e) in v4 {
+        to_cidrs(s, e, min_v4, |a, p| out.push(v4_net(a, p)));
+    }
+    for (s, e) in v6 {
+        to_cidrs(s, e, min_v6, |a, p| out.push(v6_net(a, p)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> IpNet {
+        s.parse().unwrap()
+    }
+
+    fn agg(items: &[&str]) -> Vec<String> {
+        aggregate(items.iter().map(|s| n(s)), 0, 0)
+            .iter()
+            .map(|n| n.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn merges_adjacent_overlapping_and_covered() {
+        assert_eq!(agg(&["1.2.3.0/25", "1.2.3.128/25"]), ["1.2.3.0/24"]);
+        assert_eq!(agg(&["1.2.3.0/24", "1.2.3.7/32"]), ["1.2.3.0/24"]);
+        assert_eq!(agg(&["1.2.3.4/32", "1.2.3.5/32"]), ["1.2.3.4/31"]);
+        assert_eq!(
+            agg(&["1.2.3.5/32", "1.2.3.6/32"]),
+            ["1.2.3.5/32", "1.2.3.6/32"]
+        );
+        assert_eq!(agg(&["0.0.0.0/1", "128.0.0.0/1"]), ["0.0.0.0/0"]);
+        assert_eq!(agg(&["::/1", "8000::/1"]), ["::/0"]);
+        assert_eq!(
+            agg(&["255.255.255.255/32", "255.255.255.254/32"]),
+            ["255.255.255.254/31"]
+        );
+        assert_eq!(
+            agg(&["2001:db8::/33", "2001:db8:8000::/33", "1.1.1.1/32"]),
+            ["1.1.1.1/32", "2001:db8::/32"]
+        );
+    }
+
+    #[test]
+    fn ranges_become_fewest_cidrs() {
+        let mut out = Vec::new();
+        to_cidrs(
+            u32::from(Ipv4Addr::new(1, 2, 3, 1)),
+            u32::from(Ipv4Addr::new(1, 2, 3, 6)),
+            0,
+            |a, p| out.push(v4_net(a, p).to_string()),
+        );
+        assert_eq!(
+            out,
+            ["1.2.3.1/32", "1.2.3.2/31", "1.2.3.4/31", "1.2.3.6/32"]
+        );
+        let mut out = Vec::new();
+        to_cidrs(0u32, u32::MAX, 16, |a, p| out.push(v4_net(a, p)));
+        assert_eq!(out.len(), 65536);
+        let mut out = Vec::new();
+        to_cidrs(0u128, u128::MAX, 0, |a, p| {
+            out.push(v6_net(a, p).to_string())
+        });
+        assert_eq!(out, ["::/0"]);
+    }
+
+    #[test]
+    fn capped_width() {
+        let got = aggregate(["20.0.0.0/16", "20.1.0.0/16"].iter().map(|s| n(s)), 16, 32);
+        assert_eq!(got, [n("20.0.0.0/16"), n("20.1.0.0/16")]);
+    }
+}
+
+#[cfg(test)]
+mod props {
+    //! parse + aggregate against a naive reference: membership of every
+    //! address in a small window, and minimality of the output.
+    use super::*;
+    use crate::blocklist::parse::{Format, parse_str};
+    use proptest::prelude::*;
+
+    const BASE: u32 = 0x1400_0000; // 20.0.0.0
+    const SPAN: u32 = 4096;
+
+    #[derive(Debug, Clone)]
+    enum E {
+        Host(u32),
+        Cidr(u32, u8),
+        Range(u32, u32),
+        Junk(String),
+    }
+
+    fn entry() -> impl Strategy<Value = E> {
+        prop_oneof![
+            (0..SPAN).prop_map(|o| E::Host(BASE + o)),
+            (0..SPAN, 20u8..=32).prop_map(|(o, p)| E::Cidr(BASE + o, p)),
+            (0..SPAN, 0..300u32)
+                .prop_map(|(o, l)| E::Range(BASE + o, BASE + (o + l).min(SPAN - 1))),
+            "[a-z#; ]{0,8}".prop_map(E::Junk),
+        ]
+    }
+
+    fn render(es: &[E]) -> (String, Vec<(u32, u32)>) {
+        let mut text = String::new();
+        let mut reference = Vec::new();
+        for e in es {
+            match e {
+                E::Host(a) => {
+                    text.push_str(&format!("{}\n", Ipv4Addr::from(*a)));
+                    reference.push((*a, *a));
+                }
+                E::Cidr(a, p) => {
+                    text.push_str(&format!("{}/{p} # c\n", Ipv4Addr::from(*a)));
+                    let host = if *p == 32 { 0 } else { (1u32 << (32 - p)) - 1 };
+                    reference.push((a & !host, (a & !host) | host));
+                }
+                E::Range(a, b) => {
+                    text.push_str(&format!(
+                        "{} - {} x\r\n",
+                        Ipv4Addr::from(*a),
+                        Ipv4Addr::from(*b)
+                    ));
+                    reference.push((*a, *b));
+                }
+                E::Junk(j) => {
+                    text.push_str(j);
+                    text.push('\n');
+                }
+            }
+        }
+        (text, reference)
+    }
+
+    proptest! {
+        #[test]
+        fn aggregate_matches_naive_membership(es in proptest::collection::vec(entry(), 0..60)) {
+            let (text, reference) = render(&es);
+            let parsed = parse_str(&text, Format::Auto);
+            prop_assert_eq!(parsed.stats.valid as usize, reference.len());
+            let nets = aggregate_ranges(parsed.v4.clone(), Vec::new(), 0, 0);
+            // Disjoint, sorted, and no two neighbours that could merge.
+            for w in nets.windows(2) {
+                prop_assert!(w[0].broadcast() < w[1].network());
+                prop_assert!(w[0].supernet() != w[1].supernet() || w[0].prefix_len() != w[1].prefix_len());
+            }
+            for probe in BASE.saturating_sub(8)..BASE + SPAN + 8 {
+                let naive = reference.iter().any(|&(s, e)| s <= probe && probe <= e);
+                let ip = IpAddr::V4(Ipv4Addr::from(probe));
+                let got = nets.iter().any(|n| n.contains(&ip));
+                prop_assert_eq!(naive, got, "probe {}", Ipv4Addr::from(probe));
+            }
+        }
+
+        #[test]
+        fn to_cidrs_is_exact_and_aligned(s in any::<u32>(), len in 0u32..100_000) {
+            let e = s.saturating_add(len);
+            let mut next = u64::from(s);
+            to_cidrs(s, e, 0, |a, p| {
+                assert_eq!(u64::from(a), next);
+                let size = 1u64 << (32 - u32::from(p));
+                assert_eq!(u64::from(a) % size, 0);
+                next += size;
+            });
+            prop_assert_eq!(next, u64::from(e) + 1);
+        }
+    }
+
+    use std::net::IpAddr;
+}

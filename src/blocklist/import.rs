@@ -1,0 +1,1271 @@
+//! The import pipeline: rate limit → jail ignoreip → fetch → parse → safety
+//! screen → aggregate → thresholds → diff against what this source applied
+//! last time → ban the new, unban the removed (never what another source in
+//! the same jail still lists), batch by batch, each batch committed together
+//! with its entries → one `blocklist_imports` row and one
+//! `blocklist_import_completed` event. fail2ban is reached only through the
+//! injected [`Applier`]; nothing here prints or reads the environment.
+
+use std::collections::{BTreeMap, HashSet};
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+use ipnet::IpNet;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::aggregate::{self, Addr, to_cidrs, v4_net, v6_net};
+use super::fetch::{self, Conditional, FetchOptions, Fetched};
+use super::parse::{self, ParseStats};
+use super::source::{self, Source};
+use crate::config::Config;
+use crate::error::{Error, Result, exit};
+use crate::fail2ban::{Transport, api};
+use crate::net::{Policy, Refusal, Target};
+use crate::util::{format_duration, rfc3339, sanitize};
+
+/// How many refused entries and changed targets a report lists by name.
+const SAMPLES: usize = 20;
+
+/// What the import does to fail2ban. The socket implementation is
+/// [`Fail2banApplier`]; tests inject failures.
+pub trait Applier {
+    /// Ban every target in one command; returns how many were new bans.
+    fn ban(&mut self, jail: &str, targets: &[String]) -> Result<u64>;
+    /// Unban every target in one command.
+    fn unban(&mut self, jail: &str, targets: &[String]) -> Result<u64>;
+    /// The jail's live `ignoreip` (also proves the jail exists).
+    fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>>;
+}
+
+/// The real [`Applier`]: bangui's native fail2ban client.
+pub struct Fail2banApplier<'a>(pub &'a mut dyn Transport);
+
+impl Applier for Fail2banApplier<'_> {
+    fn ban(&mut self, jail: &str, targets: &[String]) -> Result<u64> {
+        api::ban(self.0, jail, targets)
+    }
+    fn unban(&mut self, jail: &str, targets: &[String]) -> Result<u64> {
+        api::unban_in_jail(self.0, jail, targets)
+    }
+    fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>> {
+        let got = api::jail_get(self.0, jail, "ignoreip");
+        let v = api::with_known_jails(self.0, got)?;
+        Ok(match v.as_list() {
+            Some(items) => items
+                .iter()
+                .filter_map(|i| i.as_str().map(str::to_owned))
+                .collect(),
+            None => v
+                .as_str()
+                .map(|s| s.split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// Progress of the phases that take time; the CLI draws bars, jobs ignore it.
+pub trait Progress {
+    /// A phase starts: `download` (bytes), `apply` (entries).
+    fn phase(&mut self, _name: &str, _total: Option<u64>) {}
+    /// Absolute position within the phase.
+    fn position(&mut self, _done: u64) {}
+    fn finish(&mut self) {}
+}
+
+/// No progress reporting.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// Everything an import needs besides the source, resolved by the caller.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub fetch: FetchOptions,
+    pub max_invalid_ratio: f64,
+    pub max_shrink_ratio: f64,
+    pub batch_size: usize,
+    pub safelist: Vec<String>,
+    pub max_prefix_v4: u8,
+    pub max_prefix_v6: u8,
+    pub own_addresses: Vec<IpAddr>,
+    pub ssh_client: Option<IpAddr>,
+    /// Who is importing, for the audit log.
+    pub actor: String,
+    /// `[[blocklist.sources]]` from the config file.
+    pub declared: Vec<toml::Value>,
+}
+
+impl Settings {
+    /// From the configuration; the caller adds own addresses, the SSH client
+    /// and the actor (it owns the environment).
+    pub fn from_config(cfg: &Config) -> Settings {
+        let b = &cfg.blocklist;
+        Settings {
+            fetch: FetchOptions {
+                connect_timeout: Duration::from_secs(b.connect_timeout_s.max(1)),
+                read_timeout: Duration::from_secs(b.read_timeout_s.max(1)),
+                max_body_bytes: b.max_body_bytes,
+                user_agent: b.user_agent.clone(),
+                allow_http: false,
+                allow_file: false,
+                proxy: None,
+            },
+            max_invalid_ratio: b.max_invalid_ratio,
+            max_shrink_ratio: b.max_shrink_ratio,
+            batch_size: b.batch_size.max(1),
+            safelist: cfg.safety.safelist.clone(),
+            max_prefix_v4: cfg.safety.max_prefix_v4,
+            max_prefix_v6: cfg.safety.max_prefix_v6,
+            own_addresses: Vec::new(),
+            ssh_client: None,
+            actor: "bangui".into(),
+            declared: b.sources.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Fetch, parse and diff; change nothing (no bans, no entries, no rate-limit window).
+    pub dry_run: bool,
+    /// Apply although the invalid share or the shrink exceeds its threshold.
+    pub force: bool,
+    /// Skip the conditional GET and the minimum fetch interval.
+    pub force_fetch: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RefusedEntry {
+    pub target: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct InvalidLine {
+    pub line: u64,
+    pub text: String,
+}
+
+/// The outcome of importing one source (JSON field names are a contract).
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    pub source: String,
+    pub jail: String,
+    /// ok, unchanged, failed, aborted, dry-run, rate-limited
+    pub status: String,
+    /// The set of bans differs afterwards.
+    pub changed: bool,
+    pub dry_run: bool,
+    pub http_status: Option<u16>,
+    pub bytes: u64,
+    pub etag: Option<String>,
+    pub lines: u64,
+    pub valid: u64,
+    pub invalid: u64,
+    pub duplicates: u64,
+    /// Refused entries per reason code (loopback, private, ignoreip, …).
+    pub refused: BTreeMap<String, u64>,
+    pub refused_samples: Vec<RefusedEntry>,
+    /// Networks after aggregation and screening: what the jail should hold.
+    pub aggregated: u64,
+    /// Planned by the diff.
+    pub to_add: u64,
+    pub to_remove: u64,
+    /// Applied.
+    pub added: u64,
+    pub removed: u64,
+    /// Removed from this source but still listed by another source of the
+    /// same jail: left banned.
+    pub kept_for_other_sources: u64,
+    pub added_sample: Vec<String>,
+    pub removed_sample: Vec<String>,
+    pub invalid_samples: Vec<InvalidLine>,
+    pub duration_ms: u64,
+    pub error: Option<String>,
+    /// Seconds until the next fetch is allowed (rate-limited only).
+    pub retry_after_s: Option<u64>,
+    pub exit_code: i32,
+    #[serde(skip)]
+    pub error_kind: Option<&'static str>,
+}
+
+impl ImportReport {
+    fn new(src: &Source, dry_run: bool) -> ImportReport {
+        ImportReport {
+            source: src.name.clone(),
+            jail: src.jail.clone(),
+            status: "ok".into(),
+            changed: false,
+            dry_run,
+            http_status: None,
+            bytes: 0,
+            etag: None,
+            lines: 0,
+            valid: 0,
+            invalid: 0,
+            duplicates: 0,
+            refused: BTreeMap::new(),
+            refused_samples: Vec::new(),
+            aggregated: 0,
+            to_add: 0,
+            to_remove: 0,
+            added: 0,
+            removed: 0,
+            kept_for_other_sources: 0,
+            added_sample: Vec::new(),
+            removed_sample: Vec::new(),
+            invalid_samples: Vec::new(),
+            duration_ms: 0,
+            error: None,
+            retry_after_s: None,
+            exit_code: exit::OK,
+            error_kind: None,
+        }
+    }
+
+    fn fail(&mut self, status: &str, e: &Error) {
+        self.status = status.into();
+        self.error = Some(sanitize(&e.to_string()));
+        self.exit_code = e.exit_code();
+        self.error_kind = Some(e.kind());
+    }
+
+    fn take_stats(&mut self, s: &ParseStats) {
+        self.lines = s.lines;
+        self.valid = s.valid;
+        self.invalid = s.invalid;
+        self.duplicates = s.duplicates;
+        self.invalid_samples = s
+            .invalid_samples
+            .iter()
+            .map(|(n, t)| InvalidLine {
+                line: *n,
+                text: t.clone(),
+            })
+            .collect();
+    }
+
+    pub fn total_refused(&self) -> u64 {
+        self.refused.values().sum()
+    }
+}
+
+/// The screened, aggregated set and its counts.
+#[derive(Debug, Clone, Default)]
+pub struct Screened {
+    pub nets: Vec<IpNet>,
+    pub refused: BTreeMap<String, u64>,
+    pub refused_samples: Vec<RefusedEntry>,
+}
+
+/// The safety policy as sorted, merged ranges, so that a million entries are
+/// checked by binary search; only entries that touch a refused range (or are
+/// too wide) go through [`Policy::check`] for the exact reason.
+pub struct Screen {
+    policy: Policy,
+    bad4: Vec<(u32, u32)>,
+    bad6: Vec<(u128, u128)>,
+    min4: u8,
+    min6: u8,
+}
+
+fn overlaps<T: Addr>(bad: &[(T, T)], s: T, e: T) -> bool {
+    let i = bad.partition_point(|r| r.1 < s);
+    i < bad.len() && bad[i].0 <= e
+}
+
+impl Screen {
+    pub fn new(policy: Policy) -> Screen {
+        let mut bad4 = Vec::new();
+        let mut bad6 = Vec::new();
+        let mut add = |n: &IpNet| match n {
+            IpNet::V4(n) => bad4.push(aggregate::v4_range(n)),
+            IpNet::V6(n) => bad6.push(aggregate::v6_range(n)),
+        };
+        for (n, _) in crate::net::special_ranges() {
+            add(&n);
+        }
+        for (n, _) in policy.safelist.iter().chain(policy.ignoreip.iter()) {
+            add(n);
+        }
+        if !policy.force {
+            for ip in policy.own_addresses.iter().chain(policy.ssh_client.iter()) {
+                add(&Target::from_ip(*ip).net());
+            }
+        }
+        aggregate::merge(&mut bad4);
+        aggregate::merge(&mut bad6);
+        let min4 = policy.max_prefix_v4.unwrap_or(0);
+        let min6 = policy.max_prefix_v6.unwrap_or(0);
+        Screen {
+            policy,
+            bad4,
+            bad6,
+            min4,
+            min6,
+        }
+    }
+
+    /// The exact verdict; "everything" is named as such even when it also
+    /// covers a safelisted address.
+    fn check(&self, t: &Target) -> std::result::Result<(), Refusal> {
+        if t.net().prefix_len() == 0 {
+            return Err(Refusal::AllAddresses);
+        }
+        self.policy.check(t)
+    }
+
+    fn refuse(&self, out: &mut Screened, t: Target, r: Refusal) {
+        *out.refused.entry(r.code().to_string()).or_insert(0) += 1;
+        if out.refused_samples.len() < SAMPLES {
+            out.refused_samples.push(RefusedEntry {
+                target: t.to_string(),
+                reason: r.to_string(),
+            });
+        }
+    }
+
+    /// Screen parsed entries and aggregate what passes, never emitting a
+    /// network wider than the prefix limits (merging narrow entries must not
+    /// produce a ban the limit would refuse).
+    pub fn run(&self, p: &parse::Parsed) -> Screened {
+        let mut out = Screened::default();
+        let mut ok4: Vec<(u32, u32)> = Vec::with_capacity(p.v4.len());
+        let mut ok6: Vec<(u128, u128)> = Vec::with_capacity(p.v6.len());
+        let max4 = 1u64 << (32 - u32::from(self.min4.min(32)));
+        for &(s, e) in &p.v4 {
+            let narrow = u64::from(e - s) < max4;
+            if narrow && !overlaps(&self.bad4, s, e) {
+                ok4.push((s, e));
+                continue;
+            }
+            to_cidrs(s, e, 0, |a, l| {
+                let t = Target::from_net(v4_net(a, l));
+                match self.check(&t) {
+                    Ok(()) => {
+                        if let IpNet::V4(n) = t.net() {
+                            ok4.push(aggregate::v4_range(&n));
+                        }
+                    }
+                    Err(r) => self.refuse(&mut out, t, r),
+                }
+            });
+        }
+        let width6 = 128 - u32::from(self.min6.min(128));
+        for &(s, e) in &p.v6 {
+            let narrow = width6 >= 128 || (e - s) < (1u128 << width6);
+            if narrow && !overlaps(&self.bad6, s, e) {
+                ok6.push((s, e));
+                continue;
+            }
+            to_cidrs(s, e, 0, |a, l| {
+                let t = Target::from_net(v6_net(a, l));
+                match self.check(&t) {
+                    Ok(()) => {
+                        if let IpNet::V6(n) = t.net() {
+                            ok6.push(aggregate::v6_range(&n));
+                        }
+                    }
+                    Err(r) => self.refuse(&mut out, t, r),
+                }
+            });
+        }
+        out.nets = aggregate::aggregate_ranges(ok4, ok6, self.min4, self.min6);
+        out
+    }
+}
+
+/// The policy a blocklist import applies (never `force`: a feed cannot
+/// override the safety rules).
+pub fn policy(settings: &Settings, ignoreip: &[String]) -> Policy {
+    Policy {
+        force: false,
+        ignoreip: Policy::parse_list(ignoreip),
+        safelist: Policy::parse_list(&settings.safelist),
+        own_addresses: settings.own_addresses.clone(),
+        ssh_client: settings.ssh_client,
+        max_prefix_v4: Some(settings.max_prefix_v4),
+        max_prefix_v6: Some(settings.max_prefix_v6),
+    }
+}
+
+fn db(context: &'static str) -> impl Fn(rusqlite::Error) -> Error {
+    move |e| Error::db(context, e)
+}
+
+/// `Some(seconds to wait)` when the source was fetched less than its minimum
+/// interval ago.
+pub fn rate_limited(conn: &Connection, src: &Source, now: i64) -> Result<Option<u64>> {
+    if src.min_interval_s == 0 {
+        return Ok(None);
+    }
+    let last: Option<i64> = conn
+        .query_row(
+            "SELECT last_at FROM rate_limits WHERE bucket = ?1",
+            [source::rate_bucket(&src.name)],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(db("reading the fetch rate limit"))?;
+    Ok(last.and_then(|last| {
+        let elapsed = now.saturating_sub(last).max(0) as u64;
+        (elapsed < src.min_interval_s).then(|| src.min_interval_s - elapsed)
+    }))
+}
+
+fn record_fetch(conn: &Connection, src: &Source, now: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO rate_limits (bucket, window_start, count, last_at) VALUES (?1, ?2, 1, ?2)
+         ON CONFLICT (bucket) DO UPDATE SET
+             window_start = CASE WHEN ?2 - window_start >= ?3 THEN ?2 ELSE window_start END,
+             count = CASE WHEN ?2 - window_start >= ?3 THEN 1 ELSE count + 1 END,
+             last_at = ?2",
+        params![
+            source::rate_bucket(&src.name),
+            now,
+            src.min_interval_s as i64
+        ],
+    )
+    .map_err(db("recording the fetch for the rate limit"))?;
+    Ok(())
+}
+
+/// `valid` of the last import that applied (or confirmed) a full list.
+fn last_good_valid(conn: &Connection, src: &Source) -> Result<Option<u64>> {
+    conn.query_row(
+        "SELECT valid FROM blocklist_imports WHERE source_id = ?1
+             AND status IN ('ok', 'unchanged') AND valid > 0
+         ORDER BY id DESC LIMIT 1",
+        [src.id],
+        |r| r.get::<_, i64>(0),
+    )
+    .optional()
+    .map(|v| v.map(|v| v.max(0) as u64))
+    .map_err(db("reading the last import"))
+}
+
+/// The networks this source applied, as stored (bare hosts).
+pub fn entries(conn: &Connection, source_id: i64) -> Result<Vec<String>> {
+    let mut st = conn
+        .prepare("SELECT network FROM blocklist_entries WHERE source_id = ?1")
+        .map_err(db("reading blocklist entries"))?;
+    let rows = st
+        .query_map([source_id], |r| r.get::<_, String>(0))
+        .map_err(db("reading blocklist entries"))?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db("reading blocklist entries"))
+}
+
+/// Whether another source of the same jail still lists this network.
+fn listed_elsewhere(conn: &Connection, source_id: i64, jail: &str, network: &str) -> Result<bool> {
+    conn.query_row(
+        "SELECT 1 FROM blocklist_entries WHERE network = ?1 AND jail = ?2 AND source_id <> ?3 LIMIT 1",
+        params![network, jail, source_id],
+        |_| Ok(()),
+    )
+    .optional()
+    .map(|o| o.is_some())
+    .map_err(db("checking other sources' entries"))
+}
+
+fn record(conn: &Connection, src: &Source, r: &ImportReport, started: i64, now: i64) -> Result<()> {
+    let refused = serde_json::to_string(&r.refused).unwrap_or_else(|_| "{}".into());
+    let samples: Vec<(u64, &str)> = r
+        .invalid_samples
+        .iter()
+        .map(|l| (l.line, l.text.as_str()))
+        .collect();
+    let samples = serde_json::to_string(&samples).unwrap_or_else(|_| "[]".into());
+    conn.execute(
+        "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, finished_at,
+             status, http_status, bytes, etag, lines, valid, invalid, duplicates, refused,
+             aggregated, added, removed, duration_ms, error, invalid_samples)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+        params![
+            src.id,
+            src.name,
+            src.jail,
+            started,
+            now,
+            r.status,
+            r.http_status,
+            r.bytes as i64,
+            r.etag,
+            r.lines as i64,
+            r.valid as i64,
+            r.invalid as i64,
+            r.duplicates as i64,
+            refused,
+            r.aggregated as i64,
+            r.added as i64,
+            r.removed as i64,
+            r.duration_ms as i64,
+            r.error,
+            samples
+        ],
+    )
+    .map_err(db("recording the import"))?;
+    Ok(())
+}
+
+fn finish(
+    conn: &Connection,
+    src: &Source,
+    mut r: ImportReport,
+    t0: Instant,
+    started: i64,
+    applied: bool,
+    actor: &str,
+) -> Result<ImportReport> {
+    r.duration_ms = t0.elapsed().as_millis() as u64;
+    record(
+        conn,
+        src,
+        &r,
+        started,
+        started + (r.duration_ms / 1000) as i64,
+    )?;
+    if applied {
+        let mut targets: Vec<String> = r.added_sample.iter().map(|t| format!("+{t}")).collect();
+        targets.extend(r.removed_sample.iter().map(|t| format!("-{t}")));
+        crate::audit::append(
+            conn,
+            &crate::audit::AuditRecord {
+                at: started,
+                actor,
+                command: "blocklist import",
+                jail: Some(&src.jail),
+                targets: &targets,
+                outcome: if r.status == "ok" { "ok" } else { "partial" },
+                changed: r.changed,
+                detail: Some(serde_json::json!({
+                    "source": r.source,
+                    "status": r.status,
+                    "added": r.added,
+                    "removed": r.removed,
+                    "aggregated": r.aggregated,
+                    "error": r.error,
+                })),
+            },
+        )?;
+    }
+    tracing::info!(
+        event = "blocklist_import_completed",
+        component = "blocklist",
+        source = %r.source,
+        jail = %r.jail,
+        status = %r.status,
+        http_status = r.http_status,
+        bytes = r.bytes,
+        lines = r.lines,
+        valid = r.valid,
+        invalid = r.invalid,
+        duplicates = r.duplicates,
+        refused = r.total_refused(),
+        aggregated = r.aggregated,
+        added = r.added,
+        removed = r.removed,
+        duration_ms = r.duration_ms,
+        error = r.error.as_deref().unwrap_or(""),
+        "blocklist import completed"
+    );
+    Ok(r)
+}
+
+/// Import one source. Returns a report for every outcome the operator should
+/// see (failed fetch, aborted by thresholds, rate limit, fail2ban failing
+/// midway); `Err` only when bangui's own database fails.
+#[allow(clippy::too_many_arguments)]
+pub fn import_source(
+    conn: &Connection,
+    applier: &mut dyn Applier,
+    src: &Source,
+    settings: &Settings,
+    opts: ImportOptions,
+    progress: &mut dyn Progress,
+    should_stop: &dyn Fn() -> bool,
+    now: i64,
+) -> Result<ImportReport> {
+    let t0 = Instant::now();
+    let mut r = ImportReport::new(src, opts.dry_run);
+    let actor = settings.actor.as_str();
+
+    // 1. The per-source fetch limit protects the feed's maintainers.
+    if !opts.force_fetch
+        && !opts.dry_run
+        && let Some(wait) = rate_limited(conn, src, now)?
+    {
+        let e = Error::try_later(format!(
+            "blocklist source {} was fetched less than {} ago (its minimum interval): try again in {} or use --force-fetch",
+            src.name,
+            format_duration(src.min_interval_s as i64),
+            format_duration(wait as i64)
+        ));
+        r.fail("rate-limited", &e);
+        r.retry_after_s = Some(wait);
+        r.duration_ms = t0.elapsed().as_millis() as u64;
+        return Ok(r);
+    }
+
+    // 2. The jail must exist and its ignoreip is part of the policy.
+    let ignoreip = match applier.ignoreip(&src.jail) {
+        Ok(v) => v,
+        Err(e) => {
+            r.fail("failed", &e);
+            return finish(conn, src, r, t0, now, false, actor);
+        }
+    };
+
+    // 3. Fetch (every attempt counts against the limit).
+    if !opts.dry_run {
+        record_fetch(conn, src, now)?;
+    }
+    let mut fopts = settings.fetch.clone();
+    fopts.allow_http = src.allow_http;
+    fopts.allow_file = src.allow_file;
+    let cond = Conditional {
+        etag: src.etag.clone(),
+        last_modified: src.last_modified.clone(),
+    };
+    let cond = (!opts.force_fetch && (cond.etag.is_some() || cond.last_modified.is_some()))
+        .then_some(&cond);
+    progress.phase("download", None);
+    let body = match fetch::fetch(&src.url, &fopts, cond) {
+        Ok(Fetched::NotModified { http_status }) => {
+            progress.finish();
+            r.status = "unchanged".into();
+            r.http_status = Some(http_status);
+            r.etag = src.etag.clone();
+            return finish(conn, src, r, t0, now, false, actor);
+        }
+        Ok(Fetched::Body(b)) => b,
+        Err(e) => {
+            progress.finish();
+            r.http_status = fetch::status_in(&e.to_string());
+            r.fail("failed", &e);
+            return finish(conn, src, r, t0, now, false, actor);
+        }
+    };
+    r.http_status = body.http_status;
+    r.etag = body.etag.clone();
+    progress.phase("download", body.length);
+
+    // 4. Parse while downloading.
+    let mut read = 0u64;
+    let parsed = match parse::parse_reader(body.reader, src.format, &mut |b| {
+        read = b;
+        progress.position(b)
+    }) {
+        Ok(p) => p,
+        Err(e) => {
+            progress.finish();
+            r.fail("failed", &fetch::reader_error(e));
+            return finish(conn, src, r, t0, now, false, actor);
+        }
+    };
+    progress.finish();
+    r.bytes = read;
+    r.take_stats(&parsed.stats);
+    let screened = Screen::new(policy(settings, &ignoreip)).run(&parsed);
+    drop(parsed);
+    r.refused = screened.refused;
+    r.refused_samples = screened.refused_samples;
+    r.aggregated = screened.nets.len() as u64;
+
+    // 5. Thresholds: a broken feed must not unban half the list.
+    let checked = r.valid + r.invalid;
+    let abort = if r.valid == 0 && r.invalid > 0 {
+        Some(format!(
+            "every line of {} is invalid ({} lines; first: {}); nothing was applied",
+            src.name,
+            r.invalid,
+            r.invalid_samples
+                .first()
+                .map(|l| format!("line {}: {:?}", l.line, l.text))
+                .unwrap_or_default()
+        ))
+    } else if !opts.force
+        && checked > 0
+        && (r.invalid as f64 / checked as f64) > settings.max_invalid_ratio
+    {
+        Some(format!(
+            "{} of {} entries of {} are invalid ({:.1}% > blocklist.max_invalid_ratio {:.1}%); nothing was applied (--force applies anyway)",
+            r.invalid,
+            checked,
+            src.name,
+            100.0 * r.invalid as f64 / checked as f64,
+            100.0 * settings.max_invalid_ratio
+        ))
+    } else if !opts.force
+        && let Some(max) = src.max_entries
+        && r.aggregated > max
+    {
+        Some(format!(
+            "{} lists {} networks, more than its --max-entries {max}; nothing was applied (--force applies anyway)",
+            src.name, r.aggregated
+        ))
+    } else if !opts.force
+        && let Some(prev) = last_good_valid(conn, src)?
+        && (1.0 - r.valid as f64 / prev as f64) > settings.max_shrink_ratio
+    {
+        Some(format!(
+            "{} shrank from {prev} to {} entries ({:.0}% > blocklist.max_shrink_ratio {:.0}%); nothing was applied (--force applies anyway)",
+            src.name,
+            r.valid,
+            100.0 * (1.0 - r.valid as f64 / prev as f64),
+            100.0 * settings.max_shrink_ratio
+        ))
+    } else {
+        None
+    };
+    if let Some(msg) = abort {
+        r.fail("aborted", &Error::bad_input(msg));
+        return finish(conn, src, r, t0, now, false, actor);
+    }
+
+    // 6. Diff as networks against what this source applied.
+    let stored = entries(conn, src.id)?;
+    let old: HashSet<IpNet> = stored
+        .iter()
+        .filter_map(|s| Target::parse(s).ok().map(|t| t.net()))
+        .collect();
+    // Rows that do not parse (edited by hand) are dropped from the table.
+    let unparsable: Vec<&String> = stored
+        .iter()
+        .filter(|s| Target::parse(s).is_err())
+        .collect();
+    let new: HashSet<IpNet> = screened.nets.iter().copied().collect();
+    let mut to_add: Vec<IpNet> = screened
+        .nets
+        .iter()
+        .filter(|n| !old.contains(n))
+        .copied()
+        .collect();
+    let mut to_remove: Vec<IpNet> = old.iter().filter(|n| !new.contains(n)).copied().collect();
+    drop(new);
+    to_add.sort_unstable();
+    to_remove.sort_unstable();
+    let to_add: Vec<String> = to_add
+        .into_iter()
+        .map(|n| Target::from_net(n).to_string())
+        .collect();
+    let to_remove: Vec<String> = to_remove
+        .into_iter()
+        .map(|n| Target::from_net(n).to_string())
+        .collect();
+    r.to_add = to_add.len() as u64;
+    r.to_remove = to_remove.len() as u64;
+
+    if opts.dry_run {
+        r.status = "dry-run".into();
+        r.added_sample = to_add.iter().take(SAMPLES).cloned().collect();
+        r.removed_sample = to_remove.iter().take(SAMPLES).cloned().collect();
+        return finish(conn, src, r, t0, now, false, actor);
+    }
+    if to_add.is_empty() && to_remove.is_empty() {
+        r.status = "unchanged".into();
+        source::set_validators(
+            conn,
+            src.id,
+            body.etag.as_deref(),
+            body.last_modified.as_deref(),
+        )?;
+        return finish(conn, src, r, t0, now, false, actor);
+    }
+
+    // 7. Apply in batches; each batch is committed with its entries, so the
+    // table always says exactly what is banned and the next run converges.
+    for s in unparsable {
+        conn.execute(
+            "DELETE FROM blocklist_entries WHERE source_id = ?1 AND network = ?2",
+            params![src.id, s],
+        )
+        .map_err(db("dropping an unreadable entry"))?;
+    }
+    let batch = settings.batch_size.max(1);
+    progress.phase("apply", Some(r.to_add + r.to_remove));
+    let mut done = 0u64;
+    let mut failure: Option<Error> = None;
+    for chunk in to_add.chunks(batch) {
+        if should_stop() {
+            failure = Some(Error::Interrupted {
+                signal: "a shutdown request",
+                code: exit::SIGTERM,
+            });
+            break;
+        }
+        if let Err(e) = applier.ban(&src.jail, chunk) {
+            failure = Some(e);
+            break;
+        }
+        let tx = conn
+            .unchecked_transaction()
+            .map_err(db("starting a batch"))?;
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO blocklist_entries (source_id, network, jail, added_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(db("recording banned entries"))?;
+            for n in chunk {
+                st.execute(params![src.id, n, src.jail, now])
+                    .map_err(db("recording banned entries"))?;
+            }
+        }
+        tx.commit().map_err(db("committing a batch"))?;
+        r.added += chunk.len() as u64;
+        if r.added_sample.len() < SAMPLES {
+            r.added_sample
+                .extend(chunk.iter().take(SAMPLES - r.added_sample.len()).cloned());
+        }
+        done += chunk.len() as u64;
+        progress.position(done);
+    }
+    if failure.is_none() {
+        // Entries another source of this jail still lists stay banned; only
+        // this source's claim on them goes.
+        let mut unban = Vec::with_capacity(to_remove.len());
+        let mut keep = Vec::new();
+        for n in &to_remove {
+            if listed_elsewhere(conn, src.id, &src.jail, n)? {
+                keep.push(n.clone());
+            } else {
+                unban.push(n.clone());
+            }
+        }
+        r.kept_for_other_sources = keep.len() as u64;
+        let delete = |items: &[String]| -> Result<()> {
+            let tx = conn
+                .unchecked_transaction()
+                .map_err(db("starting a batch"))?;
+            {
+                let mut st = tx
+                    .prepare_cached(
+                        "DELETE FROM blocklist_entries WHERE source_id = ?1 AND network = ?2",
+                    )
+                    .map_err(db("removing entries"))?;
+                for n in items {
+                    st.execute(params![src.id, n])
+                        .map_err(db("removing entries"))?;
+                }
+            }
+            tx.commit().map_err(db("committing a batch"))
+        };
+        delete(&keep)?;
+        done += keep.len() as u64;
+        for chunk in unban.chunks(batch) {
+            if should_stop() {
+                failure = Some(Error::Interrupted {
+                    signal: "a shutdown request",
+                    code: exit::SIGTERM,
+                });
+                break;
+            }
+            if let Err(e) = applier.unban(&src.jail, chunk) {
+                failure = Some(e);
+                break;
+            }
+            delete(chunk)?;
+            r.removed += chunk.len() as u64;
+            if r.removed_sample.len() < SAMPLES {
+                r.removed_sample
+                    .extend(chunk.iter().take(SAMPLES - r.removed_sample.len()).cloned());
+            }
+            done += chunk.len() as u64;
+            progress.position(done);
+        }
+    }
+    progress.finish();
+    r.changed = r.added > 0 || r.removed > 0;
+    match failure {
+        Some(e) => {
+            // The validators stay old, so the next run fetches in full and
+            // converges on the rest.
+            r.fail("failed", &e);
+        }
+        None => {
+            r.status = "ok".into();
+            source::set_validators(
+                conn,
+                src.id,
+                body.etag.as_deref(),
+                body.last_modified.as_deref(),
+            )?;
+        }
+    }
+    finish(conn, src, r, t0, now, true, actor)
+}
+
+/// What `blocklist-import` did: one report per due source.
+#[derive(Debug, Clone, Serialize)]
+pub struct DueSummary {
+    pub due: Vec<String>,
+    pub not_due: Vec<String>,
+    pub imported: Vec<ImportReport>,
+    pub failed: u64,
+    pub changed: bool,
+    pub stopped: bool,
+}
+
+/// Whether a source is due: enabled and its last success is older than its
+/// interval (or it never succeeded).
+pub fn is_due(conn: &Connection, src: &Source, now: i64) -> Result<bool> {
+    if !src.enabled {
+        return Ok(false);
+    }
+    Ok(match last_success(conn, src.id)? {
+        None => true,
+        Some(at) => now.saturating_sub(at) >= src.interval_s as i64,
+    })
+}
+
+fn last_success(conn: &Connection, id: i64) -> Result<Option<i64>> {
+    conn.query_row(
+        "SELECT MAX(finished_at) FROM blocklist_imports WHERE source_id = ?1 AND status IN ('ok', 'unchanged')",
+        [id],
+        |r| r.get::<_, Option<i64>>(0),
+    )
+    .map_err(db("reading the last import"))
+}
+
+/// The `blocklist-import` job: import every enabled source that is due,
+/// checking `should_stop` between sources and between batches. A source that
+/// fails does not stop the others; `failed` counts them.
+pub fn import_due(
+    conn: &Connection,
+    applier: &mut dyn Applier,
+    settings: &Settings,
+    should_stop: &dyn Fn() -> bool,
+    now: i64,
+) -> Result<DueSummary> {
+    source::sync_config(conn, &settings.declared, now)?;
+    let mut s = DueSummary {
+        due: Vec::new(),
+        not_due: Vec::new(),
+        imported: Vec::new(),
+        failed: 0,
+        changed: false,
+        stopped: false,
+    };
+    for src in source::list(conn)? {
+        if !src.enabled {
+            continue;
+        }
+        if !is_due(conn, &src, now)? {
+            s.not_due.push(src.name.clone());
+            continue;
+        }
+        s.due.push(src.name.clone());
+        if should_stop() {
+            s.stopped = true;
+            break;
+        }
+        let r = import_source(
+            conn,
+            applier,
+            &src,
+            settings,
+            ImportOptions::default(),
+            &mut NoProgress,
+            should_stop,
+            now,
+        )?;
+        if r.exit_code != exit::OK {
+            s.failed += 1;
+        }
+        s.changed |= r.changed;
+        s.imported.push(r);
+    }
+    Ok(s)
+}
+
+/// What `source rm` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct RemoveReport {
+    pub source: String,
+    pub jail: String,
+    pub unbanned: u64,
+    pub kept_for_other_sources: u64,
+    /// Left banned because of --keep-bans.
+    pub kept: u64,
+    pub changed: bool,
+}
+
+/// Remove a source; unless `keep_bans`, unban what it added (except what
+/// another source of the same jail still lists). If fail2ban fails midway the
+/// source stays with the entries not yet unbanned, and `rm` can be repeated.
+pub fn remove_source(
+    conn: &Connection,
+    applier: &mut dyn Applier,
+    src: &Source,
+    keep_bans: bool,
+    settings: &Settings,
+    now: i64,
+) -> Result<RemoveReport> {
+    if src.origin == "config"
+        && settings
+            .declared
+            .iter()
+            .any(|v| v.get("name").and_then(|n| n.as_str()) == Some(src.name.as_str()))
+    {
+        return Err(Error::config(format!(
+            "blocklist source {} is declared in the config file: remove it there (it is then disabled) and run `source rm` again",
+            src.name
+        )));
+    }
+    let all = entries(conn, src.id)?;
+    let mut r = RemoveReport {
+        source: src.name.clone(),
+        jail: src.jail.clone(),
+        unbanned: 0,
+        kept_for_other_sources: 0,
+        kept: 0,
+        changed: false,
+    };
+    let mut result = Ok(());
+    if keep_bans {
+        r.kept = all.len() as u64;
+    } else {
+        let mut unban = Vec::new();
+        for n in &all {
+            if listed_elsewhere(conn, src.id, &src.jail, n)? {
+                r.kept_for_other_sources += 1;
+            } else {
+                unban.push(n.clone());
+            }
+        }
+        for chunk in unban.chunks(settings.batch_size.max(1)) {
+            if let Err(e) = applier.unban(&src.jail, chunk) {
+                result = Err(e);
+                break;
+            }
+            let tx = conn
+                .unchecked_transaction()
+                .map_err(db("starting a batch"))?;
+            for n in chunk {
+                tx.execute(
+                    "DELETE FROM blocklist_entries WHERE source_id = ?1 AND network = ?2",
+                    params![src.id, n],
+                )
+                .map_err(db("removing entries"))?;
+            }
+            tx.commit().map_err(db("committing a batch"))?;
+            r.unbanned += chunk.len() as u64;
+        }
+    }
+    // Deleting the source changes the configuration even when nothing is unbanned.
+    r.changed = r.unbanned > 0 || result.is_ok();
+    if result.is_ok() {
+        source::delete(conn, src.id, &src.name)?;
+    }
+    crate::audit::append(
+        conn,
+        &crate::audit::AuditRecord {
+            at: now,
+            actor: &settings.actor,
+            command: "blocklist source rm",
+            jail: Some(&src.jail),
+            targets: std::slice::from_ref(&src.name),
+            outcome: if result.is_ok() { "ok" } else { "partial" },
+            changed: true,
+            detail: Some(serde_json::json!({
+                "unbanned": r.unbanned,
+                "kept_for_other_sources": r.kept_for_other_sources,
+                "kept": r.kept,
+                "error": result.as_ref().err().map(|e| e.to_string()),
+            })),
+        },
+    )?;
+    result.map(|()| r)
+}
+
+/// One row of `blocklist log`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportRecord {
+    pub id: i64,
+    pub source: String,
+    pub jail: Option<String>,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub status: String,
+    pub http_status: Option<u16>,
+    pub bytes: Option<u64>,
+    pub etag: Option<String>,
+    pub lines: u64,
+    pub valid: u64,
+    pub invalid: u64,
+    pub duplicates: u64,
+    pub refused: serde_json::Value,
+    pub aggregated: u64,
+    pub added: u64,
+    pub removed: u64,
+    pub duration_ms: Option<u64>,
+    pub error: Option<String>,
+    pub invalid_samples: serde_json::Value,
+}
+
+/// Imports, newest first.
+pub fn log(conn: &Connection, source_name: Option<&str>, limit: u32) -> Result<Vec<ImportRecord>> {
+    let mut st = conn
+        .prepare(
+            "SELECT id, source_name, jail, started_at, finished_at, status, http_status, bytes, etag,
+                 lines, valid, invalid, duplicates, refused, aggregated, added, removed,
+                 duration_ms, error, invalid_samples
+             FROM blocklist_imports WHERE (?1 IS NULL OR source_name = ?1)
+             ORDER BY id DESC LIMIT ?2",
+        )
+        .map_err(db("reading the import log"))?;
+    let u = |v: i64| v.max(0) as u64;
+    let rows = st
+        .query_map(params![source_name, limit], |r| {
+            let refused: String = r.get(13)?;
+            let samples: Option<String> = r.get(19)?;
+            Ok(ImportRecord {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                jail: r.get(2)?,
+                started_at: rfc3339(r.get(3)?),
+                finished_at: r.get::<_, Option<i64>>(4)?.map(rfc3339),
+                status: r.get(5)?,
+                http_status: r.get::<_, Option<i64>>(6)?.map(|v| v.clamp(0, 999) as u16),
+                bytes: r.get::<_, Option<i64>>(7)?.map(u),
+                etag: r.get(8)?,
+                lines: u(r.get(9)?),
+                valid: u(r.get(10)?),
+                invalid: u(r.get(11)?),
+                duplicates: u(r.get(12)?),
+                refused: serde_json::from_str(&refused).unwrap_or_default(),
+                aggregated: u(r.get(14)?),
+                added: u(r.get(15)?),
+                removed: u(r.get(16)?),
+                duration_ms: r.get::<_, Option<i64>>(17)?.map(u),
+                error: r.get(18)?,
+                invalid_samples: samples
+                    .and_then(|s| serde_json::from_str(&s).ok())
+                    .unwrap_or(serde_json::Value::Array(Vec::new())),
+            })
+        })
+        .map_err(db("reading the import log"))?;
+    rows.collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db("reading the import log"))
+}
+
+/// One row of `blocklist status`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceStatus {
+    pub name: String,
+    pub jail: String,
+    pub enabled: bool,
+    pub origin: String,
+    pub url: String,
+    pub interval_s: u64,
+    pub last_success: Option<String>,
+    pub last_failure: Option<String>,
+    pub last_status: Option<String>,
+    pub last_error: Option<String>,
+    pub entries: u64,
+    /// Seconds since the last success.
+    pub age_s: Option<i64>,
+    /// Enabled, and the last success is older than three intervals (or there
+    /// was none within three intervals of adding the source).
+    pub stale: bool,
+}
+
+pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
+    let mut out = Vec::new();
+    for s in source::list(conn)? {
+        let ok = last_success(conn, s.id)?;
+        let failure: Option<i64> = conn
+            .query_row(
+                "SELECT MAX(finished_at) FROM blocklist_imports WHERE source_id = ?1 AND status IN ('failed', 'aborted')",
+                [s.id],
+                |r| r.get(0),
+            )
+            .map_err(db("reading the import log"))?;
+        let last: Option<(String, Option<String>)> = conn
+            .query_row(
+                "SELECT status, error FROM blocklist_imports WHERE source_id = ?1 AND status <> 'dry-run' ORDER BY id DESC LIMIT 1",
+                [s.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(db("reading the import log"))?;
+        let entries: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM blocklist_entries WHERE source_id = ?1",
+                [s.id],
+                |r| r.get(0),
+            )
+            .map_err(db("counting entries"))?;
+        let limit = (s.interval_s as i64).saturating_mul(3);
+        let since = ok.unwrap_or(s.created_at);
+        out.push(SourceStatus {
+            stale: s.enabled && now.saturating_sub(since) > limit,
+            age_s: ok.map(|t| now.saturating_sub(t)),
+            last_success: ok.map(rfc3339),
+            last_failure: failure.map(rfc3339),
+            last_status: last.as_ref().map(|l| l.0.clone()),
+            last_error: last.and_then(|l| l.1),
+            entries: entries.max(0) as u64,
+            name: s.name,
+            jail: s.jail,
+            enabled: s.enabled,
+            origin: s.origin,
+            url: s.url,
+            interval_s: s.interval_s,
+        });
+    }
+    Ok(out)
+}
+
+/// The implicit source of `import --from-file F --jail J`: named after the
+/// file, reading it through `file://`, with no fetch interval.
+pub fn file_source(
+    conn: &Connection,
+    path: &std::path::Path,
+    jail: &str,
+    now: i64,
+) -> Result<Source> {
+    let abs = std::path::absolute(path)
+        .map_err(|e| Error::io(format!("resolving {}", path.display()), path, e))?;
+    if !abs.exists() {
+        return Err(Error::NoInput {
+            what: "blocklist file".into(),
+            path: abs,
+        });
+    }
+    let stem: String = abs
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(56)
+        .collect();
+    let name = format!("file-{stem}");
+    let url = format!("file://{}", abs.display());
+    match source::find(conn, &name)? {
+        Some(s) if s.url == url && s.jail == jail => Ok(s),
+        Some(s) => Err(Error::bad_input(format!(
+            "source {name} already imports {} into {}: use `bangui blocklist source add` with another name",
+            sanitize(&s.url),
+            s.jail
+        ))),
+        None => {
+            let mut n = source::NewSource::new(&name, &url, jail);
+            n.allow_file = true;
+            n.min_interval_s = 0;
+            source::add(conn, &n, now)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

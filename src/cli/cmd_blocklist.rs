@@ -1,0 +1,515 @@
+//! `bangui blocklist …`: turns arguments into calls of `bangui::blocklist`
+//! and the results into reports; draws progress bars on a terminal. The
+//! environment (SSH client, proxy) is read here and passed in.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::{Value, json};
+
+use bangui::blocklist::import::{self, Applier, NoProgress, Progress, RemoveReport};
+use bangui::blocklist::{
+    Fail2banApplier, ImportOptions, ImportReport, NewSource, Settings, source,
+};
+use bangui::error::exit;
+use bangui::fail2ban::Transport;
+use bangui::util::{format_duration, now_unix, parse_duration, sanitize};
+use bangui::{Error, Result, audit, net};
+
+use super::app::App;
+use super::args::{BlocklistCommand, ImportArgs, SourceAddArgs, SourceCommand};
+use super::output::{Report, View, kv, opt, table};
+
+pub fn run(app: &App, cmd: BlocklistCommand) -> Result<Report> {
+    let conn = app.db()?;
+    let now = now_unix();
+    for w in source::sync_config(&conn, &app.cfg.blocklist.sources, now)? {
+        app.warn(&w);
+    }
+    match cmd {
+        BlocklistCommand::Source(c) => run_source(app, &conn, c, now),
+        BlocklistCommand::Import(a) => run_import(app, &conn, a, now),
+        BlocklistCommand::Log { source, limit } => run_log(&conn, source.as_deref(), limit),
+        BlocklistCommand::Status => run_status(&conn, now),
+    }
+}
+
+fn settings(app: &App) -> Settings {
+    let mut s = Settings::from_config(&app.cfg);
+    s.own_addresses = net::own_addresses();
+    s.ssh_client = net::ssh_client_from(app.env.get("SSH_CONNECTION"), app.env.get("SSH_CLIENT"));
+    s.actor = app.actor();
+    s.fetch.proxy = ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+        .iter()
+        .find_map(|k| app.env.get(k).filter(|v| !v.is_empty()).map(str::to_owned));
+    s
+}
+
+fn dur(s: &str, what: &str) -> Result<u64> {
+    parse_duration(s).map_err(|e| Error::Usage(format!("{what}: {e}")))
+}
+
+fn audit_source(
+    app: &App,
+    conn: &rusqlite::Connection,
+    command: &str,
+    src: &source::Source,
+    changed: bool,
+    now: i64,
+) -> Result<()> {
+    audit::append(
+        conn,
+        &audit::AuditRecord {
+            at: now,
+            actor: &app.actor(),
+            command,
+            jail: Some(&src.jail),
+            targets: std::slice::from_ref(&src.name),
+            outcome: "ok",
+            changed,
+            detail: Some(json!({ "url": src.url })),
+        },
+    )?;
+    Ok(())
+}
+
+fn source_view(s: &source::Source) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", s.name.clone()),
+        ("url", s.url.clone()),
+        ("jail", s.jail.clone()),
+        ("format", s.format.to_string()),
+        ("interval", format_duration(s.interval_s as i64)),
+        ("min_interval", format_duration(s.min_interval_s as i64)),
+        ("max_entries", opt(s.max_entries)),
+        ("allow_http", s.allow_http.to_string()),
+        ("allow_file", s.allow_file.to_string()),
+        ("enabled", s.enabled.to_string()),
+        ("origin", s.origin.clone()),
+    ]
+}
+
+/// `source rm --keep-bans` needs no fail2ban.
+struct Offline;
+impl Applier for Offline {
+    fn ban(&mut self, _: &str, _: &[String]) -> Result<u64> {
+        Err(Error::Other("fail2ban is not connected".into()))
+    }
+    fn unban(&mut self, _: &str, _: &[String]) -> Result<u64> {
+        Err(Error::Other("fail2ban is not connected".into()))
+    }
+    fn ignoreip(&mut self, _: &str) -> Result<Vec<String>> {
+        Err(Error::Other("fail2ban is not connected".into()))
+    }
+}
+
+fn run_source(
+    app: &App,
+    conn: &rusqlite::Connection,
+    c: SourceCommand,
+    now: i64,
+) -> Result<Report> {
+    match c {
+        SourceCommand::Add(a) => add(app, conn, a, now),
+        SourceCommand::List => {
+            let all = source::list(conn)?;
+            let rows = all
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.name.clone(),
+                        s.jail.clone(),
+                        s.enabled.to_string(),
+                        s.format.to_string(),
+                        format_duration(s.interval_s as i64),
+                        s.origin.clone(),
+                        s.url.clone(),
+                    ]
+                })
+                .collect();
+            Ok(Report::new(
+                "blocklist source list",
+                json!({ "sources": all }),
+                table(
+                    &[
+                        "name", "jail", "enabled", "format", "interval", "origin", "url",
+                    ],
+                    rows,
+                ),
+            ))
+        }
+        SourceCommand::Show { name } => {
+            let s = source::get(conn, &name)?;
+            let st = import::status(conn, now)?
+                .into_iter()
+                .find(|x| x.name == s.name);
+            let mut pairs = source_view(&s);
+            if let Some(st) = &st {
+                pairs.push(("entries", st.entries.to_string()));
+                pairs.push(("last_success", opt(st.last_success.clone())));
+                pairs.push(("last_failure", opt(st.last_failure.clone())));
+                pairs.push(("last_error", opt(st.last_error.clone())));
+                pairs.push(("stale", st.stale.to_string()));
+            }
+            Ok(Report::new(
+                "blocklist source show",
+                json!({ "source": s, "status": st }),
+                kv(pairs),
+            ))
+        }
+        SourceCommand::Enable { name } => toggle(app, conn, &name, true, now),
+        SourceCommand::Disable { name } => toggle(app, conn, &name, false, now),
+        SourceCommand::Rm { name, keep_bans } => {
+            let s = source::get(conn, &name)?;
+            let st = settings(app);
+            let r: RemoveReport = if keep_bans {
+                import::remove_source(conn, &mut Offline, &s, true, &st, now)?
+            } else {
+                let mut client = app.client()?;
+                let t: &mut dyn Transport = &mut client;
+                import::remove_source(conn, &mut Fail2banApplier(t), &s, false, &st, now)?
+            };
+            let view = kv(vec![
+                ("source", r.source.clone()),
+                ("jail", r.jail.clone()),
+                ("unbanned", r.unbanned.to_string()),
+                (
+                    "kept_for_other_sources",
+                    r.kept_for_other_sources.to_string(),
+                ),
+                ("kept", r.kept.to_string()),
+            ]);
+            Ok(Report::new(
+                "blocklist source rm",
+                serde_json::to_value(&r).unwrap_or_default(),
+                view,
+            ))
+        }
+    }
+}
+
+fn add(app: &App, conn: &rusqlite::Connection, a: SourceAddArgs, now: i64) -> Result<Report> {
+    let mut n = NewSource::new(&a.name, &a.url, &a.jail);
+    n.format = a.format.parse().map_err(Error::Usage)?;
+    n.interval_s = dur(&a.interval, "--interval")?;
+    n.min_interval_s = dur(&a.min_interval, "--min-interval")?;
+    n.max_entries = a.max_entries;
+    n.allow_http = a.allow_http;
+    n.allow_file = a.allow_file;
+    let s = source::add(conn, &n, now)?;
+    audit_source(app, conn, "blocklist source add", &s, true, now)?;
+    Ok(Report::new(
+        "blocklist source add",
+        json!({ "changed": true, "source": s }),
+        kv(source_view(&s)),
+    )
+    .note(format!(
+        "added source {}; `bangui blocklist import {}` fetches it",
+        s.name, s.name
+    )))
+}
+
+fn toggle(
+    app: &App,
+    conn: &rusqlite::Connection,
+    name: &str,
+    on: bool,
+    now: i64,
+) -> Result<Report> {
+    let changed = source::set_enabled(conn, name, on, now)?;
+    let s = source::get(conn, name)?;
+    let command = if on {
+        "blocklist source enable"
+    } else {
+        "blocklist source disable"
+    };
+    if changed {
+        audit_source(app, conn, command, &s, true, now)?;
+    }
+    Ok(Report::new(
+        command,
+        json!({ "changed": changed, "source": s.name, "enabled": s.enabled }),
+        kv(vec![
+            ("source", s.name.clone()),
+            ("enabled", s.enabled.to_string()),
+            ("changed", changed.to_string()),
+        ]),
+    ))
+}
+
+/// Bars on stderr: bytes while downloading and parsing, entries while applying.
+struct Bars {
+    source: String,
+    bar: Option<ProgressBar>,
+}
+
+impl Progress for Bars {
+    fn phase(&mut self, name: &str, total: Option<u64>) {
+        if let Some(b) = self.bar.take() {
+            b.finish_and_clear();
+        }
+        let (bar, template) = match (name, total) {
+            ("download", Some(t)) => (
+                ProgressBar::new(t),
+                "{prefix} {msg} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec}",
+            ),
+            ("download", None) => (
+                ProgressBar::new_spinner(),
+                "{prefix} {msg} {spinner} {bytes}",
+            ),
+            (_, t) => (
+                ProgressBar::new(t.unwrap_or(0)),
+                "{prefix} {msg} [{bar:30}] {pos}/{len}",
+            ),
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_prefix(sanitize(&self.source));
+        bar.set_message(if name == "download" {
+            "download+parse"
+        } else {
+            "apply"
+        });
+        bar.enable_steady_tick(Duration::from_millis(120));
+        self.bar = Some(bar);
+    }
+    fn position(&mut self, done: u64) {
+        if let Some(b) = &self.bar {
+            b.set_position(done);
+        }
+    }
+    fn finish(&mut self) {
+        if let Some(b) = self.bar.take() {
+            b.finish_and_clear();
+        }
+    }
+}
+
+fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -> Result<Report> {
+    let sources = if let Some(f) = &a.from_file {
+        let jail = a.jail.as_deref().unwrap_or_default();
+        vec![import::file_source(conn, f, jail, now)?]
+    } else if a.all {
+        source::list(conn)?
+            .into_iter()
+            .filter(|s| s.enabled)
+            .collect()
+    } else {
+        let mut v = Vec::new();
+        for n in &a.names {
+            v.push(source::get(conn, n)?);
+        }
+        v
+    };
+    let opts = ImportOptions {
+        dry_run: a.dry_run,
+        force: a.force,
+        force_fetch: a.force_fetch,
+    };
+    let st = settings(app);
+    let mut reports: Vec<ImportReport> = Vec::new();
+    if !sources.is_empty() {
+        let mut client = app.client()?;
+        let t: &mut dyn Transport = &mut client;
+        let mut applier = Fail2banApplier(t);
+        for s in &sources {
+            let mut bars = Bars {
+                source: s.name.clone(),
+                bar: None,
+            };
+            let progress: &mut dyn Progress = if app.progress {
+                &mut bars
+            } else {
+                &mut NoProgress
+            };
+            let r =
+                import::import_source(conn, &mut applier, s, &st, opts, progress, &|| false, now)?;
+            // An unreachable fail2ban fails every source alike: stop here.
+            let down =
+                r.error_kind == Some("fail2ban_unavailable") && r.added == 0 && r.removed == 0;
+            reports.push(r);
+            if down {
+                break;
+            }
+        }
+    }
+    let changed = reports.iter().any(|r| r.changed);
+    let mut codes: Vec<i32> = reports.iter().map(|r| r.exit_code).collect();
+    codes.dedup();
+    let code = match codes.as_slice() {
+        [] => exit::OK,
+        [c] => *c,
+        _ if codes.contains(&exit::OK) => exit::PARTIAL,
+        _ => codes
+            .iter()
+            .copied()
+            .find(|c| *c != exit::OK)
+            .unwrap_or(exit::FAILURE),
+    };
+    let rows = reports
+        .iter()
+        .map(|r| {
+            vec![
+                r.source.clone(),
+                r.jail.clone(),
+                r.status.clone(),
+                r.valid.to_string(),
+                r.invalid.to_string(),
+                r.duplicates.to_string(),
+                r.total_refused().to_string(),
+                r.aggregated.to_string(),
+                if r.dry_run {
+                    format!("({})", r.to_add)
+                } else {
+                    r.added.to_string()
+                },
+                if r.dry_run {
+                    format!("({})", r.to_remove)
+                } else {
+                    r.removed.to_string()
+                },
+                format!("{:.2}s", r.duration_ms as f64 / 1000.0),
+            ]
+        })
+        .collect();
+    let mut report = Report::new(
+        "blocklist import",
+        json!({ "changed": changed, "dry_run": a.dry_run, "sources": reports }),
+        table(
+            &[
+                "source",
+                "jail",
+                "status",
+                "valid",
+                "invalid",
+                "duplicates",
+                "refused",
+                "aggregated",
+                "added",
+                "removed",
+                "duration",
+            ],
+            rows,
+        ),
+    )
+    .with_exit(code);
+    if sources.is_empty() {
+        report = report.note("no enabled sources");
+    }
+    for r in &reports {
+        if let Some(e) = &r.error {
+            report = report.note(format!("error: {}: {e}", r.source));
+        } else if r.status == "unchanged" {
+            report = report.note(format!("{}: unchanged, nothing applied", r.source));
+        }
+        if r.status == "dry-run" {
+            report = report.note(format!(
+                "{}: dry run: would ban {} and unban {} (nothing changed)",
+                r.source, r.to_add, r.to_remove
+            ));
+        }
+        if !r.refused.is_empty() {
+            let parts: Vec<String> = r.refused.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            report = report.note(format!(
+                "{}: refused by the safety policy: {}",
+                r.source,
+                parts.join(", ")
+            ));
+        }
+    }
+    Ok(report)
+}
+
+fn run_log(conn: &rusqlite::Connection, source: Option<&str>, limit: u32) -> Result<Report> {
+    let rows = import::log(conn, source, limit)?;
+    let view = rows
+        .iter()
+        .map(|r| {
+            let refused: u64 = r
+                .refused
+                .as_object()
+                .map(|m| m.values().filter_map(Value::as_u64).sum())
+                .unwrap_or(0);
+            vec![
+                r.id.to_string(),
+                r.started_at.clone(),
+                r.source.clone(),
+                r.status.clone(),
+                opt(r.http_status),
+                r.valid.to_string(),
+                r.invalid.to_string(),
+                refused.to_string(),
+                r.aggregated.to_string(),
+                r.added.to_string(),
+                r.removed.to_string(),
+                opt(r.duration_ms),
+                opt(r.error.clone()),
+            ]
+        })
+        .collect();
+    Ok(Report::new(
+        "blocklist log",
+        json!({ "imports": rows }),
+        table(
+            &[
+                "id",
+                "started",
+                "source",
+                "status",
+                "http",
+                "valid",
+                "invalid",
+                "refused",
+                "aggregated",
+                "added",
+                "removed",
+                "ms",
+                "error",
+            ],
+            view,
+        ),
+    ))
+}
+
+fn run_status(conn: &rusqlite::Connection, now: i64) -> Result<Report> {
+    let all = import::status(conn, now)?;
+    let rows = all
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                s.jail.clone(),
+                s.enabled.to_string(),
+                opt(s.last_success.clone()),
+                opt(s.last_failure.clone()),
+                s.entries.to_string(),
+                s.age_s.map(format_duration).unwrap_or_else(|| "-".into()),
+                s.stale.to_string(),
+            ]
+        })
+        .collect();
+    let stale: BTreeMap<&str, bool> = all.iter().map(|s| (s.name.as_str(), s.stale)).collect();
+    Ok(Report::new(
+        "blocklist status",
+        json!({ "sources": all, "any_stale": stale.values().any(|v| *v) }),
+        if all.is_empty() {
+            View::Text("no blocklist sources; `bangui blocklist source add` creates one".into())
+        } else {
+            table(
+                &[
+                    "source",
+                    "jail",
+                    "enabled",
+                    "last_success",
+                    "last_failure",
+                    "entries",
+                    "age",
+                    "stale",
+                ],
+                rows,
+            )
+        },
+    ))
+}

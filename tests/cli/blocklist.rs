@@ -1,0 +1,567 @@
+//! `bangui blocklist`: real HTTP feeds on 127.0.0.1, the real fail2ban-server,
+//! and fail2ban's own view of the jail (through the test's Python client) as
+//! the judge of what is banned.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::support::fail2ban::{self, Jail};
+use crate::support::http::{HttpServer, Response, gzip};
+use crate::support::{Run, TestEnv};
+
+/// What fail2ban itself says the jail bans.
+fn banned(jail: &Jail) -> BTreeSet<String> {
+    let out = fail2ban::shared().raw(json!([["get", jail.name, "banned"]]));
+    let line: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let repr = line["value"].as_str().unwrap().to_string();
+    repr.split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+struct Fx {
+    env: TestEnv,
+    http: HttpServer,
+    jail: Jail,
+}
+
+impl Fx {
+    fn new(tag: &str) -> Fx {
+        let env = TestEnv::with_fail2ban();
+        env.write_config("[blocklist]\nread_timeout = 2\nmax_body_bytes = 200000\n");
+        Fx {
+            env,
+            http: HttpServer::start(),
+            jail: fail2ban::shared().jail(tag),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.env.run(args)
+    }
+
+    /// Add a source over local http with no fetch interval.
+    fn add(&self, name: &str, path: &str, extra: &[&str]) {
+        let url = self.http.url(path);
+        let mut args = vec![
+            "blocklist",
+            "source",
+            "add",
+            name,
+            &url,
+            "--jail",
+            &self.jail.name,
+            "--allow-http",
+            "--min-interval",
+            "0s",
+        ];
+        args.extend_from_slice(extra);
+        self.run(&args).code(0);
+    }
+
+    fn import(&self, args: &[&str]) -> Run {
+        let mut a = vec!["blocklist", "import", "--json"];
+        a.extend_from_slice(args);
+        self.run(&a)
+    }
+}
+
+fn src(r: &Run) -> Value {
+    r.json()["data"]["sources"][0].clone()
+}
+
+const FIRST: &str = "# test feed\n\
+203.0.113.7\n\
+1.2.3.4\n1.2.3.5\n\
+5.6.7.0/24\n5.6.7.9\n\
+10.1.2.3\n127.0.0.1\n0.0.0.0/0\n\
+9.9.9.0 - 9.9.9.3 ; range\n\
+2a00:1450::1\n\
+not-an-ip\n\
+8.8.8.8\n";
+
+#[test]
+fn first_import_bans_exactly_the_aggregated_public_entries() {
+    let fx = Fx::new("bl-first");
+    fx.http.text("/list.txt", FIRST);
+    fx.add("first", "/list.txt", &[]);
+    assert!(
+        fx.http.requests("/list.txt").is_empty(),
+        "source add fetches nothing"
+    );
+    let r = fx.import(&["first"]);
+    r.code(0);
+    let s = src(&r);
+    assert_eq!(r.json()["data"]["changed"], true);
+    assert_eq!(s["status"], "ok");
+    assert_eq!(s["valid"], 11);
+    assert_eq!(s["invalid"], 1);
+    assert_eq!(s["refused"]["documentation"], 1);
+    assert_eq!(s["refused"]["private"], 1);
+    assert_eq!(s["refused"]["loopback"], 1);
+    assert_eq!(s["refused"]["all_addresses"], 1);
+    assert_eq!(s["invalid_samples"][0]["line"], 12);
+    let want = set(&[
+        "1.2.3.4/31",
+        "5.6.7.0/24",
+        "9.9.9.0/30",
+        "2a00:1450::1",
+        "8.8.8.8",
+    ]);
+    assert_eq!(s["aggregated"], want.len());
+    assert_eq!(banned(&fx.jail), want);
+    // Recorded and audited.
+    let log = fx.run(&["blocklist", "log", "--json"]).json();
+    assert_eq!(log["data"]["imports"][0]["status"], "ok");
+    assert_eq!(log["data"]["imports"][0]["added"], 5);
+    let audit = fx.run(&["audit", "list", "--json"]).json();
+    assert!(
+        audit["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["command"] == "blocklist import")
+    );
+    let st = fx.run(&["blocklist", "status", "--json"]).json();
+    assert_eq!(st["data"]["sources"][0]["entries"], 5);
+    assert_eq!(st["data"]["sources"][0]["stale"], false);
+}
+
+#[test]
+fn changed_list_applies_only_the_difference_and_unchanged_changes_nothing() {
+    let fx = Fx::new("bl-diff");
+    fx.http
+        .text_with_etag("/l", "1.0.0.1\n1.0.0.3\n1.0.0.5\n1.0.0.7\n");
+    fx.add("diff", "/l", &[]);
+    fx.import(&["diff"]).code(0);
+    assert_eq!(
+        banned(&fx.jail),
+        set(&["1.0.0.1", "1.0.0.3", "1.0.0.5", "1.0.0.7"])
+    );
+
+    // Same ETag: a conditional GET, 304, nothing applied.
+    let r = fx.import(&["diff"]);
+    r.code(0).stderr_has("unchanged");
+    let s = src(&r);
+    assert_eq!(
+        (s["status"].as_str(), s["http_status"].as_u64()),
+        (Some("unchanged"), Some(304))
+    );
+    assert_eq!(r.json()["data"]["changed"], false);
+    assert!(
+        fx.http
+            .requests("/l")
+            .last()
+            .unwrap()
+            .header("if-none-match")
+            .is_some()
+    );
+
+    // Changed content: only the new are banned, only the removed unbanned.
+    // A manual ban of a removed entry's neighbour must survive.
+    fail2ban::shared().raw(json!([["set", fx.jail.name, "banip", "1.0.0.9"]]));
+    fx.http
+        .text_with_etag("/l", "1.0.0.1\n1.0.0.3\n1.0.0.5\n1.0.0.11\n");
+    let r = fx.import(&["diff"]);
+    r.code(0);
+    let s = src(&r);
+    assert_eq!(
+        (s["added"].as_u64(), s["removed"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(s["added_sample"], json!(["1.0.0.11"]));
+    assert_eq!(s["removed_sample"], json!(["1.0.0.7"]));
+    assert_eq!(
+        banned(&fx.jail),
+        set(&["1.0.0.1", "1.0.0.3", "1.0.0.5", "1.0.0.9", "1.0.0.11"])
+    );
+
+    // Same content without validators (--force-fetch): unchanged, says so.
+    let r = fx.import(&["diff", "--force-fetch"]);
+    r.code(0).stderr_has("unchanged");
+    assert_eq!(src(&r)["http_status"], 200);
+    assert_eq!(r.json()["data"]["changed"], false);
+}
+
+#[test]
+fn overlapping_sources_never_unban_what_the_other_still_lists() {
+    let fx = Fx::new("bl-overlap");
+    fx.http
+        .text("/a", "2.0.0.1\n2.0.0.3\n2.0.0.5\n2.0.0.7\n2.0.0.9\n");
+    fx.http.text("/b", "2.0.0.9\n2.0.0.11\n");
+    fx.add("a", "/a", &[]);
+    fx.add("b", "/b", &[]);
+    fx.import(&["a", "b"]).code(0);
+    assert_eq!(banned(&fx.jail).len(), 6);
+    // a drops 2.0.0.9, which b still lists.
+    fx.http.text("/a", "2.0.0.1\n2.0.0.3\n2.0.0.5\n2.0.0.7\n");
+    let r = fx.import(&["a"]);
+    r.code(0);
+    assert_eq!(src(&r)["kept_for_other_sources"], 1);
+    assert!(banned(&fx.jail).contains("2.0.0.9"));
+    // Removing a unbans only what b does not list.
+    fx.http
+        .text("/a", "2.0.0.1\n2.0.0.3\n2.0.0.5\n2.0.0.7\n2.0.0.11\n");
+    fx.import(&["a"]).code(0);
+    let r = fx.run(&["blocklist", "source", "rm", "a", "--json"]);
+    r.code(0);
+    assert_eq!(r.json()["data"]["unbanned"], 4);
+    assert_eq!(r.json()["data"]["kept_for_other_sources"], 1);
+    assert_eq!(banned(&fx.jail), set(&["2.0.0.9", "2.0.0.11"]));
+    // --keep-bans leaves them.
+    let r = fx.run(&["blocklist", "source", "rm", "b", "--keep-bans", "--json"]);
+    r.code(0);
+    assert_eq!(r.json()["data"]["kept"], 2);
+    assert_eq!(banned(&fx.jail), set(&["2.0.0.9", "2.0.0.11"]));
+    fx.run(&["blocklist", "source", "show", "b"]).code(78);
+}
+
+#[test]
+fn shrink_over_half_aborts_with_65_and_applies_nothing() {
+    let fx = Fx::new("bl-shrink");
+    let ten: String = (1..=10).map(|i| format!("3.0.0.{}\n", i * 2)).collect();
+    fx.http.text("/s", &ten);
+    fx.add("s", "/s", &[]);
+    fx.import(&["s"]).code(0);
+    let before = banned(&fx.jail);
+    assert_eq!(before.len(), 10);
+    fx.http.text("/s", "3.0.0.2\n3.0.0.4\n");
+    let r = fx.import(&["s"]);
+    r.code(65).stderr_has("shrank");
+    assert_eq!(src(&r)["status"], "aborted");
+    assert_eq!(banned(&fx.jail), before);
+    // Too many invalid lines abort too; --force applies.
+    fx.http.text("/s", &format!("{ten}x\ny\n"));
+    fx.import(&["s"]).code(65).stderr_has("invalid");
+    fx.http.text("/s", "3.0.0.2\n3.0.0.4\n");
+    fx.import(&["s", "--force"]).code(0);
+    assert_eq!(banned(&fx.jail), set(&["3.0.0.2", "3.0.0.4"]));
+}
+
+#[test]
+fn failed_fetches_change_nothing() {
+    let fx = Fx::new("bl-fail");
+    fx.http.text("/f", "4.0.0.1\n4.0.0.3\n");
+    fx.add("f", "/f", &[]);
+    fx.import(&["f"]).code(0);
+    let before = banned(&fx.jail);
+    fx.http.route("/f", |_| Response::status(500));
+    let r = fx.import(&["f"]);
+    r.code(1).stderr_has("HTTP 500");
+    assert_eq!(src(&r)["http_status"], 500);
+    fx.http.route("/f", |_| Response::status(404));
+    fx.import(&["f"]).code(1).stderr_has("HTTP 404");
+    fx.http.route("/f", |_| {
+        Response::ok("<!DOCTYPE html>\n<html><body>\n<h1>Moved</h1>\n</body></html>\n")
+            .header("Content-Type", "text/html")
+    });
+    fx.import(&["f"]).code(65).stderr_has("invalid");
+    fx.http.route("/f", |_| {
+        Response::ok("4.0.0.1\n").delayed(Duration::from_secs(4))
+    });
+    fx.import(&["f"]).code(1).stderr_has("timed out");
+    fx.http
+        .route("/f", |_| Response::ok("4.0.0.1\n".repeat(60_000)));
+    fx.import(&["f"]).code(65).stderr_has("max_body_bytes");
+    assert_eq!(banned(&fx.jail), before);
+    let log = fx
+        .run(&["blocklist", "log", "--source", "f", "--json"])
+        .json();
+    let statuses: Vec<&str> = log["data"]["imports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["status"].as_str().unwrap())
+        .collect();
+    // Newest first: oversized, timeout, HTML (aborted: all invalid), 404, 500.
+    assert_eq!(
+        statuses,
+        ["failed", "failed", "aborted", "failed", "failed", "ok"]
+    );
+    let st = fx.run(&["blocklist", "status", "--json"]).json();
+    assert!(st["data"]["sources"][0]["last_failure"].is_string());
+}
+
+#[test]
+fn redirects_gzip_and_last_modified() {
+    let fx = Fx::new("bl-redir");
+    let u = fx.http.url("/final");
+    fx.http.route("/r1", move |_| Response::redirect(&u));
+    fx.http.route("/final", |r| {
+        if r.header("if-modified-since") == Some("Tue, 01 Jul 2025 00:00:00 GMT") {
+            return Response::status(304);
+        }
+        let body = gzip(b"5.0.0.1\n5.0.0.2\n");
+        Response::ok(body)
+            .header("Content-Encoding", "gzip")
+            .header("Last-Modified", "Tue, 01 Jul 2025 00:00:00 GMT")
+    });
+    fx.add("r", "/r1", &[]);
+    let r = fx.import(&["r"]);
+    r.code(0);
+    assert_eq!(banned(&fx.jail), set(&["5.0.0.1", "5.0.0.2"]));
+    let r = fx.import(&["r"]);
+    r.code(0);
+    assert_eq!(src(&r)["http_status"], 304);
+
+    // Six hops is one too many.
+    for i in 0..7 {
+        let next = fx.http.url(&format!("/loop{}", i + 1));
+        fx.http
+            .route(&format!("/loop{i}"), move |_| Response::redirect(&next));
+    }
+    fx.add("many", "/loop0", &[]);
+    fx.import(&["many"])
+        .code(1)
+        .stderr_has("more than 5 redirects");
+    // Never to a scheme the source may not use.
+    fx.http
+        .route("/tofile", |_| Response::redirect("file:///etc/passwd"));
+    fx.add("tofile", "/tofile", &[]);
+    fx.import(&["tofile"]).code(1).stderr_has("may not fetch");
+    assert_eq!(banned(&fx.jail), set(&["5.0.0.1", "5.0.0.2"]));
+}
+
+#[test]
+fn rate_limit_gives_75_and_force_fetch_skips_it() {
+    let fx = Fx::new("bl-rate");
+    fx.http.text("/rl", "6.0.0.1\n");
+    let url = fx.http.url("/rl");
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "rl",
+        &url,
+        "-j",
+        &fx.jail.name,
+        "--allow-http",
+        "--min-interval",
+        "1h",
+    ])
+    .code(0);
+    fx.import(&["rl"]).code(0);
+    let r = fx.import(&["rl"]);
+    r.code(75).stderr_has("try again in");
+    assert!(src(&r)["retry_after_s"].as_u64().unwrap() > 3500);
+    assert_eq!(fx.http.requests("/rl").len(), 1);
+    fx.import(&["rl", "--force-fetch"]).code(0);
+    assert_eq!(fx.http.requests("/rl").len(), 2);
+}
+
+#[test]
+fn dry_run_changes_nothing() {
+    let fx = Fx::new("bl-dry");
+    fx.http.text("/d", "7.0.0.1\n7.0.0.2\n");
+    fx.add("d", "/d", &[]);
+    let r = fx.import(&["d", "--dry-run"]);
+    r.code(0).stderr_has("would ban 2");
+    assert_eq!(src(&r)["to_add"], 2);
+    assert_eq!(r.json()["data"]["changed"], false);
+    assert!(banned(&fx.jail).is_empty());
+    let st = fx.run(&["blocklist", "status", "--json"]).json();
+    assert_eq!(st["data"]["sources"][0]["entries"], 0);
+}
+
+#[test]
+fn sources_validation_listing_and_toggles() {
+    let fx = Fx::new("bl-src");
+    let j = fx.jail.name.as_str();
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "x",
+        "http://127.0.0.1/x",
+        "-j",
+        j,
+    ])
+    .code(65)
+    .stderr_has("--allow-http");
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "bad name",
+        "https://a.example/",
+        "-j",
+        j,
+    ])
+    .code(65);
+    fx.run(&["blocklist", "source", "add", "f", "file:///tmp/x", "-j", j])
+        .code(65)
+        .stderr_has("--allow-file");
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "c",
+        "https://a.example/x.csv",
+        "-j",
+        j,
+        "--format",
+        "csv:2",
+    ])
+    .code(0);
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "c",
+        "https://a.example/x.csv",
+        "-j",
+        j,
+    ])
+    .code(65)
+    .stderr_has("exists");
+    let r = fx.run(&["blocklist", "source", "disable", "c", "--json"]);
+    r.code(0);
+    assert_eq!(r.json()["data"]["changed"], true);
+    assert_eq!(
+        fx.run(&["blocklist", "source", "disable", "c", "--json"])
+            .json()["data"]["changed"],
+        false
+    );
+    fx.run(&["blocklist", "source", "enable", "c"]).code(0);
+    let l = fx.run(&["blocklist", "source", "list", "--json"]).json();
+    assert_eq!(l["data"]["sources"][0]["format"], "csv:2");
+    assert_eq!(l["data"]["sources"][0]["origin"], "cli");
+    fx.run(&["blocklist", "source", "list", "-o", "plain"])
+        .code(0)
+        .stdout_has("c\t");
+    fx.run(&["blocklist", "source", "show", "c"])
+        .code(0)
+        .stdout_has("csv:2");
+    fx.run(&["blocklist", "import", "nope"]).code(78);
+    fx.run(&["blocklist", "import"]).code(2);
+}
+
+#[test]
+fn config_sources_from_file_and_all_with_partial_failure() {
+    let fx = Fx::new("bl-cfg");
+    fx.http.text("/good", "8.0.0.1\n");
+    fx.http.route("/bad", |_| Response::status(500));
+    fx.env.write_config(&format!(
+        "[blocklist]\nread_timeout = 2\n\n[[blocklist.sources]]\nname = \"good\"\nurl = \"{}\"\njail = \"{}\"\nallow_http = true\nmin_interval = \"0s\"\n\n\
+         [[blocklist.sources]]\nname = \"bad\"\nurl = \"{}\"\njail = \"{}\"\nallow_http = true\nmin_interval = 0\n",
+        fx.http.url("/good"),
+        fx.jail.name,
+        fx.http.url("/bad"),
+        fx.jail.name
+    ));
+    let l = fx.run(&["blocklist", "source", "list", "--json"]).json();
+    assert_eq!(l["data"]["sources"][0]["origin"], "config");
+    let r = fx.import(&["--all"]);
+    r.code(3);
+    assert_eq!(banned(&fx.jail), set(&["8.0.0.1"]));
+    fx.run(&["blocklist", "source", "rm", "good"])
+        .code(78)
+        .stderr_has("config file");
+
+    // --from-file: an implicit file source.
+    let f = fx.env.path().join("local.txt");
+    std::fs::write(&f, "8.0.0.3\n8.0.0.5\n").unwrap();
+    let r = fx.import(&["--from-file", f.to_str().unwrap(), "--jail", &fx.jail.name]);
+    r.code(0);
+    assert_eq!(src(&r)["source"], "file-local.txt");
+    assert!(banned(&fx.jail).contains("8.0.0.5"));
+    fx.import(&["--from-file", "/nonexistent/x.txt", "--jail", &fx.jail.name])
+        .code(66);
+}
+
+#[test]
+fn unknown_jail_is_78_and_fail2ban_down_is_69() {
+    let fx = Fx::new("bl-jail");
+    fx.http.text("/j", "9.0.0.1\n");
+    let url = fx.http.url("/j");
+    fx.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "j",
+        &url,
+        "-j",
+        "no-such-jail",
+        "--allow-http",
+    ])
+    .code(0);
+    fx.import(&["j"]).code(78);
+    assert!(
+        fx.http.requests("/j").is_empty(),
+        "nothing fetched for a missing jail"
+    );
+    let env = TestEnv::new();
+    env.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "j",
+        &url,
+        "-j",
+        "x",
+        "--allow-http",
+    ])
+    .code(0);
+    env.run(&["blocklist", "import", "j"]).code(69);
+}
+
+#[test]
+fn every_fixture_format_parses_cleanly() {
+    let fx = Fx::new("bl-fmt");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/blocklists");
+    // (file, format, valid, invalid, refused): DShield's column header is
+    // one invalid line (5%, below the threshold); FireHOL level1 lists
+    // bogons and private ranges, and Spamhaus' v6 /29 is wider than the /32
+    // limit: the policy refuses them.
+    for (file, format, valid, invalid, refused) in [
+        ("plain-ips.txt", "auto", 6, 0, 0),
+        ("cidrs.txt", "auto", 4, 0, 0),
+        ("ranges.txt", "plain", 3, 0, 0),
+        ("spamhaus-drop.txt", "spamhaus-drop", 3, 0, 0),
+        ("spamhaus-drop.json", "spamhaus-json", 3, 0, 1),
+        ("firehol-level1.netset", "auto", 7, 0, 3),
+        ("dshield-block.txt", "auto", 20, 1, 0),
+        ("feodo.csv", "csv:2", 3, 0, 0),
+        ("ipsum.txt", "auto", 4, 0, 0),
+        ("crlf-bom.txt", "auto", 3, 0, 0),
+    ] {
+        let name = file.replace('.', "-");
+        let url = format!("file://{}", dir.join(file).display());
+        fx.run(&[
+            "blocklist",
+            "source",
+            "add",
+            &name,
+            &url,
+            "-j",
+            &fx.jail.name,
+            "--allow-file",
+            "--format",
+            format,
+        ])
+        .code(0);
+        let r = fx.import(&[&name, "--dry-run"]);
+        r.code(0);
+        let s = src(&r);
+        assert_eq!(
+            (s["valid"].as_u64(), s["invalid"].as_u64()),
+            (Some(valid), Some(invalid)),
+            "{file}: {s}"
+        );
+        let r: u64 = s["refused"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
+        assert_eq!(r, refused, "{file}: {s}");
+    }
+}
