@@ -7,6 +7,8 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod fail2ban;
+pub mod health;
+pub mod logfile;
 pub mod net;
 pub mod util;
 
