@@ -107,10 +107,11 @@ pub fn nagios_line(r: &HealthReport) -> (i32, String) {
             .trim()
             .to_string()
     };
-    let failed: Vec<String> = r
-        .checks
+    // Critical failures first: the line is often cut short in a dashboard.
+    let mut failing: Vec<_> = r.checks.iter().filter(|c| !c.healthy).collect();
+    failing.sort_by_key(|c| !c.critical);
+    let failed: Vec<String> = failing
         .iter()
-        .filter(|c| !c.healthy)
         .map(|c| format!("{}: {}", c.name, clean(&c.message)))
         .collect();
     let (code, word, text) = if r.status == Status::Unavailable {

@@ -6,4 +6,5 @@ mod support;
 mod config;
 mod db;
 mod generated;
+mod health;
 mod output;
