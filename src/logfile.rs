@@ -177,11 +177,11 @@ mod tests {
         let (sink, err) = LogFile::open(&p);
         assert!(err.is_none());
         let w = LogFileWriter(sink.clone());
-        write!(w.make_writer(), "one\n").unwrap();
+        writeln!(w.make_writer(), "one").unwrap();
         std::fs::rename(&p, dir.path().join("b.log.1")).unwrap();
-        write!(w.make_writer(), "two\n").unwrap();
+        writeln!(w.make_writer(), "two").unwrap();
         sink.reopen().unwrap();
-        write!(w.make_writer(), "three\n").unwrap();
+        writeln!(w.make_writer(), "three").unwrap();
         assert_eq!(
             std::fs::read_to_string(dir.path().join("b.log.1")).unwrap(),
             "one\ntwo\n"
@@ -199,7 +199,7 @@ mod tests {
         let st = sink.status();
         assert!(!st.open);
         assert!(st.last_error.is_some());
-        write!(LogFileWriter(sink.clone()).make_writer(), "lost\n").unwrap();
+        writeln!(LogFileWriter(sink.clone()).make_writer(), "lost").unwrap();
         assert_eq!(sink.status().dropped_lines, 1);
         std::fs::create_dir(dir.path().join("missing")).unwrap();
         sink.reopen().unwrap();

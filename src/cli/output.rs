@@ -35,6 +35,7 @@ pub enum View {
     Text(String),
     /// Bytes we generated ourselves (completion scripts), printed verbatim.
     Raw(String),
+    #[allow(dead_code)]
     Empty,
 }
 
