@@ -197,10 +197,12 @@ pub fn serve(app: &App, args: ServeHealthArgs) -> Result<Report> {
 
     prepare_db(app);
     let (server, local) = http::bind(addr)?;
+    // Logged before the announcement, so whoever waits for the announcement
+    // finds the log line already written.
+    tracing::info!(event = "serve_health_listening", address = %local, component = "serve-health");
     if !app.quiet {
         eprintln!("bangui: serve-health listening on http://{local}");
     }
-    tracing::info!(event = "serve_health_listening", address = %local, component = "serve-health");
 
     let settings = HealthSettings::from_config(&app.cfg, logging::sink());
     let opts = http::ServeOptions {

@@ -92,6 +92,12 @@ fn is_loopback(ip: IpAddr) -> bool {
 pub fn bind(addr: SocketAddr) -> Result<(tiny_http::Server, SocketAddr)> {
     let listener =
         TcpListener::bind(addr).map_err(|e| Error::io(format!("listening on {addr}"), "", e))?;
+    // Accepted sockets inherit TCP_NODELAY on Linux. tiny_http writes the
+    // head and the body separately, and without it a body larger than its
+    // 1 KiB buffer waits out the client's delayed ACK (~40 ms a response).
+    if let Err(e) = rustix::net::sockopt::set_tcp_nodelay(&listener, true) {
+        tracing::debug!(event = "tcp_nodelay_unavailable", error = %e);
+    }
     let local = listener
         .local_addr()
         .map_err(|e| Error::io(format!("listening on {addr}"), "", e))?;

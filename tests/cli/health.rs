@@ -536,7 +536,14 @@ fn the_log_file_is_reopened_on_sighup() {
         &format!("[log]\nfile = \"{}\"\nlevel = \"info\"\n", log.display()),
     );
     let s = Served::start(&env, &[]);
-    let first = std::fs::read_to_string(&log).unwrap();
+    let t = Instant::now();
+    let first = loop {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        if text.contains("serve_health_listening") || t.elapsed() > Duration::from_secs(5) {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
     let line = first
         .lines()
         .find(|l| l.contains("serve_health_listening"))
