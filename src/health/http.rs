@@ -212,11 +212,13 @@ impl RateLimiter {
         if self.per_minute == 0 {
             return Ok(());
         }
+        // ::ffff:127.0.0.1 and 127.0.0.1 are one client.
+        let ip = ip.to_canonical();
         let mut m = self.clients.lock().unwrap_or_else(|p| p.into_inner());
         if m.len() >= MAX_TRACKED_CLIENTS && !m.contains_key(&ip) {
             m.retain(|_, (start, _)| now - *start < 60);
         }
-        let e = m.entry(ip.to_canonical()).or_insert((now, 0));
+        let e = m.entry(ip).or_insert((now, 0));
         if now - e.0 >= 60 || now < e.0 {
             *e = (now, 0);
         }
