@@ -45,6 +45,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
             cand config 'Show or check the effective configuration'
             cand db 'bangui''s own database: migrations, checks, backups'
+            cand health 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
+            cand serve-health 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
             cand completions 'Print a shell completion script'
             cand manpages 'Write man pages to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1101,6 +1103,48 @@ set edit:completion:arg-completer[bangui] = {|@words|
         }
         &'bangui;db;help;help'= {
         }
+        &'bangui;health'= {
+            cand --check 'Run only this check'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --nagios 'Print one Nagios/Icinga plugin line; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;serve-health'= {
+            cand --listen 'Address to listen on [default: health.listen, 127.0.0.1:9191]'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --allow-remote 'Allow a non-loopback address (the endpoints have no authentication)'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bangui;completions'= {
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
@@ -1150,6 +1194,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
             cand config 'Show or check the effective configuration'
             cand db 'bangui''s own database: migrations, checks, backups'
+            cand health 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
+            cand serve-health 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
             cand completions 'Print a shell completion script'
             cand manpages 'Write man pages to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1272,6 +1318,10 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;db;checkpoint'= {
         }
         &'bangui;help;db;backup'= {
+        }
+        &'bangui;help;health'= {
+        }
+        &'bangui;help;serve-health'= {
         }
         &'bangui;help;completions'= {
         }

@@ -9,7 +9,9 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod fail2ban;
+pub mod health;
 pub mod jobs;
+pub mod logfile;
 pub mod net;
 pub mod util;
 

@@ -144,6 +144,14 @@ pub enum Command {
     #[command(subcommand)]
     Db(DbCommand),
 
+    /// One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable
+    #[command(long_about = HEALTH_LONG_ABOUT)]
+    Health(HealthArgs),
+
+    /// Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP
+    #[command(long_about = SERVE_HEALTH_LONG_ABOUT)]
+    ServeHealth(ServeHealthArgs),
+
     /// Print a shell completion script
     Completions(CompletionsArgs),
 
@@ -458,6 +466,58 @@ pub enum DbCommand {
     Checkpoint,
     /// Copy the database to PATH with SQLite's online backup API
     Backup { path: PathBuf },
+}
+
+pub const HEALTH_LONG_ABOUT: &str = "\
+Run the health checks once and print the same document as /api/v1/health/ready.
+
+Critical checks (they decide readiness): database, fail2ban, config_dir, scheduler.
+Advisory checks (they can only degrade): blocklists, external_logging, geo.
+
+Exit codes: 0 every check passes; 1 degraded (some check failed, fail2ban answers);
+69 fail2ban unreachable.
+
+--nagios prints one Nagios/Icinga plugin line instead (`BANGUI OK - … | perfdata`) and exits
+with the plugin codes: 0 OK, 1 WARNING (an advisory check failed), 2 CRITICAL (a critical
+check failed or fail2ban is unreachable), 3 UNKNOWN (the check itself could not run). This is
+the one documented exception to bangui's exit-code table; --nagios overrides --output.";
+
+pub const SERVE_HEALTH_LONG_ABOUT: &str = "\
+Serve the health checks over HTTP until SIGTERM or SIGINT (exit 143 or 130 after in-flight
+requests finished, within health.grace). SIGHUP reopens the external log file (log.file).
+
+  GET /api/v1/health        200 ok or degraded, 503 unavailable (fail2ban down), per component
+  GET /api/v1/health/live   200 while the process serves; touches neither database nor socket
+  GET /api/v1/health/ready  200 when every critical check passes, else 503 listing failed checks
+  GET /metrics              Prometheus text format
+
+Only GET and HEAD (405 otherwise); nothing changes state. Check results are reused for
+health.cache_ms; each client IP may make health.rate_limit_per_minute requests a minute (429
+with Retry-After beyond; /live is exempt). Binds 127.0.0.1:9191 by default and refuses a
+non-loopback address without --allow-remote: the endpoints have no authentication.";
+
+#[derive(Debug, Args)]
+pub struct HealthArgs {
+    /// Run only this check
+    #[arg(long, value_name = "NAME", value_parser = [
+        "database", "fail2ban", "config_dir", "scheduler", "blocklists", "external_logging", "geo",
+    ])]
+    pub check: Option<String>,
+
+    /// Print one Nagios/Icinga plugin line; exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
+    #[arg(long)]
+    pub nagios: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeHealthArgs {
+    /// Address to listen on [default: health.listen, 127.0.0.1:9191]
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
+
+    /// Allow a non-loopback address (the endpoints have no authentication)
+    #[arg(long)]
+    pub allow_remote: bool,
 }
 
 #[derive(Debug, Args)]

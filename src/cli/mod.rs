@@ -11,6 +11,7 @@ mod cmd_blocklist;
 mod cmd_config;
 mod cmd_db;
 mod cmd_gen;
+mod cmd_health;
 mod cmd_jail;
 mod cmd_jobs;
 mod cmd_status;
@@ -36,7 +37,13 @@ pub fn main() -> i32 {
         Ok(c) => c,
         Err(e) => e.exit(),
     };
-    let mode = app::output_mode(&cli.global);
+    let nagios = matches!(&cli.command, Command::Health(a) if a.nagios);
+    // --nagios prints its own line, whatever --output says.
+    let mode = if nagios {
+        Mode::Plain
+    } else {
+        app::output_mode(&cli.global)
+    };
     let color = app::stderr_color(&cli.global, &env);
 
     // Completions and man pages need no configuration, database or socket.
@@ -48,9 +55,14 @@ pub fn main() -> i32 {
 
     let cfg = match app::load_config(&cli.global, &matches, &env) {
         Ok(c) => c,
+        Err(e) if nagios => return cmd_health::nagios_unknown(&e),
         Err(e) => return fail(&e, mode, color),
     };
-    logging::init(&cli.global, &cfg, &env, color);
+    let log = match logging::init(&cli.global, &cfg, &env, color) {
+        Ok(l) => l,
+        Err(e) if nagios => return cmd_health::nagios_unknown(&e),
+        Err(e) => return fail(&e, mode, color),
+    };
     let app = App {
         quiet: cli.global.quiet,
         progress: !cli.global.quiet && !cli.global.no_progress && std::io::stderr().is_terminal(),
@@ -61,7 +73,29 @@ pub fn main() -> i32 {
     for w in &app.cfg.warnings {
         app.warn(w);
     }
-    finish(dispatch(&app, cli.command), mode, color)
+    if let Some(msg) = &log.sink_failure {
+        app.warn(msg);
+        count_log_sink_failure(&app);
+    }
+    match dispatch(&app, cli.command) {
+        Err(e) if nagios => cmd_health::nagios_unknown(&e),
+        r => finish(r, mode, color),
+    }
+}
+
+/// Add one to `bangui_external_logging_init_failures_total`, kept in the
+/// database so serve-health reports failures of every process. Only an
+/// existing database is used: no command creates one just to count this.
+fn count_log_sink_failure(app: &App) {
+    if !app.cfg.database.path.exists() {
+        return;
+    }
+    let r = app.db().and_then(|conn| {
+        bangui::health::checks::record_external_log_failure(&conn, bangui::util::now_unix())
+    });
+    if let Err(e) = r {
+        tracing::debug!(event = "external_log_failure_not_counted", error = %e);
+    }
 }
 
 fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
@@ -76,6 +110,8 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Jail(c) => cmd_jail::run(app, c),
         Command::Jobs(c) => cmd_jobs::run(app, c),
         Command::Blocklist(c) => cmd_blocklist::run(app, c),
+        Command::Health(a) => cmd_health::health(app, a),
+        Command::ServeHealth(a) => cmd_health::serve(app, a),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

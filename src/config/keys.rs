@@ -570,6 +570,13 @@ pub static KEYS: &[KeyDef] = &[
         "how long in-flight requests may finish on shutdown"
     ),
     key!(
+        "health",
+        "allow_remote",
+        Kind::Bool,
+        |_| toml::Value::Boolean(false),
+        "let serve-health listen on a non-loopback address (no authentication!)"
+    ),
+    key!(
         "log",
         "level",
         Kind::Choice(&["error", "warn", "info", "debug", "trace"]),

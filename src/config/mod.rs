@@ -186,6 +186,7 @@ pub struct HealthConfig {
     pub rate_limit_per_minute: u32,
     pub workers: usize,
     pub grace_s: u64,
+    pub allow_remote: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -382,6 +383,7 @@ pub fn load(
                 as u32,
             workers: int("health.workers").clamp(1, 64) as usize,
             grace_s: secs("health.grace"),
+            allow_remote: boolean("health.allow_remote"),
         },
         log: LogConfig {
             level: s("log.level"),
