@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod fetch;
 pub mod import;
+pub mod job;
 pub mod parse;
 pub mod source;
 

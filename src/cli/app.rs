@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::ArgMatches;
 use clap::parser::ValueSource;
@@ -136,17 +135,9 @@ impl App {
     /// Connect to fail2ban's socket (one connection per invocation).
     #[allow(dead_code)]
     pub fn client(&self) -> Result<Client> {
-        let f = &self.cfg.fail2ban;
-        Client::connect(ClientOptions {
-            socket: f.socket.clone(),
-            connect_timeout: Duration::from_secs(f.connect_timeout_s.max(1)),
-            read_timeout: Duration::from_secs(f.timeout_s.max(1)),
-            connect_retries: f.connect_retries,
-            max_reply_bytes: f.max_reply_bytes,
-        })
+        Client::connect(ClientOptions::from_config(&self.cfg.fail2ban))
     }
 
-    #[allow(dead_code)]
     pub fn actor(&self) -> String {
         bangui::util::actor_from(
             self.env.get("SUDO_USER"),

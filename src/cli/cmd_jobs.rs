@@ -30,6 +30,10 @@ pub fn run(app: &App, cmd: JobsCommand) -> Result<Report> {
 /// run cannot honour in time ends the process from the supervisor thread.
 fn runner(app: &App) -> Result<(Runner<'_>, jobs::SignalListener)> {
     let shutdown = Shutdown::new();
+    // SIGHUP reopens the external log file (logrotate) and nothing else.
+    shutdown.on_reopen(Arc::new(|| {
+        let _ = super::logging::reopen();
+    }));
     let listener = shutdown.install()?;
     let mut r = Runner::new(&app.cfg, shutdown);
     r.hard_exit = Some(Arc::new(|code| {

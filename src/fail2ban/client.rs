@@ -35,6 +35,19 @@ pub struct ClientOptions {
     pub max_reply_bytes: usize,
 }
 
+impl ClientOptions {
+    /// The options the configuration asks for.
+    pub fn from_config(f: &crate::config::Fail2banConfig) -> ClientOptions {
+        ClientOptions {
+            socket: f.socket.clone(),
+            connect_timeout: Duration::from_secs(f.connect_timeout_s.max(1)),
+            read_timeout: Duration::from_secs(f.timeout_s.max(1)),
+            connect_retries: f.connect_retries,
+            max_reply_bytes: f.max_reply_bytes,
+        }
+    }
+}
+
 impl Default for ClientOptions {
     fn default() -> Self {
         ClientOptions {

@@ -44,11 +44,12 @@ pub trait Job: Send + Sync {
     fn run(&self, ctx: &mut JobContext<'_>) -> Result<Value>;
 }
 
-/// Every job this build has, in the order `run-due` runs them. Jobs whose
-/// subsystem has not landed are simply absent (blocklist-import,
-/// history-sync, geo-refresh and geo-cleanup go before db-maintenance).
+/// Every job this build has, in the order `run-due` runs them.
 pub fn registry() -> Vec<Box<dyn Job>> {
-    vec![Box::new(maintenance::DbMaintenance)]
+    vec![
+        Box::new(crate::blocklist::job::BlocklistImport),
+        Box::new(maintenance::DbMaintenance),
+    ]
 }
 
 /// The registered job called `name`.

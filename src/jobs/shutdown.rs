@@ -30,6 +30,8 @@ struct Inner {
     first: AtomicI32,
     reopen_logs: AtomicBool,
     first_at: Mutex<Option<Instant>>,
+    /// Called on SIGHUP by whoever owns log files (the CLI's log sink).
+    on_reopen: Mutex<Option<ReopenHook>>,
     generation: Mutex<u64>,
     changed: Condvar,
 }
@@ -41,6 +43,9 @@ impl std::fmt::Debug for Shutdown {
             .finish()
     }
 }
+
+/// What SIGHUP runs: reopen log files, nothing else.
+pub type ReopenHook = Arc<dyn Fn() + Send + Sync>;
 
 /// Name and exit code of a stopping signal.
 pub fn signal_exit(signal: i32) -> (&'static str, i32) {
@@ -55,6 +60,13 @@ impl Shutdown {
     /// A token not wired to any signal (tests, embedding).
     pub fn new() -> Shutdown {
         Shutdown::default()
+    }
+
+    /// Run `hook` on every SIGHUP (from the signal thread).
+    pub fn on_reopen(&self, hook: ReopenHook) {
+        if let Ok(mut h) = self.inner.on_reopen.lock() {
+            *h = Some(hook);
+        }
     }
 
     /// Route SIGTERM, SIGINT and SIGHUP to this token until the listener is
@@ -91,6 +103,10 @@ impl Shutdown {
         if signal == SIGHUP {
             self.inner.reopen_logs.store(true, Ordering::SeqCst);
             tracing::info!(event = "log_reopen_requested", component = "shutdown");
+            let hook = self.inner.on_reopen.lock().ok().and_then(|h| h.clone());
+            if let Some(hook) = hook {
+                hook();
+            }
         } else {
             if self.inner.count.fetch_add(1, Ordering::SeqCst) == 0 {
                 self.inner.first.store(signal, Ordering::SeqCst);

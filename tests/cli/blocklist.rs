@@ -565,3 +565,22 @@ fn every_fixture_format_parses_cleanly() {
         assert_eq!(r, refused, "{file}: {s}");
     }
 }
+
+#[test]
+fn the_blocklist_import_job_imports_due_sources_under_the_lock() {
+    let fx = Fx::new("bl-job");
+    fx.http.text("/job.txt", "1.2.3.4\n8.8.8.8\n");
+    fx.add("jobsrc", "/job.txt", &["--interval", "1h"]);
+    let r = fx.run(&["jobs", "run", "blocklist-import", "--json"]);
+    r.code(0);
+    assert_eq!(banned(&fx.jail), set(&["1.2.3.4", "8.8.8.8"]));
+    let hist = fx
+        .run(&["jobs", "history", "--job", "blocklist-import", "--json"])
+        .json();
+    assert_eq!(hist["data"][0]["status"], "ok");
+    assert_eq!(hist["data"][0]["summary"]["due"], json!(["jobsrc"]));
+    // Within its interval the source is not due: a second run fetches nothing.
+    let before = fx.http.requests("/job.txt").len();
+    fx.run(&["jobs", "run", "blocklist-import"]).code(0);
+    assert_eq!(fx.http.requests("/job.txt").len(), before);
+}
