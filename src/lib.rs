@@ -6,6 +6,8 @@ pub mod audit;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod geo;
+pub mod history;
 pub mod net;
 pub mod util;
 
