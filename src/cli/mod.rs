@@ -9,6 +9,8 @@ mod cmd_audit;
 mod cmd_config;
 mod cmd_db;
 mod cmd_gen;
+mod cmd_geo;
+mod cmd_history;
 mod logging;
 mod output;
 
@@ -65,6 +67,8 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Config(c) => cmd_config::run(app, c),
         Command::Db(c) => cmd_db::run(app, c),
         Command::Audit(c) => cmd_audit::run(app, c),
+        Command::History(c) => cmd_history::run(app, c),
+        Command::Geo(c) => cmd_geo::run(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

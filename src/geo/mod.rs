@@ -317,7 +317,9 @@ pub fn cached(conn: &Connection, ips: &[IpAddr]) -> Result<HashMap<IpAddr, GeoIn
                     country_code: r.get(0)?,
                     country_name: r.get(1)?,
                     city: r.get(2)?,
-                    asn: r.get::<_, Option<i64>>(3)?.and_then(|a| u32::try_from(a).ok()),
+                    asn: r
+                        .get::<_, Option<i64>>(3)?
+                        .and_then(|a| u32::try_from(a).ok()),
                     as_org: r.get(4)?,
                 })
             })

@@ -126,9 +126,11 @@ fn refresh_resolves_new_and_outdated_then_cleanup() {
     let r = refresh(&mut conn, &set, &opts, 60, &never).unwrap();
     assert_eq!(r.resolved, 4);
     let c: String = conn
-        .query_row("SELECT city FROM geo_cache WHERE ip = '192.0.2.1'", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT city FROM geo_cache WHERE ip = '192.0.2.1'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(c, "Hamburg");
     let got = cached(&conn, &["192.0.2.1".parse().unwrap()]).unwrap();

@@ -265,7 +265,8 @@ fn load_blocklists(conn: &Connection) -> Result<HashMap<String, NetIndex>> {
         .map_err(|e| Error::db("reading blocklist entries", e))?;
     let mut out: HashMap<String, NetIndex> = HashMap::new();
     for row in rows {
-        let (network, jail, name, at) = row.map_err(|e| Error::db("reading blocklist entries", e))?;
+        let (network, jail, name, at) =
+            row.map_err(|e| Error::db("reading blocklist entries", e))?;
         if let Ok(t) = Target::parse(&network) {
             out.entry(jail).or_default().insert(t.net(), name, at);
         }
@@ -280,7 +281,10 @@ mod tests {
     #[test]
     fn failures_peek() {
         assert_eq!(failures(Some(r#"{"matches": [], "failures": 0}"#)), Some(0));
-        assert_eq!(failures(Some(r#"{"failures": 3, "matches": ["x"]}"#)), Some(3));
+        assert_eq!(
+            failures(Some(r#"{"failures": 3, "matches": ["x"]}"#)),
+            Some(3)
+        );
         assert_eq!(failures(Some("not json \"failures\"")), None);
         assert_eq!(failures(None), None);
     }

@@ -307,7 +307,9 @@ pub fn stats(conn: &Connection, filter: &Filter, by: StatsBy, top: Option<usize>
             let (key, name) = match by {
                 StatsBy::Country => (r.get(2).map_err(get)?, r.get(3).map_err(get)?),
                 StatsBy::Asn => (
-                    r.get::<_, Option<i64>>(4).map_err(get)?.map(|a| a.to_string()),
+                    r.get::<_, Option<i64>>(4)
+                        .map_err(get)?
+                        .map(|a| a.to_string()),
                     r.get(5).map_err(get)?,
                 ),
                 _ => (Some(ip), r.get(2).map_err(get)?),
@@ -489,7 +491,10 @@ pub fn recidive(
         if !in_net(&w.net, &ip) {
             continue;
         }
-        let jails: String = r.get::<_, Option<String>>(2).map_err(get)?.unwrap_or_default();
+        let jails: String = r
+            .get::<_, Option<String>>(2)
+            .map_err(get)?
+            .unwrap_or_default();
         let mut jails: Vec<String> = jails.split(',').map(str::to_string).collect();
         jails.sort();
         out.push(Recidivist {

@@ -296,9 +296,6 @@ fn open_error(path: &Path, e: rusqlite::Error) -> Error {
                 detail: "opening fail2ban's database read-only".into(),
             }
         }
-        _ => Error::db(
-            format!("opening fail2ban database {}", path.display()),
-            e,
-        ),
+        _ => Error::db(format!("opening fail2ban database {}", path.display()), e),
     }
 }

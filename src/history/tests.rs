@@ -32,7 +32,10 @@ pub(crate) struct F2b {
 pub(crate) fn f2b_db(schema: &str) -> F2b {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fail2ban.sqlite3");
-    Connection::open(&path).unwrap().execute_batch(schema).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(schema)
+        .unwrap();
     F2b { _dir: dir, path }
 }
 
@@ -181,7 +184,10 @@ fn replaced_file_restarts_without_duplicates() {
     sync(&mut conn, &f.path, &opts, 1, &never).unwrap();
     // A new file (new inode) holding two old rows and one new one.
     let tmp = f.path.with_extension("new");
-    Connection::open(&tmp).unwrap().execute_batch(V4_SCHEMA).unwrap();
+    Connection::open(&tmp)
+        .unwrap()
+        .execute_batch(V4_SCHEMA)
+        .unwrap();
     add(&tmp, "sshd", "192.0.2.3", 1003, 3);
     add(&tmp, "sshd", "192.0.2.4", 1004, 3);
     add(&tmp, "sshd", "192.0.2.99", 1100, 3);
@@ -402,5 +408,9 @@ fn recidive_needs_min_bans() {
     assert_eq!(r[0].bans, 3);
     assert_eq!(r[0].jails, ["sshd", "web"]);
     assert_eq!(r[0].country_code.as_deref(), Some("DE"));
-    assert!(recidive(&conn, &Filter::default(), 4, None).unwrap().is_empty());
+    assert!(
+        recidive(&conn, &Filter::default(), 4, None)
+            .unwrap()
+            .is_empty()
+    );
 }
