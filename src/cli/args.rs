@@ -303,7 +303,7 @@ pub struct HistorySyncArgs {
     pub fail2ban_db: Option<PathBuf>,
 
     /// Rows per read and per transaction
-    #[arg(long, default_value_t = 5000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
     pub batch_size: u32,
 }
 

@@ -35,7 +35,7 @@ pub struct SyncOptions {
 impl Default for SyncOptions {
     fn default() -> Self {
         SyncOptions {
-            batch_size: 5000,
+            batch_size: 20_000,
             busy_timeout: Duration::from_millis(1000),
             attempts: 3,
             backoff: Duration::from_millis(200),
