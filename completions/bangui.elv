@@ -43,6 +43,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand blocklist 'IP blocklists: sources, imports into a jail, the import log'
             cand audit 'The audit trail of state-changing commands'
             cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+            cand history 'Ban history copied from fail2ban''s database: sync, list, stats, export'
+            cand geo 'Country, city and AS number from local MaxMind-format databases'
             cand config 'Show or check the effective configuration'
             cand db 'bangui''s own database: migrations, checks, backups'
             cand health 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
@@ -892,6 +894,305 @@ set edit:completion:arg-completer[bangui] = {|@words|
         }
         &'bangui;jobs;help;help'= {
         }
+        &'bangui;history'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sync 'Copy new bans from fail2ban''s database into bangui''s history (read-only, incremental)'
+            cand list 'Bans in a time window, newest first'
+            cand stats 'Counts grouped by jail, country, ASN, IP, day, hour of day or origin'
+            cand recidive 'IPs banned at least N times in the window'
+            cand export 'Stream every matching row as NDJSON or CSV to stdout (no default window or limit)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;history;sync'= {
+            cand --fail2ban-db 'fail2ban''s database [default: config fail2ban.db_file]'
+            cand --batch-size 'Rows per read and per transaction'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;history;list'= {
+            cand --since 'Only bans at or after: a duration (7d), a date, or an RFC 3339 time'
+            cand --until 'Only bans before: a duration (1d), a date, or an RFC 3339 time'
+            cand -j 'Only this jail'
+            cand --jail 'Only this jail'
+            cand --ip 'Only this IP, or the IPs in this network'
+            cand --country 'Only this country (ISO 3166 alpha-2, from the geo cache)'
+            cand --origin 'Only bans of this origin'
+            cand --limit 'At most this many rows'
+            cand --order 'Time order'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;history;stats'= {
+            cand --since 'Only bans at or after: a duration (7d), a date, or an RFC 3339 time'
+            cand --until 'Only bans before: a duration (1d), a date, or an RFC 3339 time'
+            cand -j 'Only this jail'
+            cand --jail 'Only this jail'
+            cand --ip 'Only this IP, or the IPs in this network'
+            cand --country 'Only this country (ISO 3166 alpha-2, from the geo cache)'
+            cand --origin 'Only bans of this origin'
+            cand --by 'Group by'
+            cand --top 'Show the N largest groups (day and hour show every bucket)'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;history;recidive'= {
+            cand --since 'Only bans at or after: a duration (7d), a date, or an RFC 3339 time'
+            cand --until 'Only bans before: a duration (1d), a date, or an RFC 3339 time'
+            cand -j 'Only this jail'
+            cand --jail 'Only this jail'
+            cand --ip 'Only this IP, or the IPs in this network'
+            cand --country 'Only this country (ISO 3166 alpha-2, from the geo cache)'
+            cand --origin 'Only bans of this origin'
+            cand --min-bans 'Banned at least this many times in the window'
+            cand --limit 'At most this many IPs'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;history;export'= {
+            cand --since 'Only bans at or after: a duration (7d), a date, or an RFC 3339 time'
+            cand --until 'Only bans before: a duration (1d), a date, or an RFC 3339 time'
+            cand -j 'Only this jail'
+            cand --jail 'Only this jail'
+            cand --ip 'Only this IP, or the IPs in this network'
+            cand --country 'Only this country (ISO 3166 alpha-2, from the geo cache)'
+            cand --origin 'Only bans of this origin'
+            cand --format 'Output format'
+            cand --order 'Time order'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;history;help'= {
+            cand sync 'Copy new bans from fail2ban''s database into bangui''s history (read-only, incremental)'
+            cand list 'Bans in a time window, newest first'
+            cand stats 'Counts grouped by jail, country, ASN, IP, day, hour of day or origin'
+            cand recidive 'IPs banned at least N times in the window'
+            cand export 'Stream every matching row as NDJSON or CSV to stdout (no default window or limit)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;history;help;sync'= {
+        }
+        &'bangui;history;help;list'= {
+        }
+        &'bangui;history;help;stats'= {
+        }
+        &'bangui;history;help;recidive'= {
+        }
+        &'bangui;history;help;export'= {
+        }
+        &'bangui;history;help;help'= {
+        }
+        &'bangui;geo'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand lookup 'Country, city and AS number of IP addresses (from local files only)'
+            cand refresh 'Resolve history IPs missing from the cache or answered by an older database build'
+            cand cleanup 'Drop cache entries of IPs no longer in the history and older than geo.cache_retention'
+            cand status 'Database files, types, build dates, and the cache''s size and gaps'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;geo;lookup'= {
+            cand --mmdb 'Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;geo;refresh'= {
+            cand --mmdb 'Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;geo;cleanup'= {
+            cand --mmdb 'Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;geo;status'= {
+            cand --mmdb 'Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;geo;help'= {
+            cand lookup 'Country, city and AS number of IP addresses (from local files only)'
+            cand refresh 'Resolve history IPs missing from the cache or answered by an older database build'
+            cand cleanup 'Drop cache entries of IPs no longer in the history and older than geo.cache_retention'
+            cand status 'Database files, types, build dates, and the cache''s size and gaps'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;geo;help;lookup'= {
+        }
+        &'bangui;geo;help;refresh'= {
+        }
+        &'bangui;geo;help;cleanup'= {
+        }
+        &'bangui;geo;help;status'= {
+        }
+        &'bangui;geo;help;help'= {
+        }
         &'bangui;config'= {
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
@@ -1192,6 +1493,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand blocklist 'IP blocklists: sources, imports into a jail, the import log'
             cand audit 'The audit trail of state-changing commands'
             cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+            cand history 'Ban history copied from fail2ban''s database: sync, list, stats, export'
+            cand geo 'Country, city and AS number from local MaxMind-format databases'
             cand config 'Show or check the effective configuration'
             cand db 'bangui''s own database: migrations, checks, backups'
             cand health 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
@@ -1293,6 +1596,37 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;jobs;history'= {
         }
         &'bangui;help;jobs;unlock'= {
+        }
+        &'bangui;help;history'= {
+            cand sync 'Copy new bans from fail2ban''s database into bangui''s history (read-only, incremental)'
+            cand list 'Bans in a time window, newest first'
+            cand stats 'Counts grouped by jail, country, ASN, IP, day, hour of day or origin'
+            cand recidive 'IPs banned at least N times in the window'
+            cand export 'Stream every matching row as NDJSON or CSV to stdout (no default window or limit)'
+        }
+        &'bangui;help;history;sync'= {
+        }
+        &'bangui;help;history;list'= {
+        }
+        &'bangui;help;history;stats'= {
+        }
+        &'bangui;help;history;recidive'= {
+        }
+        &'bangui;help;history;export'= {
+        }
+        &'bangui;help;geo'= {
+            cand lookup 'Country, city and AS number of IP addresses (from local files only)'
+            cand refresh 'Resolve history IPs missing from the cache or answered by an older database build'
+            cand cleanup 'Drop cache entries of IPs no longer in the history and older than geo.cache_retention'
+            cand status 'Database files, types, build dates, and the cache''s size and gaps'
+        }
+        &'bangui;help;geo;lookup'= {
+        }
+        &'bangui;help;geo;refresh'= {
+        }
+        &'bangui;help;geo;cleanup'= {
+        }
+        &'bangui;help;geo;status'= {
         }
         &'bangui;help;config'= {
             cand show 'Every effective value and where it came from'

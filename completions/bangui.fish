@@ -49,6 +49,8 @@ complete -c bangui -n "__fish_bangui_needs_command" -f -a "jail" -d 'Live jail s
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "audit" -d 'The audit trail of state-changing commands'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "config" -d 'Show or check the effective configuration'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
@@ -617,6 +619,270 @@ complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "history" -d 'Past runs, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "unlock" -d 'Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)'
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -f -a "sync" -d 'Copy new bans from fail2ban\'s database into bangui\'s history (read-only, incremental)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -f -a "list" -d 'Bans in a time window, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -f -a "stats" -d 'Counts grouped by jail, country, ASN, IP, day, hour of day or origin'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -f -a "recidive" -d 'IPs banned at least N times in the window'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -f -a "export" -d 'Stream every matching row as NDJSON or CSV to stdout (no default window or limit)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l fail2ban-db -d 'fail2ban\'s database [default: config fail2ban.db_file]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l batch-size -d 'Rows per read and per transaction' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l since -d 'Only bans at or after: a duration (7d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l until -d 'Only bans before: a duration (1d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s j -l jail -d 'Only this jail' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l ip -d 'Only this IP, or the IPs in this network' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l country -d 'Only this country (ISO 3166 alpha-2, from the geo cache)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
+manual\t'Banned through `bangui ban`'
+blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l limit -d 'At most this many rows' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l order -d 'Time order' -r -f -a "asc\t''
+desc\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l since -d 'Only bans at or after: a duration (7d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l until -d 'Only bans before: a duration (1d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s j -l jail -d 'Only this jail' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l ip -d 'Only this IP, or the IPs in this network' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l country -d 'Only this country (ISO 3166 alpha-2, from the geo cache)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
+manual\t'Banned through `bangui ban`'
+blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l by -d 'Group by' -r -f -a "jail\t''
+country\t''
+asn\t''
+ip\t''
+day\t'Calendar day (UTC); a bar chart in table mode'
+hour\t'Hour of day (UTC, 00-23)'
+origin\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l top -d 'Show the N largest groups (day and hour show every bucket)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l since -d 'Only bans at or after: a duration (7d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l until -d 'Only bans before: a duration (1d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s j -l jail -d 'Only this jail' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l ip -d 'Only this IP, or the IPs in this network' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l country -d 'Only this country (ISO 3166 alpha-2, from the geo cache)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
+manual\t'Banned through `bangui ban`'
+blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l min-bans -d 'Banned at least this many times in the window' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l limit -d 'At most this many IPs' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l since -d 'Only bans at or after: a duration (7d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l until -d 'Only bans before: a duration (1d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s j -l jail -d 'Only this jail' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l ip -d 'Only this IP, or the IPs in this network' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l country -d 'Only this country (ISO 3166 alpha-2, from the geo cache)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
+manual\t'Banned through `bangui ban`'
+blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "ndjson\t'One JSON object per line'
+csv\t'RFC 4180 CSV with a header line'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l order -d 'Time order' -r -f -a "asc\t''
+desc\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "sync" -d 'Copy new bans from fail2ban\'s database into bangui\'s history (read-only, incremental)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "list" -d 'Bans in a time window, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Counts grouped by jail, country, ASN, IP, day, hour of day or origin'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "recidive" -d 'IPs banned at least N times in the window'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "export" -d 'Stream every matching row as NDJSON or CSV to stdout (no default window or limit)'
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -f -a "lookup" -d 'Country, city and AS number of IP addresses (from local files only)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -f -a "refresh" -d 'Resolve history IPs missing from the cache or answered by an older database build'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -f -a "cleanup" -d 'Drop cache entries of IPs no longer in the history and older than geo.cache_retention'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -f -a "status" -d 'Database files, types, build dates, and the cache\'s size and gaps'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l mmdb -d 'Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l mmdb -d 'Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l mmdb -d 'Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l mmdb -d 'Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from help" -f -a "lookup" -d 'Country, city and AS number of IP addresses (from local files only)'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from help" -f -a "refresh" -d 'Resolve history IPs missing from the cache or answered by an older database build'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Drop cache entries of IPs no longer in the history and older than geo.cache_retention'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from help" -f -a "status" -d 'Database files, types, build dates, and the cache\'s size and gaps'
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -866,21 +1132,23 @@ complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s v -l verbose 
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "jail" -d 'Live jail state and settings'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "completions" -d 'Print a shell completion script'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs config db health serve-health completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "show" -d 'Every runtime setting of a jail'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "get" -d 'One runtime setting'
@@ -901,6 +1169,15 @@ complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "status" -d 'The lock holder if any, its heartbeat age, and recent runs'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "history" -d 'Past runs, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "unlock" -d 'Remove a scheduler lock left by a dead run (refused while its pid is alive on this host)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "sync" -d 'Copy new bans from fail2ban\'s database into bangui\'s history (read-only, incremental)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "list" -d 'Bans in a time window, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "stats" -d 'Counts grouped by jail, country, ASN, IP, day, hour of day or origin'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "recidive" -d 'IPs banned at least N times in the window'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from history" -f -a "export" -d 'Stream every matching row as NDJSON or CSV to stdout (no default window or limit)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from geo" -f -a "lookup" -d 'Country, city and AS number of IP addresses (from local files only)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from geo" -f -a "refresh" -d 'Resolve history IPs missing from the cache or answered by an older database build'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from geo" -f -a "cleanup" -d 'Drop cache entries of IPs no longer in the history and older than geo.cache_retention'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from geo" -f -a "status" -d 'Database files, types, build dates, and the cache\'s size and gaps'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Every effective value and where it came from'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate the configuration and exit 0, or 78 naming the problem'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "migrate" -d 'Apply pending migrations (a backup is taken first)'

@@ -136,6 +136,14 @@ pub enum Command {
     #[command(subcommand)]
     Jobs(JobsCommand),
 
+    /// Ban history copied from fail2ban's database: sync, list, stats, export
+    #[command(subcommand)]
+    History(HistoryCommand),
+
+    /// Country, city and AS number from local MaxMind-format databases
+    #[command(subcommand)]
+    Geo(GeoCommand),
+
     /// Show or check the effective configuration
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -440,6 +448,179 @@ the lock, 143/130 after SIGTERM/SIGINT."
         /// Required: removing a lock is an operator's decision
         #[arg(long)]
         force: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HistoryCommand {
+    /// Copy new bans from fail2ban's database into bangui's history (read-only, incremental)
+    #[command(
+        long_about = "Copy new rows of fail2ban's `bans` table into bangui's history. fail2ban's \
+database is opened read-only and read in short batches, so fail2ban is never blocked; each batch \
+is committed together with its watermark. Safe to run any number of times. fail2ban deletes its \
+rows on unban and after dbpurgeage (1 day by default): sync at least that often."
+    )]
+    Sync(HistorySyncArgs),
+    /// Bans in a time window, newest first
+    List(HistoryListArgs),
+    /// Counts grouped by jail, country, ASN, IP, day, hour of day or origin
+    Stats(HistoryStatsArgs),
+    /// IPs banned at least N times in the window
+    Recidive(HistoryRecidiveArgs),
+    /// Stream every matching row as NDJSON or CSV to stdout (no default window or limit)
+    Export(HistoryExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HistorySyncArgs {
+    /// fail2ban's database [default: config fail2ban.db_file]
+    #[arg(long, value_name = "PATH")]
+    pub fail2ban_db: Option<PathBuf>,
+
+    /// Rows per read and per transaction
+    #[arg(long, default_value_t = 20_000, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    pub batch_size: u32,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct HistoryFilterArgs {
+    /// Only bans at or after: a duration (7d), a date, or an RFC 3339 time
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only bans before: a duration (1d), a date, or an RFC 3339 time
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Only this jail
+    #[arg(short, long)]
+    pub jail: Option<String>,
+    /// Only this IP, or the IPs in this network
+    #[arg(long, value_name = "IP|CIDR")]
+    pub ip: Option<String>,
+    /// Only this country (ISO 3166 alpha-2, from the geo cache)
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// Only bans of this origin
+    #[arg(long, value_enum)]
+    pub origin: Option<OriginArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OriginArg {
+    /// Detected by fail2ban
+    Fail2ban,
+    /// Banned through `bangui ban`
+    Manual,
+    /// Banned by a blocklist import
+    Blocklist,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OrderArg {
+    Asc,
+    #[default]
+    Desc,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryListArgs {
+    #[command(flatten)]
+    pub filter: HistoryFilterArgs,
+    /// At most this many rows
+    #[arg(long, default_value_t = 100)]
+    pub limit: u64,
+    /// Time order
+    #[arg(long, value_enum, default_value_t = OrderArg::Desc)]
+    pub order: OrderArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsByArg {
+    Jail,
+    Country,
+    Asn,
+    Ip,
+    /// Calendar day (UTC); a bar chart in table mode
+    Day,
+    /// Hour of day (UTC, 00-23)
+    Hour,
+    Origin,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryStatsArgs {
+    #[command(flatten)]
+    pub filter: HistoryFilterArgs,
+    /// Group by
+    #[arg(long, value_enum, default_value_t = StatsByArg::Jail)]
+    pub by: StatsByArg,
+    /// Show the N largest groups (day and hour show every bucket)
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryRecidiveArgs {
+    #[command(flatten)]
+    pub filter: HistoryFilterArgs,
+    /// Banned at least this many times in the window
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    pub min_bans: u32,
+    /// At most this many IPs
+    #[arg(long, default_value_t = 100)]
+    pub limit: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line
+    Ndjson,
+    /// RFC 4180 CSV with a header line
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryExportArgs {
+    #[command(flatten)]
+    pub filter: HistoryFilterArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Ndjson)]
+    pub format: ExportFormat,
+    /// Time order
+    #[arg(long, value_enum, default_value_t = OrderArg::Asc)]
+    pub order: OrderArg,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct MmdbArgs {
+    /// Use this .mmdb instead of the configured ones (repeatable; the type is read from its metadata)
+    #[arg(long = "mmdb", value_name = "PATH")]
+    pub mmdb: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GeoCommand {
+    /// Country, city and AS number of IP addresses (from local files only)
+    Lookup {
+        /// IP addresses
+        #[arg(value_name = "IP", required = true)]
+        ips: Vec<String>,
+        #[command(flatten)]
+        mmdb: MmdbArgs,
+    },
+    /// Resolve history IPs missing from the cache or answered by an older database build
+    Refresh {
+        #[command(flatten)]
+        mmdb: MmdbArgs,
+    },
+    /// Drop cache entries of IPs no longer in the history and older than geo.cache_retention
+    Cleanup {
+        #[command(flatten)]
+        mmdb: MmdbArgs,
+    },
+    /// Database files, types, build dates, and the cache's size and gaps
+    Status {
+        #[command(flatten)]
+        mmdb: MmdbArgs,
     },
 }
 

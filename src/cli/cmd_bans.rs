@@ -168,7 +168,9 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
     let batch = app.cfg.fail2ban.ban_batch_size;
     let mut client = app.client()?;
     // fail2ban deletes the history of what it unbans: keep it first.
-    let mut keep_history = |pairs: &[(String, String)]| preserve_history_before_unban(app, pairs);
+    let f2b_db = fail2ban_db_path(app, &mut client);
+    let mut keep_history =
+        |pairs: &[(String, String)]| preserve_history_before_unban(app, f2b_db.as_deref(), pairs);
     let out = if a.all {
         let jail = a
             .jail
@@ -218,10 +220,62 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
     Ok(rep)
 }
 
-/// The one place `unban` keeps fail2ban's history rows before fail2ban
-/// deletes them. History sync lives in the history module.
-fn preserve_history_before_unban(app: &App, pairs: &[(String, String)]) -> Result<()> {
-    let _ = (app, pairs);
+/// fail2ban's database: configured, or as the server reports it.
+fn fail2ban_db_path(
+    app: &App,
+    client: &mut bangui::fail2ban::Client,
+) -> Option<std::path::PathBuf> {
+    match &app.cfg.fail2ban.db_file {
+        Some(p) => Some(p.clone()),
+        None => bangui::fail2ban::api::get_dbfile(client)
+            .ok()
+            .flatten()
+            .map(std::path::PathBuf::from),
+    }
+}
+
+/// The one place `unban` keeps fail2ban's history rows of the affected IPs
+/// before fail2ban deletes them. A failure here is a loud warning, not a
+/// refusal: an operator who unbans (often themselves) must not be blocked.
+fn preserve_history_before_unban(
+    app: &App,
+    f2b_db: Option<&std::path::Path>,
+    pairs: &[(String, String)],
+) -> Result<()> {
+    let Some(path) = f2b_db else { return Ok(()) };
+    let mut ips: Vec<std::net::IpAddr> = pairs
+        .iter()
+        .filter_map(|(_, ip)| Target::parse(ip).ok())
+        .filter(Target::is_host)
+        .map(|t| t.net().addr())
+        .collect();
+    ips.sort();
+    ips.dedup();
+    if ips.is_empty() {
+        return Ok(());
+    }
+    let result = app.db().and_then(|mut conn| {
+        bangui::history::sync_ips(
+            &mut conn,
+            path,
+            None,
+            &ips,
+            &bangui::history::SyncOptions::default(),
+            now_unix(),
+        )
+    });
+    match result {
+        Ok(r) => tracing::info!(
+            event = "history_saved_before_unban",
+            component = "history",
+            inserted = r.inserted,
+            read = r.read
+        ),
+        Err(e) => app.warn(&format!(
+            "could not save the ban history of {} IP(s) before unbanning (fail2ban deletes it): {e}",
+            ips.len()
+        )),
+    }
     Ok(())
 }
 
@@ -255,6 +309,7 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
     }
     let mut list = bans::list_bans(&mut client, a.jail.as_deref())?;
     add_ban_counts(app, &mut client, &mut list);
+    let geo = cached_geo(app, &list);
     let now = now_unix();
     let data: Vec<serde_json::Value> = list
         .iter()
@@ -268,6 +323,10 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
                 "time_left": b.end.map(|e| (e - now).max(0)),
                 "permanent": b.end.is_none(),
                 "ban_count": b.ban_count,
+                "country_code": geo.get(&b.ip).and_then(|g| g.country_code.clone()),
+                "country_name": geo.get(&b.ip).and_then(|g| g.country_name.clone()),
+                "asn": geo.get(&b.ip).and_then(|g| g.asn),
+                "as_org": geo.get(&b.ip).and_then(|g| g.as_org.clone()),
             })
         })
         .collect();
@@ -287,6 +346,8 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
                     None => "permanent".into(),
                 },
                 opt(b.ban_count),
+                opt(geo.get(&b.ip).and_then(|g| g.country_code.clone())),
+                opt(geo.get(&b.ip).and_then(|g| g.asn).map(|a| format!("AS{a}"))),
             ]
         })
         .collect();
@@ -301,6 +362,8 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
                 "ends_at",
                 "time_left",
                 "ban_count",
+                "country",
+                "asn",
             ],
             rows,
         ),
@@ -328,5 +391,27 @@ fn add_ban_counts(app: &App, client: &mut bangui::fail2ban::Client, list: &mut [
             }
         }
         Err(e) => tracing::debug!(event = "ban_count_unavailable", error = %e),
+    }
+}
+
+/// Country and ASN from bangui's geo cache (filled by `geo refresh`); empty
+/// when the database does not exist yet.
+fn cached_geo(
+    app: &App,
+    list: &[bans::BanEntry],
+) -> std::collections::HashMap<String, bangui::geo::GeoInfo> {
+    if list.is_empty() || !app.cfg.database.path.exists() {
+        return Default::default();
+    }
+    let ips: Vec<std::net::IpAddr> = list.iter().filter_map(|b| b.ip.parse().ok()).collect();
+    match app.db().and_then(|conn| bangui::geo::cached(&conn, &ips)) {
+        Ok(m) => m
+            .into_iter()
+            .map(|(ip, g)| (Target::from_ip(ip).to_string(), g))
+            .collect(),
+        Err(e) => {
+            app.warn(&format!("geo columns unavailable: {e}"));
+            Default::default()
+        }
     }
 }

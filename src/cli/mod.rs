@@ -11,7 +11,9 @@ mod cmd_blocklist;
 mod cmd_config;
 mod cmd_db;
 mod cmd_gen;
+mod cmd_geo;
 mod cmd_health;
+mod cmd_history;
 mod cmd_jail;
 mod cmd_jobs;
 mod cmd_status;
@@ -112,6 +114,8 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Blocklist(c) => cmd_blocklist::run(app, c),
         Command::Health(a) => cmd_health::health(app, a),
         Command::ServeHealth(a) => cmd_health::serve(app, a),
+        Command::History(c) => cmd_history::run(app, c),
+        Command::Geo(c) => cmd_geo::run(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

@@ -45,6 +45,9 @@ pub struct Report {
     pub exit_code: i32,
     /// Short notes for stderr (not data), e.g. "nothing to do".
     pub notes: Vec<String>,
+    /// The command already wrote its own stream to stdout (`history
+    /// export`): render nothing.
+    pub streamed: bool,
 }
 
 impl Report {
@@ -55,7 +58,15 @@ impl Report {
             view,
             exit_code: 0,
             notes: Vec::new(),
+            streamed: false,
         }
+    }
+
+    /// For a command that wrote its own stream to stdout.
+    pub fn streamed(command: impl Into<String>) -> Report {
+        let mut r = Report::new(command, Value::Null, View::Text(String::new()));
+        r.streamed = true;
+        r
     }
 
     pub fn with_exit(mut self, code: i32) -> Report {
@@ -87,6 +98,9 @@ pub fn opt<T: ToString>(v: Option<T>) -> String {
 
 /// Write the report to stdout. A closed pipe is not an error.
 pub fn emit(report: &Report, mode: Mode) -> io::Result<()> {
+    if report.streamed {
+        return Ok(());
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
     match mode {

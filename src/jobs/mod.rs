@@ -48,6 +48,9 @@ pub trait Job: Send + Sync {
 pub fn registry() -> Vec<Box<dyn Job>> {
     vec![
         Box::new(crate::blocklist::job::BlocklistImport),
+        Box::new(crate::history::job::HistorySync),
+        Box::new(crate::geo::job::GeoRefresh),
+        Box::new(crate::geo::job::GeoCleanup),
         Box::new(maintenance::DbMaintenance),
     ]
 }
@@ -132,6 +135,20 @@ impl<'a> JobContext<'a> {
     /// The job's connection, for reads outside units.
     pub fn conn(&self) -> &Connection {
         self.conn
+    }
+
+    /// The connection for subsystems that commit their own bounded batches
+    /// (each with its watermark) and ask [`JobContext::stopper`] between them.
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        self.conn
+    }
+
+    /// A `should_stop` check that outlives a borrow of the context, for
+    /// library calls that take the connection mutably.
+    pub fn stopper(&self) -> impl Fn() -> bool + Send + Sync + 'static {
+        let shutdown = self.shutdown.clone();
+        let lock = self.lock_state.clone();
+        move || shutdown.requested() || lock.is_lost()
     }
 
     /// Whether the job should stop at this safe point (signal or lost lock).

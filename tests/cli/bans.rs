@@ -245,7 +245,11 @@ fn banned_lists_and_answers_with_exit_codes() {
     let plain = env.run(&["banned", "--jail", &j.name]);
     plain.code(0);
     assert_eq!(plain.stdout.lines().count(), 2);
-    assert!(plain.stdout.lines().all(|l| l.split('\t').count() == 6));
+    assert!(
+        plain.stdout.lines().all(|l| l.split('\t').count() == 8),
+        "{}",
+        plain.stdout
+    );
 
     env.run(&["banned", "51.0.0.1"]).code(0);
     let r = env.run(&["banned", "52.0.0.9", "--json"]);
@@ -314,4 +318,52 @@ fn bans_found_by_fail2ban_itself_are_listed() {
         );
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
+}
+
+#[test]
+fn unban_keeps_the_history_fail2ban_deletes() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("keep");
+    env.run(&["ban", "62.0.0.7", "--jail", &j.name]).code(0);
+    // fail2ban writes the ban row a few ms after answering.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    env.run(&["unban", "62.0.0.7", "--jail", &j.name]).code(0);
+    let f2b = shared().dir.join("fail2ban.sqlite3");
+    let conn =
+        rusqlite::Connection::open_with_flags(&f2b, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
+    let left: i64 = conn
+        .query_row("SELECT count(*) FROM bans WHERE ip = '62.0.0.7'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(left, 0, "fail2ban deleted its row on unban");
+    let doc = env
+        .run(&["history", "list", "--ip", "62.0.0.7", "--json"])
+        .json();
+    let rows = doc["data"]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{doc}");
+    assert_eq!(rows[0]["jail"], j.name);
+    assert_eq!(rows[0]["origin"], "manual");
+    // Without --fail2ban-db or fail2ban.db_file, sync asks the server where its database is.
+    let r = env.run(&["history", "sync", "--json"]);
+    r.code(0);
+    assert_eq!(r.json()["data"]["fail2ban_db"], f2b.display().to_string());
+}
+
+#[test]
+fn banned_shows_country_and_asn_from_the_geo_cache() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("geo");
+    env.run(&["ban", "63.0.0.9", "--jail", &j.name]).code(0);
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute(
+        "INSERT INTO geo_cache (ip, country_code, country_name, asn, as_org, db_build_epoch, resolved_at)
+         VALUES ('63.0.0.9', 'US', 'United States', 64500, 'Example AS', 1, 1)",
+        [],
+    )
+    .unwrap();
+    let doc = env.run(&["banned", "--jail", &j.name, "--json"]).json();
+    assert_eq!(doc["data"][0]["country_code"], "US");
+    assert_eq!(doc["data"][0]["asn"], 64500);
 }

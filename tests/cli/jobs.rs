@@ -16,10 +16,38 @@ const ROWS: i64 = 400_000;
 const BATCH: i64 = 1000;
 
 fn config(env: &TestEnv, extra: &str) {
+    let f2b = empty_fail2ban_db(env);
     env.write_config(&format!(
-        "[jobs]\nheartbeat = 1\nlock_ttl = 3\ngrace = 5\nmaintenance_batch_size = {BATCH}\n\
-         vacuum_free_ratio = 1.0\naudit_retention = \"1d\"\n{extra}"
+        "[fail2ban]\ndb_file = \"{}\"\n\
+         [jobs]\nheartbeat = 1\nlock_ttl = 3\ngrace = 5\nmaintenance_batch_size = {BATCH}\n\
+         vacuum_free_ratio = 1.0\naudit_retention = \"1d\"\n{extra}",
+        f2b.display()
     ));
+}
+
+/// An empty fail2ban database (schema v4), so that `history-sync` has a
+/// source without a running server.
+fn empty_fail2ban_db(env: &TestEnv) -> std::path::PathBuf {
+    let p = env.path().join("fail2ban.sqlite3");
+    let conn = Connection::open(&p).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS fail2banDb (version INTEGER);
+         INSERT INTO fail2banDb SELECT 4 WHERE NOT EXISTS (SELECT 1 FROM fail2banDb);
+         CREATE TABLE IF NOT EXISTS bans (jail TEXT NOT NULL, ip TEXT, timeofban INTEGER NOT NULL,
+             bantime INTEGER NOT NULL, bancount INTEGER NOT NULL DEFAULT 1, data JSON);",
+    )
+    .unwrap();
+    p
+}
+
+/// The entry for `job` in a JSON list of jobs or runs.
+fn by_job(list: &Value, job: &str) -> Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|j| j["job"] == job || j["name"] == job)
+        .unwrap_or_else(|| panic!("no {job} in {list}"))
+        .clone()
 }
 
 /// A migrated database with `rows` audit rows from 1970 (all prunable), in
@@ -461,8 +489,16 @@ fn run_due_records_itself_and_skips_what_is_not_due() {
     let d = r.json()["data"].clone();
     assert_eq!(d["run"]["job"], "run-due");
     assert_eq!(d["run"]["status"], "ok");
-    assert_eq!(d["runs"][0]["job"], "db-maintenance");
-    assert_eq!(d["runs"][0]["summary"]["pruned"]["audit_log"], 2500);
+    let maint = by_job(&d["runs"], "db-maintenance");
+    assert_eq!(maint["summary"]["pruned"]["audit_log"], 2500);
+    for job in [
+        "blocklist-import",
+        "history-sync",
+        "geo-refresh",
+        "geo-cleanup",
+    ] {
+        assert_eq!(by_job(&d["runs"], job)["status"], "ok", "{job}: {d}");
+    }
     assert_eq!(d["changed"], true);
 
     // Nothing is due now: a no-op, exit 0, changed false.
@@ -470,10 +506,11 @@ fn run_due_records_itself_and_skips_what_is_not_due() {
     r.code(0).stderr_has("nothing due");
     let d = r.json()["data"].clone();
     assert_eq!(d["changed"], false);
-    assert_eq!(d["not_due"][0]["job"], "db-maintenance");
+    by_job(&d["not_due"], "db-maintenance");
     let list = env.run(&["jobs", "list", "--json"]).json();
-    assert_eq!(list["data"][0]["due"], false);
-    assert_eq!(list["data"][0]["last_status"], "ok");
+    let maint = by_job(&list["data"], "db-maintenance");
+    assert_eq!(maint["due"], false);
+    assert_eq!(maint["last_status"], "ok");
 
     // `jobs run` runs it anyway.
     env.run(&["jobs", "run", "db-maintenance"]).code(0);

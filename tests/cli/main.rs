@@ -1,9 +1,8 @@
 //! Integration tests: the built `bangui` binary, run in an isolated
 //! environment, against a real fail2ban-server and real SQLite files.
 
-// Not every helper is used by every branch's tests; the fail2ban watchdog
-// is never waited for on purpose (it outlives the test to clean up).
-#[allow(dead_code, clippy::zombie_processes)]
+// Helpers serve every group of tests; not each is used by each group.
+#[allow(dead_code)]
 mod support;
 
 mod bans;
@@ -11,7 +10,9 @@ mod blocklist;
 mod config;
 mod db;
 mod generated;
+mod geo;
 mod health;
+mod history;
 mod jails;
 mod jobs;
 mod output;
