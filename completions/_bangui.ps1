@@ -24,6 +24,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -43,6 +44,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Unban IPs from one jail or from every jail')
             [CompletionResult]::new('banned', 'banned', [CompletionResultType]::ParameterValue, 'List current bans, or ask whether IPs are banned (exit 1 when none is)')
             [CompletionResult]::new('jail', 'jail', [CompletionResultType]::ParameterValue, 'Live jail state and settings')
+            [CompletionResult]::new('filter', 'filter', [CompletionResultType]::ParameterValue, 'fail2ban''s filters: list, show resolved, test against a log')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'fail2ban''s actions: list, show resolved')
+            [CompletionResult]::new('config-backups', 'config-backups', [CompletionResultType]::ParameterValue, 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail of state-changing commands')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'Scheduled work under the scheduler lock (exit 75 while another run holds it)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or check the effective configuration')
@@ -56,6 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -79,6 +84,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -104,6 +110,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -128,6 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -148,6 +156,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -165,7 +174,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every jail with backend, failed and banned counts, and idle state')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every runtime setting of a jail')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One runtime setting')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting (not persisted)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)')
             [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Switch a jail''s idle mode')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a jail (bans stay in fail2ban''s database)')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)')
@@ -178,6 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -198,6 +210,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -218,6 +231,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -238,11 +252,57 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
+            [CompletionResult]::new('--persist', '--persist', [CompletionResultType]::ParameterName, 'Write the setting to jail.d/zz-bangui.local and reload the jail')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change (with --persist: the diff) and change nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;jail;enable' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the diff and change nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;jail;disable' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the diff and change nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -259,6 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -280,6 +341,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -301,6 +363,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -322,6 +385,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -344,6 +408,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -365,7 +430,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every jail with backend, failed and banned counts, and idle state')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every runtime setting of a jail')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One runtime setting')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting (not persisted)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)')
             [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Switch a jail''s idle mode')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a jail (bans stay in fail2ban''s database)')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)')
@@ -386,6 +453,12 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
         'bangui;jail;help;set' {
             break
         }
+        'bangui;jail;help;enable' {
+            break
+        }
+        'bangui;jail;help;disable' {
+            break
+        }
         'bangui;jail;help;idle' {
             break
         }
@@ -404,10 +477,287 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
         'bangui;jail;help;help' {
             break
         }
+        'bangui;filter' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every filter in filter.d, its files, and the jails that use it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;filter;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;filter;show' {
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Shorthand for the `mode` parameter')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;filter;test' {
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Shorthand for the `mode` parameter')
+            [CompletionResult]::new('--datepattern', '--datepattern', [CompletionResultType]::ParameterName, 'Use this datepattern instead of the filter''s')
+            [CompletionResult]::new('--show', '--show', [CompletionResultType]::ParameterName, 'Also list these lines (in JSON: `data.lines_shown` with host, user, time)')
+            [CompletionResult]::new('--engine', '--engine', [CompletionResultType]::ParameterName, 'Which engine runs the test')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;filter;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every filter in filter.d, its files, and the jails that use it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;filter;help;list' {
+            break
+        }
+        'bangui;filter;help;show' {
+            break
+        }
+        'bangui;filter;help;test' {
+            break
+        }
+        'bangui;filter;help;help' {
+            break
+        }
+        'bangui;action' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every action in action.d and the jails that use it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'An action resolved: its commands and [Init] parameters, with where each came from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;action;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;action;show' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;action;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every action in action.d and the jails that use it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'An action resolved: its commands and [Init] parameters, with where each came from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;action;help;list' {
+            break
+        }
+        'bangui;action;help;show' {
+            break
+        }
+        'bangui;action;help;help' {
+            break
+        }
+        'bangui;config-backups' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Saved versions of jail.d/zz-bangui.local, oldest first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a saved version back: validated, applied with a full reload, rolled back on failure')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;config-backups;list' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;config-backups;restore' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Required: restoring replaces the current file and reloads fail2ban')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the diff and change nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;config-backups;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Saved versions of jail.d/zz-bangui.local, oldest first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a saved version back: validated, applied with a full reload, rolled back on failure')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;config-backups;help;list' {
+            break
+        }
+        'bangui;config-backups;help;restore' {
+            break
+        }
+        'bangui;config-backups;help;help' {
+            break
+        }
         'bangui;audit' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -432,6 +782,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -463,6 +814,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -490,6 +842,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -510,6 +863,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -530,6 +884,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -551,6 +906,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -573,6 +929,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -593,6 +950,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -645,6 +1003,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -668,6 +1027,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -688,6 +1048,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -723,6 +1084,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -749,6 +1111,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -769,6 +1132,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -789,6 +1153,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -809,6 +1174,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -829,6 +1195,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -876,6 +1243,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -896,6 +1264,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
@@ -918,6 +1287,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Unban IPs from one jail or from every jail')
             [CompletionResult]::new('banned', 'banned', [CompletionResultType]::ParameterValue, 'List current bans, or ask whether IPs are banned (exit 1 when none is)')
             [CompletionResult]::new('jail', 'jail', [CompletionResultType]::ParameterValue, 'Live jail state and settings')
+            [CompletionResult]::new('filter', 'filter', [CompletionResultType]::ParameterValue, 'fail2ban''s filters: list, show resolved, test against a log')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'fail2ban''s actions: list, show resolved')
+            [CompletionResult]::new('config-backups', 'config-backups', [CompletionResultType]::ParameterValue, 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'The audit trail of state-changing commands')
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'Scheduled work under the scheduler lock (exit 75 while another run holds it)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or check the effective configuration')
@@ -943,7 +1315,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every jail with backend, failed and banned counts, and idle state')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Every runtime setting of a jail')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One runtime setting')
-            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting (not persisted)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)')
             [CompletionResult]::new('idle', 'idle', [CompletionResultType]::ParameterValue, 'Switch a jail''s idle mode')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a jail (bans stay in fail2ban''s database)')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)')
@@ -963,6 +1337,12 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
         'bangui;help;jail;set' {
             break
         }
+        'bangui;help;jail;enable' {
+            break
+        }
+        'bangui;help;jail;disable' {
+            break
+        }
         'bangui;help;jail;idle' {
             break
         }
@@ -976,6 +1356,43 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;help;jail;reload' {
+            break
+        }
+        'bangui;help;filter' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every filter in filter.d, its files, and the jails that use it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex')
+            break
+        }
+        'bangui;help;filter;list' {
+            break
+        }
+        'bangui;help;filter;show' {
+            break
+        }
+        'bangui;help;filter;test' {
+            break
+        }
+        'bangui;help;action' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every action in action.d and the jails that use it')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'An action resolved: its commands and [Init] parameters, with where each came from')
+            break
+        }
+        'bangui;help;action;list' {
+            break
+        }
+        'bangui;help;action;show' {
+            break
+        }
+        'bangui;help;config-backups' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Saved versions of jail.d/zz-bangui.local, oldest first')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Put a saved version back: validated, applied with a full reload, rolled back on failure')
+            break
+        }
+        'bangui;help;config-backups;list' {
+            break
+        }
+        'bangui;help;config-backups;restore' {
             break
         }
         'bangui;help;audit' {

@@ -16,6 +16,9 @@ _bangui() {
             ",$1")
                 cmd="bangui"
                 ;;
+            bangui,action)
+                cmd="bangui__subcmd__action"
+                ;;
             bangui,audit)
                 cmd="bangui__subcmd__audit"
                 ;;
@@ -31,8 +34,14 @@ _bangui() {
             bangui,config)
                 cmd="bangui__subcmd__config"
                 ;;
+            bangui,config-backups)
+                cmd="bangui__subcmd__config__subcmd__backups"
+                ;;
             bangui,db)
                 cmd="bangui__subcmd__db"
+                ;;
+            bangui,filter)
+                cmd="bangui__subcmd__filter"
                 ;;
             bangui,help)
                 cmd="bangui__subcmd__help"
@@ -51,6 +60,24 @@ _bangui() {
                 ;;
             bangui,unban)
                 cmd="bangui__subcmd__unban"
+                ;;
+            bangui__subcmd__action,help)
+                cmd="bangui__subcmd__action__subcmd__help"
+                ;;
+            bangui__subcmd__action,list)
+                cmd="bangui__subcmd__action__subcmd__list"
+                ;;
+            bangui__subcmd__action,show)
+                cmd="bangui__subcmd__action__subcmd__show"
+                ;;
+            bangui__subcmd__action__subcmd__help,help)
+                cmd="bangui__subcmd__action__subcmd__help__subcmd__help"
+                ;;
+            bangui__subcmd__action__subcmd__help,list)
+                cmd="bangui__subcmd__action__subcmd__help__subcmd__list"
+                ;;
+            bangui__subcmd__action__subcmd__help,show)
+                cmd="bangui__subcmd__action__subcmd__help__subcmd__show"
                 ;;
             bangui__subcmd__audit,help)
                 cmd="bangui__subcmd__audit__subcmd__help"
@@ -72,6 +99,24 @@ _bangui() {
                 ;;
             bangui__subcmd__config,show)
                 cmd="bangui__subcmd__config__subcmd__show"
+                ;;
+            bangui__subcmd__config__subcmd__backups,help)
+                cmd="bangui__subcmd__config__subcmd__backups__subcmd__help"
+                ;;
+            bangui__subcmd__config__subcmd__backups,list)
+                cmd="bangui__subcmd__config__subcmd__backups__subcmd__list"
+                ;;
+            bangui__subcmd__config__subcmd__backups,restore)
+                cmd="bangui__subcmd__config__subcmd__backups__subcmd__restore"
+                ;;
+            bangui__subcmd__config__subcmd__backups__subcmd__help,help)
+                cmd="bangui__subcmd__config__subcmd__backups__subcmd__help__subcmd__help"
+                ;;
+            bangui__subcmd__config__subcmd__backups__subcmd__help,list)
+                cmd="bangui__subcmd__config__subcmd__backups__subcmd__help__subcmd__list"
+                ;;
+            bangui__subcmd__config__subcmd__backups__subcmd__help,restore)
+                cmd="bangui__subcmd__config__subcmd__backups__subcmd__help__subcmd__restore"
                 ;;
             bangui__subcmd__config__subcmd__help,check)
                 cmd="bangui__subcmd__config__subcmd__help__subcmd__check"
@@ -118,6 +163,33 @@ _bangui() {
             bangui__subcmd__db__subcmd__help,status)
                 cmd="bangui__subcmd__db__subcmd__help__subcmd__status"
                 ;;
+            bangui__subcmd__filter,help)
+                cmd="bangui__subcmd__filter__subcmd__help"
+                ;;
+            bangui__subcmd__filter,list)
+                cmd="bangui__subcmd__filter__subcmd__list"
+                ;;
+            bangui__subcmd__filter,show)
+                cmd="bangui__subcmd__filter__subcmd__show"
+                ;;
+            bangui__subcmd__filter,test)
+                cmd="bangui__subcmd__filter__subcmd__test"
+                ;;
+            bangui__subcmd__filter__subcmd__help,help)
+                cmd="bangui__subcmd__filter__subcmd__help__subcmd__help"
+                ;;
+            bangui__subcmd__filter__subcmd__help,list)
+                cmd="bangui__subcmd__filter__subcmd__help__subcmd__list"
+                ;;
+            bangui__subcmd__filter__subcmd__help,show)
+                cmd="bangui__subcmd__filter__subcmd__help__subcmd__show"
+                ;;
+            bangui__subcmd__filter__subcmd__help,test)
+                cmd="bangui__subcmd__filter__subcmd__help__subcmd__test"
+                ;;
+            bangui__subcmd__help,action)
+                cmd="bangui__subcmd__help__subcmd__action"
+                ;;
             bangui__subcmd__help,audit)
                 cmd="bangui__subcmd__help__subcmd__audit"
                 ;;
@@ -133,8 +205,14 @@ _bangui() {
             bangui__subcmd__help,config)
                 cmd="bangui__subcmd__help__subcmd__config"
                 ;;
+            bangui__subcmd__help,config-backups)
+                cmd="bangui__subcmd__help__subcmd__config__subcmd__backups"
+                ;;
             bangui__subcmd__help,db)
                 cmd="bangui__subcmd__help__subcmd__db"
+                ;;
+            bangui__subcmd__help,filter)
+                cmd="bangui__subcmd__help__subcmd__filter"
                 ;;
             bangui__subcmd__help,help)
                 cmd="bangui__subcmd__help__subcmd__help"
@@ -154,6 +232,12 @@ _bangui() {
             bangui__subcmd__help,unban)
                 cmd="bangui__subcmd__help__subcmd__unban"
                 ;;
+            bangui__subcmd__help__subcmd__action,list)
+                cmd="bangui__subcmd__help__subcmd__action__subcmd__list"
+                ;;
+            bangui__subcmd__help__subcmd__action,show)
+                cmd="bangui__subcmd__help__subcmd__action__subcmd__show"
+                ;;
             bangui__subcmd__help__subcmd__audit,list)
                 cmd="bangui__subcmd__help__subcmd__audit__subcmd__list"
                 ;;
@@ -162,6 +246,12 @@ _bangui() {
                 ;;
             bangui__subcmd__help__subcmd__config,show)
                 cmd="bangui__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            bangui__subcmd__help__subcmd__config__subcmd__backups,list)
+                cmd="bangui__subcmd__help__subcmd__config__subcmd__backups__subcmd__list"
+                ;;
+            bangui__subcmd__help__subcmd__config__subcmd__backups,restore)
+                cmd="bangui__subcmd__help__subcmd__config__subcmd__backups__subcmd__restore"
                 ;;
             bangui__subcmd__help__subcmd__db,backup)
                 cmd="bangui__subcmd__help__subcmd__db__subcmd__backup"
@@ -177,6 +267,21 @@ _bangui() {
                 ;;
             bangui__subcmd__help__subcmd__db,status)
                 cmd="bangui__subcmd__help__subcmd__db__subcmd__status"
+                ;;
+            bangui__subcmd__help__subcmd__filter,list)
+                cmd="bangui__subcmd__help__subcmd__filter__subcmd__list"
+                ;;
+            bangui__subcmd__help__subcmd__filter,show)
+                cmd="bangui__subcmd__help__subcmd__filter__subcmd__show"
+                ;;
+            bangui__subcmd__help__subcmd__filter,test)
+                cmd="bangui__subcmd__help__subcmd__filter__subcmd__test"
+                ;;
+            bangui__subcmd__help__subcmd__jail,disable)
+                cmd="bangui__subcmd__help__subcmd__jail__subcmd__disable"
+                ;;
+            bangui__subcmd__help__subcmd__jail,enable)
+                cmd="bangui__subcmd__help__subcmd__jail__subcmd__enable"
                 ;;
             bangui__subcmd__help__subcmd__jail,get)
                 cmd="bangui__subcmd__help__subcmd__jail__subcmd__get"
@@ -223,6 +328,12 @@ _bangui() {
             bangui__subcmd__help__subcmd__jobs,unlock)
                 cmd="bangui__subcmd__help__subcmd__jobs__subcmd__unlock"
                 ;;
+            bangui__subcmd__jail,disable)
+                cmd="bangui__subcmd__jail__subcmd__disable"
+                ;;
+            bangui__subcmd__jail,enable)
+                cmd="bangui__subcmd__jail__subcmd__enable"
+                ;;
             bangui__subcmd__jail,get)
                 cmd="bangui__subcmd__jail__subcmd__get"
                 ;;
@@ -252,6 +363,12 @@ _bangui() {
                 ;;
             bangui__subcmd__jail,stop)
                 cmd="bangui__subcmd__jail__subcmd__stop"
+                ;;
+            bangui__subcmd__jail__subcmd__help,disable)
+                cmd="bangui__subcmd__jail__subcmd__help__subcmd__disable"
+                ;;
+            bangui__subcmd__jail__subcmd__help,enable)
+                cmd="bangui__subcmd__jail__subcmd__help__subcmd__enable"
                 ;;
             bangui__subcmd__jail__subcmd__help,get)
                 cmd="bangui__subcmd__jail__subcmd__help__subcmd__get"
@@ -332,7 +449,7 @@ _bangui() {
 
     case "${cmd}" in
         bangui)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version status ban unban banned jail audit jobs config db completions manpages help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version status ban unban banned jail filter action config-backups audit jobs config db completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,6 +464,204 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__action)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__action__subcmd__help)
+            opts="list show help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__action__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__action__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__action__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__action__subcmd__list)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__action__subcmd__show)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -374,7 +689,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__audit)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version list help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +704,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -458,7 +777,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__audit__subcmd__list)
-            opts="-o -q -v -h -V --since --limit --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --since --limit --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -481,6 +800,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -508,7 +831,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__ban)
-            opts="-j -o -q -v -h -V --jail --from-file --force --dry-run --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --jail --from-file --force --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,6 +861,10 @@ _bangui() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
                     return 0
@@ -562,7 +889,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__banned)
-            opts="-j -o -q -v -h -V --jail --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --jail --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,6 +912,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -612,7 +943,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__completions)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version bash elvish fish powershell zsh"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -627,6 +958,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -654,7 +989,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__config)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version show check help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,6 +1004,204 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__config__subcmd__backups)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version list restore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__config__subcmd__backups__subcmd__help)
+            opts="list restore help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__config__subcmd__backups__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__config__subcmd__backups__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__config__subcmd__backups__subcmd__help__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__config__subcmd__backups__subcmd__list)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__config__subcmd__backups__subcmd__restore)
+            opts="-o -q -v -h -V --yes --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -696,7 +1229,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__config__subcmd__check)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -711,6 +1244,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -794,7 +1331,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__config__subcmd__show)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -809,6 +1346,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -836,7 +1377,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__db)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version migrate status check checkpoint backup help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version migrate status check checkpoint backup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -851,6 +1392,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -878,7 +1423,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__db__subcmd__backup)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -893,6 +1438,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -920,7 +1469,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__db__subcmd__check)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -935,6 +1484,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -962,7 +1515,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__db__subcmd__checkpoint)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -977,6 +1530,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1102,7 +1659,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__db__subcmd__migrate)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1117,6 +1674,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1144,7 +1705,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__db__subcmd__status)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1159,6 +1720,284 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version list show test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter__subcmd__help)
+            opts="list show test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter__subcmd__list)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter__subcmd__show)
+            opts="-o -q -v -h -V --mode --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__filter__subcmd__test)
+            opts="-o -q -v -h -V --mode --datepattern --show --engine --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --mode)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datepattern)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --show)
+                    COMPREPLY=($(compgen -W "matched missed ignored all" -- "${cur}"))
+                    return 0
+                    ;;
+                --engine)
+                    COMPREPLY=($(compgen -W "native fail2ban-regex" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1186,8 +2025,50 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help)
-            opts="status ban unban banned jail audit jobs config db completions manpages help"
+            opts="status ban unban banned jail filter action config-backups audit jobs config db completions manpages help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__action)
+            opts="list show"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__action__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__action__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1272,6 +2153,48 @@ _bangui() {
         bangui__subcmd__help__subcmd__config)
             opts="show check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__config__subcmd__backups)
+            opts="list restore"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__config__subcmd__backups__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__config__subcmd__backups__subcmd__restore)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1395,6 +2318,62 @@ _bangui() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bangui__subcmd__help__subcmd__filter)
+            opts="list show test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__filter__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__filter__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__filter__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bangui__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1410,8 +2389,36 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help__subcmd__jail)
-            opts="list show get set idle stop start restart reload"
+            opts="list show get set enable disable idle stop start restart reload"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__jail__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__jail__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1690,7 +2697,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version list show get set idle stop start restart reload help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version list show get set enable disable idle stop start restart reload help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,6 +2712,102 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__jail__subcmd__disable)
+            opts="-o -q -v -h -V --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__jail__subcmd__enable)
+            opts="-o -q -v -h -V --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1732,7 +2835,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__get)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1747,6 +2850,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1774,8 +2881,36 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__help)
-            opts="list show get set idle stop start restart reload help"
+            opts="list show get set enable disable idle stop start restart reload help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__jail__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__jail__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1928,7 +3063,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__idle)
-            opts="-o -q -v -h -V --dry-run --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version on off"
+            opts="-o -q -v -h -V --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version on off"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1943,6 +3078,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1970,7 +3109,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__list)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1985,6 +3124,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2012,7 +3155,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__reload)
-            opts="-o -q -v -h -V --dry-run --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2027,6 +3170,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2054,7 +3201,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__restart)
-            opts="-o -q -v -h -V --unban --dry-run --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --unban --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,6 +3216,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2096,7 +3247,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__set)
-            opts="-o -q -v -h -V --dry-run --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --persist --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2111,6 +3262,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2138,7 +3293,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__show)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2153,6 +3308,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2180,7 +3339,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__start)
-            opts="-o -q -v -h -V --dry-run --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2195,6 +3354,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2222,7 +3385,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jail__subcmd__stop)
-            opts="-o -q -v -h -V --dry-run --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2237,6 +3400,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2264,7 +3431,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jobs)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version list run run-due status history unlock help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version list run run-due status history unlock help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2279,6 +3446,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2418,7 +3589,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jobs__subcmd__history)
-            opts="-o -q -v -h -V --job --limit --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --job --limit --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2441,6 +3612,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2468,7 +3643,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jobs__subcmd__list)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2483,6 +3658,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2510,7 +3689,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jobs__subcmd__run)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2525,6 +3704,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2552,7 +3735,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jobs__subcmd__run__subcmd__due)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2567,6 +3750,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2594,7 +3781,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jobs__subcmd__status)
-            opts="-o -q -v -h -V --limit --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --limit --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2613,6 +3800,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2640,7 +3831,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__jobs__subcmd__unlock)
-            opts="-o -q -v -h -V --force --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --force --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2655,6 +3846,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2682,7 +3877,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__manpages)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,6 +3892,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2724,7 +3923,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__status)
-            opts="-o -q -v -h -V --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2739,6 +3938,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2766,7 +3969,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__unban)
-            opts="-j -o -q -v -h -V --jail --all --from-file --dry-run --config --db --socket --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --jail --all --from-file --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2793,6 +3996,10 @@ _bangui() {
                     return 0
                     ;;
                 --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

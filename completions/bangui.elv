@@ -21,6 +21,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -40,6 +41,9 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand unban 'Unban IPs from one jail or from every jail'
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
             cand jail 'Live jail state and settings'
+            cand filter 'fail2ban''s filters: list, show resolved, test against a log'
+            cand action 'fail2ban''s actions: list, show resolved'
+            cand config-backups 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
             cand audit 'The audit trail of state-changing commands'
             cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
             cand config 'Show or check the effective configuration'
@@ -52,6 +56,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -74,6 +79,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -98,6 +104,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -121,6 +128,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -140,6 +148,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -157,7 +166,9 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand list 'Every jail with backend, failed and banned counts, and idle state'
             cand show 'Every runtime setting of a jail'
             cand get 'One runtime setting'
-            cand set 'Change one runtime setting (not persisted)'
+            cand set 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local'
+            cand enable 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)'
+            cand disable 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)'
             cand idle 'Switch a jail''s idle mode'
             cand stop 'Stop a jail (bans stay in fail2ban''s database)'
             cand start 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
@@ -169,6 +180,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -188,6 +200,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -207,6 +220,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -226,11 +240,55 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
-            cand --dry-run 'Show what would change and change nothing'
+            cand --persist 'Write the setting to jail.d/zz-bangui.local and reload the jail'
+            cand --dry-run 'Show what would change (with --persist: the diff) and change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;enable'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --dry-run 'Print the diff and change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;jail;disable'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --dry-run 'Print the diff and change nothing'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -246,6 +304,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -266,6 +325,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -286,6 +346,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -306,6 +367,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -327,6 +389,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -347,7 +410,9 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand list 'Every jail with backend, failed and banned counts, and idle state'
             cand show 'Every runtime setting of a jail'
             cand get 'One runtime setting'
-            cand set 'Change one runtime setting (not persisted)'
+            cand set 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local'
+            cand enable 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)'
+            cand disable 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)'
             cand idle 'Switch a jail''s idle mode'
             cand stop 'Stop a jail (bans stay in fail2ban''s database)'
             cand start 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
@@ -363,6 +428,10 @@ set edit:completion:arg-completer[bangui] = {|@words|
         }
         &'bangui;jail;help;set'= {
         }
+        &'bangui;jail;help;enable'= {
+        }
+        &'bangui;jail;help;disable'= {
+        }
         &'bangui;jail;help;idle'= {
         }
         &'bangui;jail;help;stop'= {
@@ -375,10 +444,264 @@ set edit:completion:arg-completer[bangui] = {|@words|
         }
         &'bangui;jail;help;help'= {
         }
+        &'bangui;filter'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every filter in filter.d, its files, and the jails that use it'
+            cand show 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from'
+            cand test 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;filter;list'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;filter;show'= {
+            cand --mode 'Shorthand for the `mode` parameter'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;filter;test'= {
+            cand --mode 'Shorthand for the `mode` parameter'
+            cand --datepattern 'Use this datepattern instead of the filter''s'
+            cand --show 'Also list these lines (in JSON: `data.lines_shown` with host, user, time)'
+            cand --engine 'Which engine runs the test'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;filter;help'= {
+            cand list 'Every filter in filter.d, its files, and the jails that use it'
+            cand show 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from'
+            cand test 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;filter;help;list'= {
+        }
+        &'bangui;filter;help;show'= {
+        }
+        &'bangui;filter;help;test'= {
+        }
+        &'bangui;filter;help;help'= {
+        }
+        &'bangui;action'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Every action in action.d and the jails that use it'
+            cand show 'An action resolved: its commands and [Init] parameters, with where each came from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;action;list'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;action;show'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;action;help'= {
+            cand list 'Every action in action.d and the jails that use it'
+            cand show 'An action resolved: its commands and [Init] parameters, with where each came from'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;action;help;list'= {
+        }
+        &'bangui;action;help;show'= {
+        }
+        &'bangui;action;help;help'= {
+        }
+        &'bangui;config-backups'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'Saved versions of jail.d/zz-bangui.local, oldest first'
+            cand restore 'Put a saved version back: validated, applied with a full reload, rolled back on failure'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;config-backups;list'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;config-backups;restore'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --yes 'Required: restoring replaces the current file and reloads fail2ban'
+            cand --dry-run 'Print the diff and change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;config-backups;help'= {
+            cand list 'Saved versions of jail.d/zz-bangui.local, oldest first'
+            cand restore 'Put a saved version back: validated, applied with a full reload, rolled back on failure'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;config-backups;help;list'= {
+        }
+        &'bangui;config-backups;help;restore'= {
+        }
+        &'bangui;config-backups;help;help'= {
+        }
         &'bangui;audit'= {
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -402,6 +725,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -429,6 +753,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -455,6 +780,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -474,6 +800,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -493,6 +820,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -513,6 +841,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -534,6 +863,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -553,6 +883,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -596,6 +927,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -618,6 +950,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -637,6 +970,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -667,6 +1001,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -692,6 +1027,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -711,6 +1047,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -730,6 +1067,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -749,6 +1087,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -768,6 +1107,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -807,6 +1147,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -826,6 +1167,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
             cand -o 'Output format [default: table on a terminal, plain otherwise]'
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
@@ -847,6 +1189,9 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand unban 'Unban IPs from one jail or from every jail'
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
             cand jail 'Live jail state and settings'
+            cand filter 'fail2ban''s filters: list, show resolved, test against a log'
+            cand action 'fail2ban''s actions: list, show resolved'
+            cand config-backups 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
             cand audit 'The audit trail of state-changing commands'
             cand jobs 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
             cand config 'Show or check the effective configuration'
@@ -867,7 +1212,9 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand list 'Every jail with backend, failed and banned counts, and idle state'
             cand show 'Every runtime setting of a jail'
             cand get 'One runtime setting'
-            cand set 'Change one runtime setting (not persisted)'
+            cand set 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local'
+            cand enable 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)'
+            cand disable 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)'
             cand idle 'Switch a jail''s idle mode'
             cand stop 'Stop a jail (bans stay in fail2ban''s database)'
             cand start 'Start a stopped jail from fail2ban''s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
@@ -882,6 +1229,10 @@ set edit:completion:arg-completer[bangui] = {|@words|
         }
         &'bangui;help;jail;set'= {
         }
+        &'bangui;help;jail;enable'= {
+        }
+        &'bangui;help;jail;disable'= {
+        }
         &'bangui;help;jail;idle'= {
         }
         &'bangui;help;jail;stop'= {
@@ -891,6 +1242,33 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;jail;restart'= {
         }
         &'bangui;help;jail;reload'= {
+        }
+        &'bangui;help;filter'= {
+            cand list 'Every filter in filter.d, its files, and the jails that use it'
+            cand show 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from'
+            cand test 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex'
+        }
+        &'bangui;help;filter;list'= {
+        }
+        &'bangui;help;filter;show'= {
+        }
+        &'bangui;help;filter;test'= {
+        }
+        &'bangui;help;action'= {
+            cand list 'Every action in action.d and the jails that use it'
+            cand show 'An action resolved: its commands and [Init] parameters, with where each came from'
+        }
+        &'bangui;help;action;list'= {
+        }
+        &'bangui;help;action;show'= {
+        }
+        &'bangui;help;config-backups'= {
+            cand list 'Saved versions of jail.d/zz-bangui.local, oldest first'
+            cand restore 'Put a saved version back: validated, applied with a full reload, rolled back on failure'
+        }
+        &'bangui;help;config-backups;list'= {
+        }
+        &'bangui;help;config-backups;restore'= {
         }
         &'bangui;help;audit'= {
             cand list 'Recent state changes, newest first'

@@ -10,6 +10,7 @@ pub mod error;
 pub mod fail2ban;
 pub mod jobs;
 pub mod net;
+pub mod persist;
 pub mod util;
 
 pub use error::{Error, Result};

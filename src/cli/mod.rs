@@ -9,9 +9,11 @@ mod cmd_audit;
 mod cmd_bans;
 mod cmd_config;
 mod cmd_db;
+mod cmd_filter;
 mod cmd_gen;
 mod cmd_jail;
 mod cmd_jobs;
+mod cmd_persist;
 mod cmd_status;
 mod logging;
 mod output;
@@ -74,6 +76,9 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Banned(a) => cmd_bans::banned(app, a),
         Command::Jail(c) => cmd_jail::run(app, c),
         Command::Jobs(c) => cmd_jobs::run(app, c),
+        Command::Filter(c) => cmd_filter::run(app, c),
+        Command::Action(c) => cmd_filter::run_action(app, c),
+        Command::ConfigBackups(c) => cmd_persist::backups(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }
