@@ -259,7 +259,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l no-progress -d 'Never draw progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l db -d 'bangui\'s database file' -r -F
@@ -278,7 +278,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l no-progress -d 'Never draw progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l db -d 'bangui\'s database file' -r -F

@@ -170,7 +170,7 @@ pub fn diff(old: &str, new: &str, label: &str) -> String {
             out.push_str(&format!(" {}\n", a[i]));
             i += 1;
             j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] > lcs[i + 1][j]) {
             out.push_str(&format!("+{}\n", b[j]));
             j += 1;
         } else {
@@ -299,6 +299,23 @@ impl BackupStore {
         Ok(b)
     }
 
+    /// Forget a backup (after a rolled-back change, whose "previous version" is current
+    /// again).
+    pub fn remove(&self, b: &Backup) -> Result<()> {
+        if !valid_id(&b.id) {
+            return Err(Error::bad_input(format!("invalid backup id {:?}", b.id)));
+        }
+        for ext in ["local", "json"] {
+            let p = self.dir.join(format!("{}.{ext}", b.id));
+            match std::fs::remove_file(&p) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(format!("removing {}", p.display()), &p, e)),
+            }
+        }
+        Ok(())
+    }
+
     /// Every backup, oldest first.
     pub fn list(&self) -> Result<Vec<Backup>> {
         let rd = match std::fs::read_dir(&self.dir) {
@@ -404,6 +421,8 @@ mod tests {
         assert_eq!(s.get(&a.id).unwrap().1.as_deref(), Some(&b"one"[..]));
         assert_eq!(s.get(&b.id).unwrap().1, None);
         assert!(matches!(s.get("../x"), Err(Error::BadInput { .. })));
+        s.remove(&b).unwrap();
+        assert_eq!(s.list().unwrap().len(), 1);
         let jd = dir.path().join("jail.d");
         std::fs::create_dir(&jd).unwrap();
         let _held = lock(&jd, Duration::from_secs(1)).unwrap();

@@ -248,6 +248,12 @@ kept as a backup (`bangui config-backups list`).")]
         dry_run: bool,
     },
     /// Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)
+    #[command(
+        long_about = "Write `enabled = true` for JAIL to DIR/jail.d/zz-bangui.local, check the \
+configuration with `fail2ban-client -t`, and start the jail: `fail2ban-client reload JAIL` if it \
+runs, else a full `fail2ban-client reload` (which drops jails added only at runtime). On failure \
+the file and the jail are rolled back; the previous file is kept as a backup."
+    )]
     Enable {
         jail: String,
         /// Print the diff and change nothing
@@ -255,6 +261,11 @@ kept as a backup (`bangui config-backups list`).")]
         dry_run: bool,
     },
     /// Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)
+    #[command(
+        long_about = "Write `enabled = false` for JAIL to DIR/jail.d/zz-bangui.local, check the \
+configuration with `fail2ban-client -t`, and stop the jail over the socket. On failure the file \
+is rolled back; the previous file is kept as a backup."
+    )]
     Disable {
         jail: String,
         /// Print the diff and change nothing

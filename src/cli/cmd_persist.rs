@@ -317,11 +317,19 @@ fn change(
     // fail2ban must be there to apply the change: check before touching the file.
     let before = running_jails(app)?;
     let baseline = config_errors(app)?;
-    let backup = store(app).save(&path, old.as_deref(), reason, chrono::Utc::now())?;
-    write_file(&path, new.as_deref())?;
+    let backups = store(app);
+    let backup = backups.save(&path, old.as_deref(), reason, chrono::Utc::now())?;
+    if let Err(e) = write_file(&path, new.as_deref()) {
+        let _ = backups.remove(&backup);
+        return Err(e);
+    }
     let restore = |why: String| -> Error {
         match write_file(&path, old.as_deref()) {
-            Ok(()) => Error::config(format!("{why}; rolled back: {} restored", path.display())),
+            Ok(()) => {
+                // The previous version is the current one again: its copy is not needed.
+                let _ = backups.remove(&backup);
+                Error::config(format!("{why}; rolled back: {} restored", path.display()))
+            }
             Err(e) => Error::config(format!(
                 "{why}; ROLLBACK FAILED: could not restore {} ({e}); the previous version is the backup {}",
                 path.display(),
@@ -660,7 +668,7 @@ pub fn backups(app: &App, cmd: ConfigBackupsCommand) -> Result<Report> {
                 app,
                 "config-backups restore",
                 "--all",
-                &[id.clone()],
+                std::slice::from_ref(&id),
                 &r,
                 dry_run,
             );

@@ -234,6 +234,9 @@ fn a_change_that_breaks_the_jail_is_rolled_back() {
     );
     assert_eq!(live(&server, "bangui-test", "bantime"), "3600");
     assert!(running(&server).contains("bangui-test"));
+    // Only the successful change left a backup.
+    let list = env.run(&["config-backups", "list", "--json"]).json();
+    assert_eq!(list["data"].as_array().unwrap().len(), 1);
     let audit = env.run(&["audit", "list", "--json"]).json();
     assert!(
         audit["data"]
