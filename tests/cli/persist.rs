@@ -351,3 +351,57 @@ fn enable_disable_and_refusals() {
     names.sort();
     assert_eq!(names, vec!["zz-bangui.local"]);
 }
+
+#[test]
+fn fail2ban_unreachable_writes_nothing_but_dry_run_works() {
+    // A copy of the fixture config and no server at all.
+    let env = TestEnv::new();
+    let conf = env.path().join("conf");
+    copy(
+        &std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fail2ban/conf"),
+        &conf,
+    );
+    env.write_config(&format!(
+        "[fail2ban]\nconfig_dir = \"{}\"\n",
+        conf.display()
+    ));
+    let file = conf.join("jail.d/zz-bangui.local");
+    let dry = env.run(&[
+        "jail",
+        "set",
+        "bangui-test",
+        "maxretry",
+        "9",
+        "--persist",
+        "--dry-run",
+        "--json",
+    ]);
+    let d = dry.code(0).json();
+    assert!(
+        d["data"]["diff"]
+            .as_str()
+            .unwrap()
+            .contains("+maxretry = 9")
+    );
+    assert!(!file.exists());
+    env.run(&["jail", "set", "bangui-test", "maxretry", "9", "--persist"])
+        .code(69)
+        .stderr_has("hint:");
+    env.run(&["jail", "disable", "bangui-test"]).code(69);
+    assert!(!file.exists(), "written although fail2ban was unreachable");
+    let list = env.run(&["config-backups", "list", "--json"]).json();
+    assert!(list["data"].as_array().unwrap().is_empty());
+}
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
