@@ -258,6 +258,42 @@ fn a_change_that_breaks_the_jail_is_rolled_back() {
     let ok = env.run(&["jail", "set", "bangui-test", "maxretry", "4", "--persist"]);
     ok.code(0).stderr_has("already failed before this change");
     assert_eq!(live(&server, "bangui-test", "maxretry"), "4");
+
+    // A config-test failure that the change introduces is refused before any reload.
+    // bangui escapes everything it writes, so fail2ban's -t cannot be made to fail
+    // through it on demand: a wrapper around the real client injects the failure
+    // when the new file holds `maxretry = 7` (every other call is the real client).
+    let wrapper = env.path().join("fail2ban-client-wrapper");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = -t ] && t=1; done\n\
+             if [ -n \"$t\" ] && grep -q 'maxretry = 7' '{}' 2>/dev/null; then\n\
+             echo '2026-01-01 00:00:00,000 fail2ban [1]: ERROR   Failed during configuration: injected by the test' >&2\n\
+             echo '2026-01-01 00:00:00,000 fail2ban [1]: ERROR   ERROR: test configuration failed' >&2\n\
+             exit 255\nfi\nexec fail2ban-client \"$@\"\n",
+            file.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    env.write_config(&format!(
+        "[fail2ban]\nconfig_dir = \"{}\"\nclient = \"{}\"\n",
+        server.conf.display(),
+        wrapper.display()
+    ));
+    let before = std::fs::read(&file).unwrap();
+    env.run(&["jail", "set", "bangui-test", "maxretry", "7", "--persist"])
+        .code(78)
+        .stderr_has("refuses the change: Failed during configuration: injected by the test")
+        .stderr_has("rolled back");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert_eq!(live(&server, "bangui-test", "maxretry"), "4");
+    // Through the wrapper, an unrelated change still goes through.
+    env.run(&["jail", "set", "bangui-test", "maxretry", "5", "--persist"])
+        .code(0);
+    assert_eq!(live(&server, "bangui-test", "maxretry"), "5");
 }
 
 #[test]
