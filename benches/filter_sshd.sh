@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times fail2ban-regex against bangui's native engine on a generated 200,000-line sshd
+# Times fail2ban-regex against `bangui filter test sshd LOG -o json` (native engine) on a generated 200,000-line sshd
 # auth.log and checks that both count the same matched/missed lines.
 # Usage: benches/filter_sshd.sh [LINES]   (needs fail2ban installed; builds --release)
 set -euo pipefail
@@ -33,35 +33,25 @@ awk -v n="$N" 'BEGIN {
 }' > "$LOG"
 echo "generated $(wc -l < "$LOG") lines in $LOG"
 
-if cargo build -q --release --bin bangui 2>/dev/null && "$CARGO_TARGET_DIR/release/bangui" filter test --help 2>/dev/null | grep -qi 'usage'; then
-  NATIVE=("$CARGO_TARGET_DIR/release/bangui" filter test sshd "$LOG" -o json)
-else
-  cargo build -q --release --example filter_bench
-  NATIVE=("$CARGO_TARGET_DIR/release/examples/filter_bench" sshd "$LOG")
-fi
+cargo build -q --release --bin bangui
+BANGUI="$CARGO_TARGET_DIR/release/bangui"
 
 t0=$(date +%s.%N)
 F2B=$(fail2ban-regex --raw "$LOG" /etc/fail2ban/filter.d/sshd.conf | grep -E '^Lines:')
 t1=$(date +%s.%N)
-NAT_OUT=$("${NATIVE[@]}")
+NAT_OUT=$("$BANGUI" --config /dev/null filter test sshd "$LOG" -o json)
 t2=$(date +%s.%N)
 
-count() { # field from either the summary line or JSON
-  local out=$1 key=$2
-  if grep -q '^Lines:' <<<"$out"; then
-    grep -m1 '^Lines:' <<<"$out" | sed -E "s/.* ([0-9]+) $key.*/\1/"
-  else
-    sed -E "s/.*\"$key\": *([0-9]+).*/\1/" <<<"$out" | head -1
-  fi
-}
+f_count() { sed -E "s/.* ([0-9]+) $2.*/\1/" <<<"$1"; }
+n_count() { python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][sys.argv[1]])' "$2" <<<"$1"; }
 f_time=$(echo "$t1 - $t0" | bc); n_time=$(echo "$t2 - $t1" | bc)
-echo "fail2ban-regex: ${f_time}s  $F2B"
-echo "native:         ${n_time}s  $(grep -m1 '^Lines:' <<<"$NAT_OUT" || echo "$NAT_OUT" | head -c 200)"
-echo "speed-up:       $(echo "scale=1; $f_time / $n_time" | bc)x"
-fm=$(count "$F2B" matched); fx=$(count "$F2B" missed)
-nm=$(count "$NAT_OUT" matched); nx=$(count "$NAT_OUT" missed)
-echo "matched: fail2ban-regex $fm, native $nm; missed: fail2ban-regex $fx, native $nx"
-if [ "$fm" != "$nm" ] || [ "$fx" != "$nx" ]; then
+fm=$(f_count "$F2B" matched); fx=$(f_count "$F2B" missed); fi_=$(f_count "$F2B" ignored)
+nm=$(n_count "$NAT_OUT" matched); nx=$(n_count "$NAT_OUT" missed); ni=$(n_count "$NAT_OUT" ignored)
+echo "fail2ban-regex:                    ${f_time}s  $F2B"
+echo "bangui filter test sshd -o json:   ${n_time}s  Lines: $(n_count "$NAT_OUT" lines) lines, $ni ignored, $nm matched, $nx missed"
+echo "speed-up:                          $(echo "scale=1; $f_time / $n_time" | bc)x"
+echo "matched: fail2ban-regex $fm, bangui $nm; missed: fail2ban-regex $fx, bangui $nx; ignored: $fi_ / $ni"
+if [ "$fm" != "$nm" ] || [ "$fx" != "$nx" ] || [ "$fi_" != "$ni" ]; then
   echo "MISMATCH" >&2
   exit 1
 fi

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_bangui_global_optspecs
-    string join \n config= db= socket= o/output= json q/quiet v/verbose log-format= color= no-progress h/help V/version
+    string join \n config= db= socket= fail2ban-config-dir= o/output= json q/quiet v/verbose log-format= color= no-progress h/help V/version
 end
 
 function __fish_bangui_needs_command
@@ -27,6 +27,7 @@ end
 complete -c bangui -n "__fish_bangui_needs_command" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_needs_command" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_needs_command" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_needs_command" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_needs_command" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -47,6 +48,9 @@ complete -c bangui -n "__fish_bangui_needs_command" -f -a "unban" -d 'Unban IPs 
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "jail" -d 'Live jail state and settings'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "action" -d 'fail2ban\'s actions: list, show resolved'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "config-backups" -d 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "audit" -d 'The audit trail of state-changing commands'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
@@ -61,6 +65,7 @@ complete -c bangui -n "__fish_bangui_needs_command" -f -a "help" -d 'Print this 
 complete -c bangui -n "__fish_bangui_using_subcommand status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand status" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand status" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -80,6 +85,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand ban" -l from-file -d 'Read
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -101,6 +107,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand unban" -l from-file -d 'Re
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -121,6 +128,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand banned" -s j -l jail -d 'O
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand banned" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -135,36 +143,40 @@ complete -c bangui -n "__fish_bangui_using_subcommand banned" -s v -l verbose -d
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l db -d 'bangui\'s database file' -r -F
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l socket -d 'fail2ban\'s control socket' -r -F
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l json -d 'Short for --output json'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -l no-progress -d 'Never draw progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s h -l help -d 'Print help'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "show" -d 'Every runtime setting of a jail'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "get" -d 'One runtime setting'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "set" -d 'Change one runtime setting (not persisted)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "idle" -d 'Switch a jail\'s idle mode'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "start" -d 'Start a stopped jail from fail2ban\'s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set idle stop start restart reload help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "show" -d 'Every runtime setting of a jail'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "get" -d 'One runtime setting'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "set" -d 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "enable" -d 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "disable" -d 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "idle" -d 'Switch a jail\'s idle mode'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "start" -d 'Start a stopped jail from fail2ban\'s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -182,6 +194,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -199,6 +212,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -216,6 +230,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -224,16 +239,56 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l dry-run -d 'Show what would change and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l persist -d 'Write the setting to jail.d/zz-bangui.local and reload the jail'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l dry-run -d 'Show what would change (with --persist: the diff) and change nothing'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l no-progress -d 'Never draw progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l dry-run -d 'Print the diff and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l dry-run -d 'Print the diff and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from idle" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -252,6 +307,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -270,6 +326,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -288,6 +345,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -307,6 +365,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from reload" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -325,7 +384,9 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "show" -d 'Every runtime setting of a jail'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "get" -d 'One runtime setting'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one runtime setting (not persisted)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "idle" -d 'Switch a jail\'s idle mode'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a stopped jail from fail2ban\'s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
@@ -335,6 +396,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -357,6 +419,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -383,6 +446,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from import" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -406,6 +470,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from log" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -423,6 +488,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -442,9 +508,221 @@ complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "log" -d 'Recorded imports, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -f -a "list" -d 'Every filter in filter.d, its files, and the jails that use it'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -f -a "show" -d 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -f -a "test" -d 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l mode -d 'Shorthand for the `mode` parameter' -r
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l mode -d 'Shorthand for the `mode` parameter' -r
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l datepattern -d 'Use this datepattern instead of the filter\'s' -r
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l show -d 'Also list these lines (in JSON: `data.lines_shown` with host, user, time)' -r -f -a "matched\t''
+missed\t''
+ignored\t''
+all\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l engine -d 'Which engine runs the test' -r -f -a "native\t''
+fail2ban-regex\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every filter in filter.d, its files, and the jails that use it'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from help" -f -a "show" -d 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex'
+complete -c bangui -n "__fish_bangui_using_subcommand filter; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'Every action in action.d and the jails that use it'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'An action resolved: its commands and [Init] parameters, with where each came from'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every action in action.d and the jails that use it'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "show" -d 'An action resolved: its commands and [Init] parameters, with where each came from'
+complete -c bangui -n "__fish_bangui_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -f -a "list" -d 'Saved versions of jail.d/zz-bangui.local, oldest first'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -f -a "restore" -d 'Put a saved version back: validated, applied with a full reload, rolled back on failure'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and not __fish_seen_subcommand_from list restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l yes -d 'Required: restoring replaces the current file and reloads fail2ban'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l dry-run -d 'Print the diff and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from help" -f -a "list" -d 'Saved versions of jail.d/zz-bangui.local, oldest first'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Put a saved version back: validated, applied with a full reload, rolled back on failure'
+complete -c bangui -n "__fish_bangui_using_subcommand config-backups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -466,6 +744,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_sub
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -485,6 +764,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand audit; and __fish_seen_sub
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_subcommand_from list run run-due status history unlock help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -509,6 +789,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jobs; and not __fish_seen_
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -526,6 +807,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -543,6 +825,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from run-due" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -561,6 +844,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -580,6 +864,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from history" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -597,6 +882,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subcommand_from unlock" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -622,6 +908,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jobs; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and not __fish_seen_subcommand_from sync list stats recidive export help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -647,6 +934,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from sync" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -675,6 +963,7 @@ desc\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -708,6 +997,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -735,6 +1025,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -764,6 +1055,7 @@ desc\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -787,6 +1079,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and not __fish_seen_subcommand_from lookup refresh cleanup status help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -810,6 +1103,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subco
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from lookup" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -828,6 +1122,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subco
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from refresh" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -846,6 +1141,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subco
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from cleanup" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -864,6 +1160,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subco
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -886,6 +1183,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand geo; and __fish_seen_subco
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_seen_subcommand_from show check help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -906,6 +1204,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand config; and not __fish_see
 complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -923,6 +1222,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_su
 complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -943,6 +1243,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand config; and __fish_seen_su
 complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_subcommand_from migrate status check checkpoint backup help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -966,6 +1267,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand db; and not __fish_seen_su
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from migrate" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -983,6 +1285,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcom
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -1000,6 +1303,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcom
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from check" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -1017,6 +1321,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcom
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from checkpoint" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -1034,6 +1339,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcom
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -1064,6 +1370,7 @@ geo\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand health" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand health" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand health" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand health" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand health" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -1083,6 +1390,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -l listen -d
 complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -1101,6 +1409,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -s V -l vers
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand completions" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -1118,6 +1427,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand completions" -s V -l versi
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
@@ -1132,27 +1442,32 @@ complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s v -l verbose 
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "jail" -d 'Live jail state and settings'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "completions" -d 'Print a shell completion script'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist audit jobs history geo config db health serve-health completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "action" -d 'fail2ban\'s actions: list, show resolved'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "config-backups" -d 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "show" -d 'Every runtime setting of a jail'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "get" -d 'One runtime setting'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "set" -d 'Change one runtime setting (not persisted)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "set" -d 'Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "enable" -d 'Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "disable" -d 'Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "idle" -d 'Switch a jail\'s idle mode'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "stop" -d 'Stop a jail (bans stay in fail2ban\'s database)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "start" -d 'Start a stopped jail from fail2ban\'s configuration (delegates to `fail2ban-client reload`, which also starts every other enabled jail and removes jails that were only added at runtime)'
@@ -1162,6 +1477,13 @@ complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "import" -d 'Fetch sources and apply only the difference to their jails'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "log" -d 'Recorded imports, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from filter" -f -a "list" -d 'Every filter in filter.d, its files, and the jails that use it'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from filter" -f -a "show" -d 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from filter" -f -a "test" -d 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "list" -d 'Every action in action.d and the jails that use it'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from action" -f -a "show" -d 'An action resolved: its commands and [Init] parameters, with where each came from'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config-backups" -f -a "list" -d 'Saved versions of jail.d/zz-bangui.local, oldest first'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from config-backups" -f -a "restore" -d 'Put a saved version back: validated, applied with a full reload, rolled back on failure'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from audit" -f -a "list" -d 'Recent state changes, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "list" -d 'Every job with its interval, last run, last status and next due time'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jobs" -f -a "run" -d 'Run one job now, due or not, under the scheduler lock'

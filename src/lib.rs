@@ -15,6 +15,7 @@ pub mod history;
 pub mod jobs;
 pub mod logfile;
 pub mod net;
+pub mod persist;
 pub mod util;
 
 pub use error::{Error, Result};

@@ -108,6 +108,13 @@ pub fn load_config(g: &GlobalArgs, m: &ArgMatches, env: &Env) -> Result<Config> 
             "fail2ban.socket",
         ),
         (
+            "fail2ban_config_dir",
+            g.fail2ban_config_dir
+                .as_ref()
+                .map(|p| p.display().to_string()),
+            "fail2ban.config_dir",
+        ),
+        (
             "log_format",
             g.log_format.map(|f| format!("{f:?}").to_lowercase()),
             "log.format",

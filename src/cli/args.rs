@@ -57,6 +57,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, env = "BANGUI_SOCKET", value_name = "PATH")]
     pub socket: Option<PathBuf>,
 
+    /// fail2ban's configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub fail2ban_config_dir: Option<PathBuf>,
+
     /// Output format [default: table on a terminal, plain otherwise]
     #[arg(short, long, global = true, env = "BANGUI_OUTPUT", value_enum)]
     pub output: Option<OutputFormat>,
@@ -127,6 +131,17 @@ pub enum Command {
     /// IP blocklists: sources, imports into a jail, the import log
     #[command(subcommand)]
     Blocklist(BlocklistCommand),
+    /// fail2ban's filters: list, show resolved, test against a log
+    #[command(subcommand)]
+    Filter(FilterCommand),
+
+    /// fail2ban's actions: list, show resolved
+    #[command(subcommand)]
+    Action(ActionCommand),
+
+    /// Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable
+    #[command(subcommand, name = "config-backups")]
+    ConfigBackups(ConfigBackupsCommand),
 
     /// The audit trail of state-changing commands
     #[command(subcommand)]
@@ -233,12 +248,46 @@ pub enum JailCommand {
     Show { jail: String },
     /// One runtime setting
     Get { jail: String, key: String },
-    /// Change one runtime setting (not persisted)
+    /// Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local
+    #[command(long_about = "Change one runtime setting over the socket.\n\n\
+With --persist the setting is written to DIR/jail.d/zz-bangui.local instead (the one file bangui \
+owns; jail.conf and other package files are never edited), checked with `fail2ban-client -t` \
+(only errors the change introduces are refused), and applied with `fail2ban-client reload JAIL`. \
+If any step fails, the file and the jail are rolled back. The previous version of the file is \
+kept as a backup (`bangui config-backups list`).")]
     Set {
         jail: String,
         key: String,
         value: String,
-        /// Show what would change and change nothing
+        /// Write the setting to jail.d/zz-bangui.local and reload the jail
+        #[arg(long)]
+        persist: bool,
+        /// Show what would change (with --persist: the diff) and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Enable a jail in jail.d/zz-bangui.local and start it (validated, rolled back on failure)
+    #[command(
+        long_about = "Write `enabled = true` for JAIL to DIR/jail.d/zz-bangui.local, check the \
+configuration with `fail2ban-client -t`, and start the jail: `fail2ban-client reload JAIL` if it \
+runs, else a full `fail2ban-client reload` (which drops jails added only at runtime). On failure \
+the file and the jail are rolled back; the previous file is kept as a backup."
+    )]
+    Enable {
+        jail: String,
+        /// Print the diff and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Disable a jail in jail.d/zz-bangui.local and stop it (validated, rolled back on failure)
+    #[command(
+        long_about = "Write `enabled = false` for JAIL to DIR/jail.d/zz-bangui.local, check the \
+configuration with `fail2ban-client -t`, and stop the jail over the socket. On failure the file \
+is rolled back; the previous file is kept as a backup."
+    )]
+    Disable {
+        jail: String,
+        /// Print the diff and change nothing
         #[arg(long)]
         dry_run: bool,
     },
@@ -390,6 +439,94 @@ pub struct ImportArgs {
     /// Apply even when the invalid share or the shrink exceeds its threshold
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FilterCommand {
+    /// Every filter in filter.d, its files, and the jails that use it
+    List,
+    /// A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from
+    Show {
+        /// Filter name, optionally with parameters: sshd or sshd[mode=aggressive]
+        name: String,
+        /// Shorthand for the `mode` parameter
+        #[arg(long)]
+        mode: Option<String>,
+    },
+    /// Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex
+    #[command(
+        long_about = "Run a filter over a log and count lines the way fail2ban-regex does \
+(lines, matched, ignored, missed; hits per failregex; date template hits).\n\n\
+FILTER is a filter name from filter.d (with optional [params]), a path to a .conf/.local file, \
+or else a literal failregex. LOG is a file or - for stdin. The native engine is the default; \
+--engine fail2ban-regex runs fail2ban's own tool (exit 66 when it is not installed)."
+    )]
+    Test(FilterTestArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Engine {
+    Native,
+    #[value(name = "fail2ban-regex")]
+    Fail2banRegex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowLines {
+    Matched,
+    Missed,
+    Ignored,
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct FilterTestArgs {
+    /// NAME[params] | FILE.conf | REGEX
+    #[arg(value_name = "FILTER")]
+    pub filter: String,
+    /// The log file, or - for stdin
+    #[arg(value_name = "LOG")]
+    pub log: PathBuf,
+    /// Shorthand for the `mode` parameter
+    #[arg(long)]
+    pub mode: Option<String>,
+    /// Use this datepattern instead of the filter's
+    #[arg(long, value_name = "PATTERN")]
+    pub datepattern: Option<String>,
+    /// Also list these lines (in JSON: `data.lines_shown` with host, user, time)
+    #[arg(long, value_enum)]
+    pub show: Option<ShowLines>,
+    /// Which engine runs the test
+    #[arg(long, value_enum, default_value_t = Engine::Native)]
+    pub engine: Engine,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Every action in action.d and the jails that use it
+    List,
+    /// An action resolved: its commands and [Init] parameters, with where each came from
+    Show {
+        /// Action name, optionally with parameters: iptables-multiport[port=ssh]
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigBackupsCommand {
+    /// Saved versions of jail.d/zz-bangui.local, oldest first
+    List,
+    /// Put a saved version back: validated, applied with a full reload, rolled back on failure
+    Restore {
+        /// The backup id (see `list`)
+        id: String,
+        /// Required: restoring replaces the current file and reloads fail2ban
+        #[arg(long)]
+        yes: bool,
+        /// Print the diff and change nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

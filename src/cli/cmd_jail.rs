@@ -88,7 +88,7 @@ const SET_KEYS: &[(&str, Rule)] = &[
 ];
 
 /// The key whose value `jail set KEY` changes, for before/after comparison.
-fn readback_key(key: &str) -> &str {
+pub(super) fn readback_key(key: &str) -> &str {
     match key {
         "addignoreip" | "delignoreip" => "ignoreip",
         "addfailregex" | "delfailregex" => "failregex",
@@ -97,7 +97,7 @@ fn readback_key(key: &str) -> &str {
     }
 }
 
-fn validate(key: &str, value: &str) -> Result<String> {
+pub(super) fn validate(key: &str, value: &str) -> Result<String> {
     let rule = SET_KEYS
         .iter()
         .find(|(k, _)| *k == key)
@@ -172,8 +172,22 @@ pub fn run(app: &App, cmd: JailCommand) -> Result<Report> {
             jail,
             key,
             value,
+            persist: true,
+            dry_run,
+        } => super::cmd_persist::set_persist(app, &jail, &key, &value, dry_run),
+        JailCommand::Set {
+            jail,
+            key,
+            value,
+            persist: false,
             dry_run,
         } => set(app, &jail, &key, &value, dry_run),
+        JailCommand::Enable { jail, dry_run } => {
+            super::cmd_persist::enable(app, &jail, true, dry_run)
+        }
+        JailCommand::Disable { jail, dry_run } => {
+            super::cmd_persist::enable(app, &jail, false, dry_run)
+        }
         JailCommand::Idle {
             jail,
             state,
@@ -288,7 +302,7 @@ fn get(app: &App, jail: &str, key: &str) -> Result<Report> {
     ))
 }
 
-fn read_value(c: &mut dyn Transport, jail: &str, key: &str) -> Result<Json> {
+pub(super) fn read_value(c: &mut dyn Transport, jail: &str, key: &str) -> Result<Json> {
     match api::jail_get(c, jail, key) {
         Ok(v) => Ok(normalise(key, v.to_json())),
         Err(Error::Fail2ban { .. }) => Ok(Json::Null),

@@ -10,12 +10,14 @@ mod cmd_bans;
 mod cmd_blocklist;
 mod cmd_config;
 mod cmd_db;
+mod cmd_filter;
 mod cmd_gen;
 mod cmd_geo;
 mod cmd_health;
 mod cmd_history;
 mod cmd_jail;
 mod cmd_jobs;
+mod cmd_persist;
 mod cmd_status;
 mod logging;
 mod output;
@@ -116,6 +118,9 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::ServeHealth(a) => cmd_health::serve(app, a),
         Command::History(c) => cmd_history::run(app, c),
         Command::Geo(c) => cmd_geo::run(app, c),
+        Command::Filter(c) => cmd_filter::run(app, c),
+        Command::Action(c) => cmd_filter::run_action(app, c),
+        Command::ConfigBackups(c) => cmd_persist::backups(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

@@ -267,7 +267,36 @@ impl ConfigTree {
     /// Resolve `filter.d/NAME` with `params` (as in `sshd[mode=aggressive]`).
     pub fn filter(&self, name: &str, params: &BTreeMap<String, String>) -> Result<ResolvedFilter> {
         check_name(name)?;
-        let m = self.read(&format!("filter.d/{name}"))?;
+        self.filter_at(&format!("filter.d/{name}"), name, params)
+    }
+
+    /// Resolve a filter file given by path (`fail2ban-regex LOG /x/filter.d/f.conf`):
+    /// its includes are read relative to its own directory, as fail2ban does.
+    pub fn filter_file(path: &Path, params: &BTreeMap<String, String>) -> Result<ResolvedFilter> {
+        if !path.is_file() {
+            return Err(Error::NoInput {
+                what: "filter file".into(),
+                path: path.to_path_buf(),
+            });
+        }
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .ok_or_else(|| Error::bad_input(format!("invalid filter file name {path:?}")))?;
+        ConfigTree::open(dir)?.filter_at(stem, stem, params)
+    }
+
+    fn filter_at(
+        &self,
+        rel: &str,
+        name: &str,
+        params: &BTreeMap<String, String>,
+    ) -> Result<ResolvedFilter> {
+        let m = self.read(rel)?;
         let (opts, sources) = resolve_definition(&m, params, FILTER_OPTIONS, &HashSet::new())?;
         let get = |k: &str| opts.get(k).cloned().filter(|v| !v.is_empty());
         let maxlines = match get("maxlines") {
