@@ -771,3 +771,94 @@ fn a_run_that_loses_its_lock_stops_at_a_safe_point_and_fails() {
         "it stopped instead of running on without the lock"
     );
 }
+
+/// A fail2ban database (schema v4) with `rows` bans, rowids 1..=rows.
+fn big_fail2ban_db(env: &TestEnv, rows: i64) -> std::path::PathBuf {
+    let p = env.path().join("big-fail2ban.sqlite3");
+    let conn = Connection::open(&p).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+         CREATE TABLE fail2banDb (version INTEGER); INSERT INTO fail2banDb VALUES (4);
+         CREATE TABLE bans (jail TEXT NOT NULL, ip TEXT, timeofban INTEGER NOT NULL,
+             bantime INTEGER NOT NULL, bancount INTEGER NOT NULL DEFAULT 1, data JSON);",
+    )
+    .unwrap();
+    conn.execute(
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?1)
+         INSERT INTO bans (jail, ip, timeofban, bantime, bancount, data)
+         SELECT 'sshd', '11.' || (x / 65536 % 256) || '.' || (x / 256 % 256) || '.' || (x % 256),
+                1700000000 + x, 600, 1, CAST('{\"failures\": 3}' AS BLOB) FROM c",
+        [rows],
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn history_sync_over_a_million_rows_holds_the_lock_and_stops_cleanly() {
+    let env = TestEnv::new();
+    let f2b = big_fail2ban_db(&env, 1_000_000);
+    env.write_config(&format!(
+        "[fail2ban]\ndb_file = \"{}\"\n[jobs]\nheartbeat = 1\nlock_ttl = 3\ngrace = 5\n",
+        f2b.display()
+    ));
+    env.run(&["db", "migrate"]).code(0);
+    let mut children: Vec<Child> = (0..8)
+        .map(|_| spawn(&env, &["jobs", "run", "history-sync", "--json"]))
+        .collect();
+    // Seven lose at once; the winner is still copying a million rows.
+    let mut losers = Vec::new();
+    wait_for(Duration::from_secs(60), "seven runs to exit 75", || {
+        let mut i = 0;
+        while i < children.len() {
+            if children[i].try_wait().unwrap().is_some() {
+                losers.push(children.remove(i));
+            } else {
+                i += 1;
+            }
+        }
+        losers.len() >= 7
+    });
+    assert_eq!(children.len(), 1, "exactly one run holds the lock");
+    let winner = children.pop().unwrap();
+    for l in losers {
+        finish(l).code(75).stderr_has("scheduler lock is held by");
+    }
+    let first = lock_json(&env);
+    assert_eq!(first["pid"], winner.id());
+    assert_eq!(first["job"], "history-sync");
+    // Let it commit a few batches, then stop it.
+    wait_for(Duration::from_secs(120), "a committed batch", || {
+        count(&open(&env), "SELECT count(*) FROM ban_history") > 0
+    });
+    let t0 = Instant::now();
+    signal(&winner, "TERM");
+    let r = finish(winner);
+    r.code(143);
+    assert!(
+        t0.elapsed() < Duration::from_secs(7),
+        "stopped within grace + 2 s"
+    );
+    let conn = open(&env);
+    assert_eq!(count(&conn, "SELECT count(*) FROM scheduler_lock"), 0);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM job_runs WHERE job = 'history-sync' AND status = 'interrupted'"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM job_runs WHERE status = 'skipped-locked'"
+        ),
+        7
+    );
+    // Only whole batches, each committed with its watermark.
+    let copied = count(&conn, "SELECT count(*) FROM ban_history");
+    let watermark = count(&conn, "SELECT last_rowid FROM sync_state");
+    assert!(copied > 0 && copied < 1_000_000, "{copied}");
+    assert_eq!(copied, watermark, "history and watermark agree");
+    assert_eq!(copied % 20_000, 0, "a whole number of batches: {copied}");
+}
