@@ -44,9 +44,39 @@ if "$BANGUI" banned 1.2.3.4 >/dev/null; then echo "1.2.3.4 is banned"; fi
 run unban 1.2.3.4 9.9.9.9
 run jail set bangui-test bantime 1h
 run jail show bangui-noaction
+
+step "a blocklist served from a local file: parsed, aggregated, screened, applied"
+cat > "$WORK/feed.txt" <<'FEED'
+# demo feed
+1.2.3.4
+5.6.7.0/24
+5.6.7.9
+9.9.9.0 - 9.9.9.3 ; a range
+10.1.2.3          ; private: refused
+127.0.0.1         ; loopback: refused
+2a00:1450::1
+not-an-ip
+FEED
+run blocklist source add demo "file://$WORK/feed.txt" --jail bangui-test --allow-file --min-interval 0s
+step "1 invalid line in 8 is above blocklist.max_invalid_ratio (10%): a broken feed is refused whole"
+run blocklist import demo
+sed -i '/not-an-ip/d' "$WORK/feed.txt"
+run blocklist import demo
+step "the same list again: nothing to apply"
+run blocklist import demo
+run blocklist status
+
+run history sync
+run history list --since 1h
+run history stats --by origin
+run jobs run-due
+run jobs list
+run health
+step "bangui filter test bangui-test (native engine, agrees with fail2ban-regex)"
+"$BANGUI" -o table filter test bangui-test "$DIR/test.log" || echo "(exit $?)"
 step "bangui jail list --json | jq '.data[] | {jail, currently_banned}'"
 "$BANGUI" jail list --json | python3 -c 'import json,sys; [print(json.dumps({"jail": j["jail"], "currently_banned": j["currently_banned"]})) for j in json.load(sys.stdin)["data"]]'
-run audit list
+run audit list --limit 8
 run db status
 run config show fail2ban.socket
 echo

@@ -90,6 +90,9 @@ pub struct HealthSettings {
     pub lock_ttl_s: u64,
     pub run_due_interval_s: u64,
     pub geo_dbs: Vec<PathBuf>,
+    /// A geo path was configured explicitly: then a missing database fails the
+    /// check. With only the default paths, no database means geo is unused.
+    pub geo_required: bool,
     pub geo_max_age_s: u64,
     /// The external JSON sink, when `log.file` is set.
     pub external_log: Option<Arc<LogFile>>,
@@ -119,6 +122,12 @@ impl HealthSettings {
                 cfg.geo.city_db.clone(),
                 cfg.geo.asn_db.clone(),
             ],
+            geo_required: ["geo.country_db", "geo.city_db", "geo.asn_db"]
+                .iter()
+                .any(|k| {
+                    cfg.entry(k)
+                        .is_some_and(|e| e.origin != crate::config::Origin::Default)
+                }),
             geo_max_age_s: cfg.geo.max_age_s,
             external_log,
             db_deadline: DB_DEADLINE,
@@ -239,7 +248,7 @@ pub fn run(s: &HealthSettings, only: &[CheckName], metrics: bool, now: i64) -> S
     }
     if want(CheckName::Geo) {
         let t = Instant::now();
-        checks.push(check_geo(&s.geo_dbs, s.geo_max_age_s, now).timed(t));
+        checks.push(check_geo(&s.geo_dbs, s.geo_required, s.geo_max_age_s, now).timed(t));
     }
 
     let mut facts = None;
@@ -366,7 +375,7 @@ fn check_external_logging(sink: Option<&LogFile>) -> Pending {
     }
 }
 
-fn check_geo(paths: &[PathBuf], max_age_s: u64, now: i64) -> Pending {
+fn check_geo(paths: &[PathBuf], required: bool, max_age_s: u64, now: i64) -> Pending {
     let name = CheckName::Geo;
     let mut present = Vec::new();
     for p in paths {
@@ -382,6 +391,15 @@ fn check_geo(paths: &[PathBuf], max_age_s: u64, now: i64) -> Pending {
     }
     if present.is_empty() {
         let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        if !required {
+            return ok(
+                name,
+                format!(
+                    "not in use: no geo database at the default paths ({}); set geo.*_db to require one",
+                    list.join(", ")
+                ),
+            );
+        }
         return fail(name, format!("no geo database at {}", list.join(", ")));
     }
     let stale: Vec<String> = present
@@ -846,12 +864,18 @@ mod tests {
     fn geo_absent_or_old_fails() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("c.mmdb");
-        assert!(!check_geo(std::slice::from_ref(&p), 100, 0).0.healthy);
+        assert!(!check_geo(std::slice::from_ref(&p), true, 100, 0).0.healthy);
+        // Only the default paths and nothing there: geo is simply not used.
+        assert!(check_geo(std::slice::from_ref(&p), false, 100, 0).0.healthy);
         std::fs::write(&p, b"x").unwrap();
         let now = crate::util::now_unix();
-        assert!(check_geo(std::slice::from_ref(&p), 100, now).0.healthy);
         assert!(
-            !check_geo(std::slice::from_ref(&p), 100, now + 1000)
+            check_geo(std::slice::from_ref(&p), true, 100, now)
+                .0
+                .healthy
+        );
+        assert!(
+            !check_geo(std::slice::from_ref(&p), false, 100, now + 1000)
                 .0
                 .healthy
         );
