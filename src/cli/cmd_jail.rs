@@ -204,22 +204,31 @@ pub fn run(app: &App, cmd: JailCommand) -> Result<Report> {
     }
 }
 
-fn list(app: &App) -> Result<Report> {
-    // No config files, no database: this is the latency-critical path.
-    let mut c = app.client()?;
-    let stats = api::jail_stats_all(&mut c)?;
-    let rows = stats
+/// One table row per jail: jail, backend, failed and banned (current/total),
+/// and the idle state when asked for.
+pub(super) fn stats_rows(stats: &[bangui::fail2ban::JailStats], idle: bool) -> Vec<Vec<String>> {
+    stats
         .iter()
         .map(|s| {
-            vec![
+            let mut row = vec![
                 s.jail.clone(),
                 opt(s.backend.clone()),
                 format!("{}/{}", s.currently_failed, s.total_failed),
                 format!("{}/{}", s.currently_banned, s.total_banned),
-                opt(s.idle.map(|i| if i { "on" } else { "off" })),
-            ]
+            ];
+            if idle {
+                row.push(opt(s.idle.map(|i| if i { "on" } else { "off" })));
+            }
+            row
         })
-        .collect();
+        .collect()
+}
+
+fn list(app: &App) -> Result<Report> {
+    // No config files, no database: this is the latency-critical path.
+    let mut c = app.client()?;
+    let stats = api::jail_stats_all(&mut c)?;
+    let rows = stats_rows(&stats, true);
     Ok(Report::new(
         "jail list",
         serde_json::to_value(&stats).unwrap_or_default(),

@@ -27,17 +27,7 @@ pub fn run(app: &App) -> Result<Report> {
         }),
     };
     let jobs = last_job_runs(app);
-    let rows = stats
-        .iter()
-        .map(|s| {
-            vec![
-                s.jail.clone(),
-                opt(s.backend.clone()),
-                format!("{}/{}", s.currently_failed, s.total_failed),
-                format!("{}/{}", s.currently_banned, s.total_banned),
-            ]
-        })
-        .collect();
+    let rows = super::cmd_jail::stats_rows(&stats, false);
     let db_line = match (&database["error"], database["current_version"].as_u64()) {
         (serde_json::Value::String(e), _) => format!("error: {e}"),
         (_, Some(v)) if database["exists"] == true => format!(
