@@ -608,6 +608,40 @@ mod tests {
     }
 
     #[test]
+    fn an_older_database_is_backed_up_before_it_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let o = opts(dir.path().join("old.db"));
+        // A database as the first release left it: schema version 1 only.
+        {
+            let mut conn = open_raw(&o).unwrap();
+            embedded::migrations::runner()
+                .set_target(refinery::Target::Version(1))
+                .run(&mut conn)
+                .unwrap();
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, command, outcome) VALUES (1, 'a', 'ban', 'ok')",
+                [],
+            )
+            .unwrap();
+        }
+        let mut conn = open_raw(&o).unwrap();
+        let r = migrate(&mut conn, &o).unwrap();
+        assert_eq!(r.from_version, 1);
+        assert_eq!(r.to_version, latest_version());
+        let backup = dir.path().join("old.db.v1.bak");
+        assert_eq!(r.backup.as_deref(), Some(backup.to_str().unwrap()));
+        let mut copy = Connection::open(&backup).unwrap();
+        assert_eq!(current_version(&mut copy).unwrap(), 1);
+        let n: i64 = copy
+            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 1, "the backup holds the data as it was");
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backup).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
     fn backup_and_check() {
         let dir = tempfile::tempdir().unwrap();
         let o = opts(dir.path().join("b.db"));
