@@ -40,6 +40,8 @@ else
   NATIVE=("$CARGO_TARGET_DIR/release/examples/filter_bench" sshd "$LOG")
 fi
 
+echo "native command: ${NATIVE[*]}"
+
 t0=$(date +%s.%N)
 F2B=$(fail2ban-regex --raw "$LOG" /etc/fail2ban/filter.d/sshd.conf | grep -E '^Lines:')
 t1=$(date +%s.%N)

@@ -337,7 +337,7 @@ impl DateTemplate {
         let fast = super::plain::is_plain(&rust, re.captures_len() - 1)
             .then(|| super::plain::Dual::new(&rust))
             .flatten()
-            .filter(|d| d.uni.group_info().slot_len() == re.captures_len() * 2);
+            .filter(|d| d.group_len() == re.captures_len());
         Ok(DateTemplate {
             name,
             line_begin,
@@ -709,9 +709,9 @@ struct Slot {
 impl Slot {
     /// Search `line`, recording group spans; the start of the match.
     fn locate(&mut self, line: &str) -> Option<usize> {
-        if let Some(f) = &self.t.fast {
-            let caps = self.caps.get_or_insert_with(|| f.create_captures());
-            let c = f.captures(line, caps);
+        if let Some(f) = &self.t.fast
+            && let Some(c) = f.captures(line, self.caps.get_or_insert_with(Default::default))
+        {
             if !c.is_match() {
                 return None;
             }

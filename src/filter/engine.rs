@@ -116,6 +116,8 @@ struct FailSet {
     /// Failregex index → pattern in the set (None: not in the set, always tried).
     pattern: Vec<Option<regex_automata::PatternID>>,
     hits: regex_automata::PatternSet,
+    /// The last scan could not run: every failregex may match.
+    all: bool,
 }
 
 impl FailSet {
@@ -141,17 +143,22 @@ impl FailSet {
                 .nfa_size_limit(Some(64 << 20))
                 .hybrid_cache_capacity(8 << 20),
         )?;
-        let hits = regex_automata::PatternSet::new(re.uni.pattern_len());
-        Some(FailSet { re, pattern, hits })
+        let hits = regex_automata::PatternSet::new(pats.len());
+        Some(FailSet {
+            re,
+            pattern,
+            hits,
+            all: false,
+        })
     }
 
     fn scan(&mut self, text: &str) {
-        self.re.which_overlapping(text, &mut self.hits);
+        self.all = !self.re.which_overlapping(text, &mut self.hits);
     }
 
     fn may_match(&self, i: usize) -> bool {
         match self.pattern.get(i) {
-            Some(Some(p)) => self.hits.contains(*p),
+            Some(Some(p)) => self.all || self.hits.contains(*p),
             _ => true,
         }
     }

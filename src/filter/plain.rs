@@ -636,14 +636,20 @@ mod tests {
     }
 }
 
-/// A plain regex compiled twice: as written (Unicode), and with ASCII-only classes for
-/// haystacks that are pure ASCII. On ASCII text every class, boundary, `.` and case fold
-/// behaves the same in both modes, and the ASCII automata are many times smaller (a
-/// Unicode `\w` alone is hundreds of UTF-8 states), so searches and captures are faster.
+/// A plain regex compiled for ASCII haystacks, and (lazily, on the first non-ASCII
+/// haystack) as written. On ASCII text every class, boundary, `.` and case fold behaves
+/// the same with or without Unicode, and the ASCII automata are many times smaller (a
+/// Unicode `\w` alone is hundreds of UTF-8 states), so building and searching are
+/// faster. A single anchored pattern also gets a bounded backtracker on the ASCII NFA:
+/// for captures it skips the DFA pass that the meta regex makes first.
 #[derive(Debug, Clone)]
 pub struct Dual {
-    pub uni: regex_automata::meta::Regex,
-    pub ascii: Option<regex_automata::meta::Regex>,
+    patterns: Vec<String>,
+    config: regex_automata::meta::Config,
+    uni: std::sync::OnceLock<Option<regex_automata::meta::Regex>>,
+    ascii: Option<regex_automata::meta::Regex>,
+    bt: Option<regex_automata::nfa::thompson::backtrack::BoundedBacktracker>,
+    groups: usize,
 }
 
 /// Does a flag group (`(?u)`, `(?su:`, …) switch Unicode on?
@@ -655,50 +661,96 @@ fn enables_unicode(p: &str) -> bool {
             && (i == 0 || b[i - 1] != b'\\')
             && b[i + 2..]
                 .iter()
-                .take_while(|c| c.is_ascii_alphabetic() || **c == b'-')
-                .take_while(|c| **c != b'-')
+                .take_while(|c| c.is_ascii_alphabetic())
                 .any(|c| *c == b'u')
     })
 }
 
 /// Capture scratch for a [`Dual`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DualCaps {
-    uni: regex_automata::util::captures::Captures,
+    uni: Option<regex_automata::util::captures::Captures>,
     ascii: Option<regex_automata::util::captures::Captures>,
+    bt: Option<(
+        regex_automata::nfa::thompson::backtrack::Cache,
+        regex_automata::util::captures::Captures,
+    )>,
 }
 
 impl Dual {
     pub fn new(pattern: &str) -> Option<Dual> {
-        Self::with_config(pattern, regex_automata::meta::Config::new())
-    }
-
-    pub fn with_config(pattern: &str, config: regex_automata::meta::Config) -> Option<Dual> {
-        Self::many(&[pattern], config)
+        Self::many(&[pattern], regex_automata::meta::Config::new())
     }
 
     pub fn many(patterns: &[&str], config: regex_automata::meta::Config) -> Option<Dual> {
+        use regex_automata::nfa::thompson::{self, backtrack::BoundedBacktracker};
         use regex_automata::{meta, util::syntax};
-        let uni = meta::Regex::builder()
-            .configure(config.clone())
-            .build_many(patterns)
-            .ok()?;
-        // `(?u)` would switch Unicode back on; the rest of the flags stay.
+        let ascii_syntax = syntax::Config::new().unicode(false).utf8(false);
+        // `(?u)` would switch Unicode back on; the other flags stay.
         let ascii_pats: Vec<String> = patterns
             .iter()
-            .map(|p| p.replace("(?iu)", "(?i)").replace("(?u)", ""))
+            .map(|p| p.replace("(?iu)", "(?i)"))
             .collect();
         let ascii = if ascii_pats.iter().any(|p| enables_unicode(p)) {
             None
         } else {
             meta::Regex::builder()
-                .configure(config.utf8_empty(false))
-                .syntax(syntax::Config::new().unicode(false).utf8(false))
+                .configure(config.clone().utf8_empty(false))
+                .syntax(ascii_syntax)
                 .build_many(&ascii_pats)
                 .ok()
-                .filter(|a| a.group_info().slot_len() == uni.group_info().slot_len())
         };
-        Some(Dual { uni, ascii })
+        let uni = std::sync::OnceLock::new();
+        let groups = match &ascii {
+            Some(a) => a.group_info().group_len(regex_automata::PatternID::ZERO),
+            None => {
+                let u = meta::Regex::builder()
+                    .configure(config.clone())
+                    .build_many(patterns)
+                    .ok()?;
+                let g = u.group_info().group_len(regex_automata::PatternID::ZERO);
+                let _ = uni.set(Some(u));
+                g
+            }
+        };
+        let bt = if ascii.is_some() && patterns.len() == 1 {
+            thompson::Compiler::new()
+                .syntax(ascii_syntax)
+                .configure(thompson::Config::new().utf8(false))
+                .build_many(&ascii_pats)
+                .ok()
+                .filter(|nfa| nfa.is_always_start_anchored())
+                .and_then(|nfa| BoundedBacktracker::builder().build_from_nfa(nfa).ok())
+        } else {
+            None
+        };
+        Some(Dual {
+            patterns: patterns.iter().map(|p| p.to_string()).collect(),
+            config,
+            uni,
+            ascii,
+            bt,
+            groups,
+        })
+    }
+
+    /// Capture groups of the first pattern, group 0 included.
+    pub fn group_len(&self) -> usize {
+        self.groups
+    }
+
+    fn uni(&self) -> Option<&regex_automata::meta::Regex> {
+        self.uni
+            .get_or_init(|| {
+                regex_automata::meta::Regex::builder()
+                    .configure(self.config.clone())
+                    .build_many(&self.patterns)
+                    .ok()
+                    .filter(|u| {
+                        u.group_info().group_len(regex_automata::PatternID::ZERO) == self.groups
+                    })
+            })
+            .as_ref()
     }
 
     fn pick(&self, text: &str) -> Option<&regex_automata::meta::Regex> {
@@ -708,51 +760,181 @@ impl Dual {
         }
     }
 
-    pub fn is_match(&self, text: &str) -> bool {
+    /// None when the regex cannot be built for this haystack.
+    pub fn is_match(&self, text: &str) -> Option<bool> {
         match self.pick(text) {
-            Some(a) => a.is_match(text.as_bytes()),
-            None => self.uni.is_match(text),
+            Some(a) => Some(a.is_match(text.as_bytes())),
+            None => Some(self.uni()?.is_match(text)),
         }
     }
 
     pub fn create_captures(&self) -> DualCaps {
-        DualCaps {
-            uni: self.uni.create_captures(),
-            ascii: self.ascii.as_ref().map(|a| a.create_captures()),
-        }
+        DualCaps::default()
     }
 
-    /// Search with captures; the result is in the returned `Captures`.
+    /// Search with captures (see `Captures::is_match`); None when the regex cannot be
+    /// built for this haystack.
     pub fn captures<'c>(
         &self,
         text: &str,
         caps: &'c mut DualCaps,
-    ) -> &'c regex_automata::util::captures::Captures {
-        if let Some(a) = self.pick(text)
-            && let Some(c) = caps.ascii.as_mut()
-        {
-            a.search_captures(&regex_automata::Input::new(text.as_bytes()), c);
-            return c;
-        }
-        self.uni
-            .search_captures(&regex_automata::Input::new(text), &mut caps.uni);
-        &caps.uni
+    ) -> Option<&'c regex_automata::util::captures::Captures> {
+        self.captures_upto(text, text.len(), caps)
     }
 
-    pub fn which_overlapping(&self, text: &str, hits: &mut regex_automata::PatternSet) {
+    /// `captures` of a match that ends by `end` (assertions still see the whole text).
+    pub fn captures_upto<'c>(
+        &self,
+        text: &str,
+        end: usize,
+        caps: &'c mut DualCaps,
+    ) -> Option<&'c regex_automata::util::captures::Captures> {
+        use regex_automata::{Anchored, Input};
+        if let Some(a) = self.pick(text) {
+            if let Some(bt) = &self.bt
+                && end <= bt.max_haystack_len()
+            {
+                let (cache, c) = caps
+                    .bt
+                    .get_or_insert_with(|| (bt.create_cache(), bt.create_captures()));
+                let input = Input::new(text.as_bytes())
+                    .range(..end)
+                    .anchored(Anchored::Yes);
+                if bt.try_search(cache, &input, c).is_ok() {
+                    return Some(c);
+                }
+            }
+            let c = caps.ascii.get_or_insert_with(|| a.create_captures());
+            a.search_captures(&Input::new(text.as_bytes()).range(..end), c);
+            return Some(c);
+        }
+        let u = self.uni()?;
+        let c = caps.uni.get_or_insert_with(|| u.create_captures());
+        u.search_captures(&Input::new(text).range(..end), c);
+        Some(c)
+    }
+
+    /// Where the (leftmost-first) match that starts at 0 ends, without captures; the
+    /// outer None when the regex cannot be built for this haystack.
+    pub fn anchored_end(&self, text: &str) -> Option<Option<usize>> {
+        use regex_automata::{Anchored, Input};
+        let m = match self.pick(text) {
+            Some(a) => a.search_half(&Input::new(text.as_bytes()).anchored(Anchored::Yes)),
+            None => self
+                .uni()?
+                .search_half(&Input::new(text).anchored(Anchored::Yes)),
+        };
+        Some(m.map(|h| h.offset()))
+    }
+
+    /// Which patterns match somewhere; false when the regex cannot be built.
+    pub fn which_overlapping(&self, text: &str, hits: &mut regex_automata::PatternSet) -> bool {
+        use regex_automata::Input;
         hits.clear();
         match self.pick(text) {
-            Some(a) => {
-                a.which_overlapping_matches(&regex_automata::Input::new(text.as_bytes()), hits)
-            }
-            None => self
-                .uni
-                .which_overlapping_matches(&regex_automata::Input::new(text), hits),
+            Some(a) => a.which_overlapping_matches(&Input::new(text.as_bytes()), hits),
+            None => match self.uni() {
+                Some(u) => u.which_overlapping_matches(&Input::new(text), hits),
+                None => return false,
+            },
+        }
+        true
+    }
+}
+
+/// A prefregex `^…(?P<content>.+)$` split at its content group: (the plain pattern
+/// before it, plain group → original group, content group). For a one-line text the
+/// content then starts where the leftmost-first match of the head ends, provided that
+/// is before the end of the text (`.+$` takes any non-empty rest of a line).
+pub fn content_head(pattern: &str, groups: usize) -> Option<(String, Vec<Option<usize>>, usize)> {
+    let (node, n) = parse(pattern)?;
+    if n != groups {
+        return None;
+    }
+    let Node::Concat(items) = node else {
+        return None;
+    };
+    let mut flat = Vec::new();
+    for it in items {
+        match it {
+            Node::Concat(v) => flat.extend(v),
+            other => flat.push(other),
         }
     }
+    let k = flat.len().checked_sub(3)?;
+    let content = match &flat[k] {
+        Node::Group(g, c) if *g == groups => match c.as_ref() {
+            Node::Repeat {
+                child,
+                lo: 1,
+                hi: usize::MAX,
+                greedy: true,
+            } if matches!(
+                child.as_ref(),
+                Node::Leaf(Expr::Any {
+                    newline: false,
+                    crlf: false
+                })
+            ) =>
+            {
+                *g
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let newline_opt = matches!(&flat[k + 1], Node::Repeat { child, lo: 0, hi: 1, greedy: true }
+        if matches!(child.as_ref(), Node::Leaf(Expr::Literal { val, casei: false }) if val == "\n"));
+    let end = matches!(
+        &flat[k + 2],
+        Node::Leaf(Expr::Assertion(Assertion::EndText))
+    );
+    let head = Node::Concat(flat[..k].to_vec());
+    if !newline_opt || !end || !is_plain_node(&head) {
+        return None;
+    }
+    let mut p = Printer {
+        buf: String::new(),
+        map: Vec::new(),
+        avoid: Vec::new(),
+        exact: true,
+    };
+    p.print(&head, false)?;
+    Some((p.buf, p.map, content))
 }
 
 /// Is `pattern` (with `groups` capture groups) free of fancy features?
 pub fn is_plain(pattern: &str, groups: usize) -> bool {
     parse(pattern).is_some_and(|(n, g)| g == groups && is_plain_node(&n))
+}
+
+#[cfg(test)]
+mod head_tests {
+    use super::*;
+
+    #[test]
+    fn prefregex_head_split() {
+        let p = r"^(?P<mlfid>\s*(?:\S+\s+)?(?:sshd(?:\[\d+\])?:\s+)?)(?:(?:error|fatal): )?(?P<content>.+)(?:\n?\z)";
+        let (head, map, content) = content_head(p, 2).unwrap();
+        assert_eq!(content, 2);
+        assert_eq!(map, vec![Some(1)]);
+        let full = regex::Regex::new(p).unwrap();
+        let head = regex::Regex::new(&head).unwrap();
+        for t in [
+            " srv sshd[1]: Failed password",
+            " srv sshd[1]: error: x",
+            "sshd[1]: ",
+            " a",
+            "x",
+        ] {
+            let f = full.captures(t).unwrap();
+            let h = head.captures(t).unwrap();
+            let e = h.get(0).unwrap().end();
+            if e < t.len() {
+                assert_eq!(f.get(2).map(|m| m.start()), Some(e), "{t:?}");
+                assert_eq!(f.get(1).map(|m| m.range()), h.get(1).map(|m| m.range()));
+            }
+        }
+        assert!(content_head(r"^(?P<content>.+) x$", 1).is_none());
+    }
 }

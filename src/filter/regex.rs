@@ -370,6 +370,15 @@ pub struct CompiledRegex {
     approx: Option<String>,
     /// Number of capture groups, group 0 included.
     slots: usize,
+    /// For a prefregex ending in `(?P<content>.+)$`: the part before the content.
+    head: Option<Head>,
+}
+
+#[derive(Debug, Clone)]
+struct Head {
+    re: super::plain::Dual,
+    map: Vec<Option<usize>>,
+    content: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -384,6 +393,7 @@ struct Fast {
 pub struct Spans {
     spans: Vec<Option<(usize, usize)>>,
     caps: Option<super::plain::DualCaps>,
+    head_caps: Option<super::plain::DualCaps>,
 }
 
 impl Spans {
@@ -488,13 +498,17 @@ impl CompiledRegex {
         let slots = re.captures_len();
         let fast = super::plain::exact(&rust, slots - 1).and_then(|form| {
             let re = super::plain::Dual::new(&form.pattern)?;
-            (re.uni
-                .group_info()
-                .group_len(regex_automata::PatternID::ZERO)
-                == form.map.len() + 1)
-                .then_some(Fast { re, form })
+            (re.group_len() == form.map.len() + 1).then_some(Fast { re, form })
         });
         let approx = super::plain::approx(&rust);
+        let head = if multiline {
+            None
+        } else {
+            super::plain::content_head(&rust, slots - 1).and_then(|(p, map, content)| {
+                let re = super::plain::Dual::new(&p)?;
+                (re.group_len() == map.len() + 1).then_some(Head { re, map, content })
+            })
+        };
         alt.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
         tuple.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
         Ok(CompiledRegex {
@@ -508,6 +522,7 @@ impl CompiledRegex {
             fast,
             approx,
             slots,
+            head,
         })
     }
 
@@ -530,7 +545,8 @@ impl CompiledRegex {
     pub fn new_spans(&self) -> Spans {
         Spans {
             spans: vec![None; self.slots],
-            caps: self.fast.as_ref().map(|f| f.re.create_captures()),
+            caps: None,
+            head_caps: None,
         }
     }
 
@@ -546,17 +562,51 @@ impl CompiledRegex {
             *spans = self.new_spans();
         }
         spans.spans.iter_mut().for_each(|s| *s = None);
+        if let Some(h) = &self.head
+            && !text.as_bytes().contains(&b'\n')
+            && let Some(end) = h.re.anchored_end(text)
+        {
+            let Some(e) = end else {
+                // The content needs the head to match.
+                return false;
+            };
+            let Spans {
+                spans: out,
+                head_caps,
+                ..
+            } = spans;
+            if e < text.len()
+                && let Some(c) =
+                    h.re.captures_upto(text, e, head_caps.get_or_insert_with(Default::default))
+                && c.get_match().is_some_and(|m| m.end() == e)
+            {
+                out[0] = Some((0, text.len()));
+                for (pi, orig) in h.map.iter().enumerate() {
+                    if let Some(o) = orig
+                        && let Some(m) = c.get_group(pi + 1)
+                        && let Some(slot) = out.get_mut(*o)
+                    {
+                        *slot = Some((m.start, m.end));
+                    }
+                }
+                if let Some(slot) = out.get_mut(h.content) {
+                    *slot = Some((e, text.len()));
+                }
+                return true;
+            }
+        }
         if let Some(f) = &self.fast {
             let caps = spans.caps.get_or_insert_with(|| f.re.create_captures());
-            let caps = f.re.captures(text, caps);
-            if !caps.is_match() {
-                // The plain form matches wherever the original does.
-                return false;
-            }
-            let span = |g: usize| caps.get_group(g).map(|m| (m.start, m.end));
-            if f.form.holds(text, span) {
-                let whole = span(0);
-                spans.spans[0] = whole;
+            if let Some(caps) = f.re.captures(text, caps) {
+                if !caps.is_match() {
+                    // The plain form matches wherever the original does.
+                    return false;
+                }
+                let span = |g: usize| caps.get_group(g).map(|m| (m.start, m.end));
+                if !f.form.holds(text, span) {
+                    return self.find_fancy(text, spans);
+                }
+                spans.spans[0] = span(0);
                 for (pi, orig) in f.form.map.iter().enumerate() {
                     if let Some(o) = orig
                         && let Some(sp) = span(pi + 1)
@@ -568,6 +618,10 @@ impl CompiledRegex {
                 return true;
             }
         }
+        self.find_fancy(text, spans)
+    }
+
+    fn find_fancy(&self, text: &str, spans: &mut Spans) -> bool {
         // A regex that exceeds the backtrack limit counts as no match.
         let Some(c) = self.re.captures(text).ok().flatten() else {
             return false;
@@ -611,7 +665,7 @@ impl CompiledRegex {
             return None;
         }
         if let Some(f) = &self.fast
-            && !f.re.is_match(text)
+            && f.re.is_match(text) == Some(false)
         {
             return None;
         }
