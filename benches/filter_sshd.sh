@@ -36,6 +36,8 @@ echo "generated $(wc -l < "$LOG") lines in $LOG"
 cargo build -q --release --bin bangui
 BANGUI="$CARGO_TARGET_DIR/release/bangui"
 
+echo "native command: ${NATIVE[*]}"
+
 t0=$(date +%s.%N)
 F2B=$(fail2ban-regex --raw "$LOG" /etc/fail2ban/filter.d/sshd.conf | grep -E '^Lines:')
 t1=$(date +%s.%N)

@@ -193,6 +193,8 @@ pub struct DateTemplate {
     pub name: String,
     pub line_begin: bool,
     re: fancy_regex::Regex,
+    /// The same regex on the regex crate's automata, when it has no fancy features.
+    fast: Option<super::plain::Dual>,
     kind: Kind,
     /// Index of the group that spans the date (cut out of the line).
     grp: usize,
@@ -332,10 +334,15 @@ impl DateTemplate {
             Kind::Epoch { grp, .. } => grp,
             _ => 1,
         };
+        let fast = super::plain::is_plain(&rust, re.captures_len() - 1)
+            .then(|| super::plain::Dual::new(&rust))
+            .flatten()
+            .filter(|d| d.group_len() == re.captures_len());
         Ok(DateTemplate {
             name,
             line_begin,
             re,
+            fast,
             kind,
             grp,
             fields,
@@ -423,15 +430,47 @@ impl DateTemplate {
         caps.get(self.grp).map(|m| (m.start(), m.end()))
     }
 
+    /// `span` for spans recorded by [`DateDetector::locate`].
+    pub fn span_of(&self, spans: &[Option<(usize, usize)>]) -> Option<(usize, usize)> {
+        spans.get(self.grp).copied().flatten()
+    }
+
+    /// `time` for spans recorded by [`DateDetector::locate`] on `line`.
+    pub fn time_of(
+        &self,
+        line: &str,
+        spans: &[Option<(usize, usize)>],
+        ctx: &TimeContext<'_>,
+    ) -> Option<f64> {
+        self.time_with(
+            |i| {
+                spans
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .and_then(|(s, e)| line.get(s..e))
+            },
+            ctx,
+        )
+    }
+
     /// `getDate`: the timestamp, or None when the fields do not form a valid date.
     pub fn time(
         &self,
         caps: &fancy_regex::Captures<'_, str>,
         ctx: &TimeContext<'_>,
     ) -> Option<f64> {
+        self.time_with(|i| caps.get(i).map(|m| m.as_str()), ctx)
+    }
+
+    fn time_with<'t>(
+        &self,
+        get: impl Fn(usize) -> Option<&'t str>,
+        ctx: &TimeContext<'_>,
+    ) -> Option<f64> {
         match self.kind {
             Kind::Epoch { long, grp } => {
-                let v = caps.get(grp)?.as_str();
+                let v = get(grp)?;
                 let f: f64 = v.parse().ok()?;
                 if long && v.len() >= 13 {
                     if v.len() >= 16 && !v.contains('.') {
@@ -444,14 +483,14 @@ impl DateTemplate {
                 }
             }
             Kind::Tai64n => {
-                let v = caps.get(1)?.as_str();
+                let v = get(1)?;
                 let secs = i64::from_str_radix(v.get(2..17)?, 16).ok()?;
                 Some(secs as f64)
             }
             Kind::Pattern => strptime(
                 self.fields
                     .iter()
-                    .filter_map(|(c, i)| caps.get(*i).map(|m| (*c, m.as_str()))),
+                    .filter_map(|(c, i)| get(*i).map(|m| (*c, m))),
                 ctx,
             ),
         }
@@ -662,6 +701,31 @@ struct Slot {
     t: std::sync::Arc<DateTemplate>,
     hits: u64,
     distance: usize,
+    /// Group spans of this template's last successful `locate` search.
+    spans: Vec<Option<(usize, usize)>>,
+    caps: Option<super::plain::DualCaps>,
+}
+
+impl Slot {
+    /// Search `line`, recording group spans; the start of the match.
+    fn locate(&mut self, line: &str) -> Option<usize> {
+        if let Some(f) = &self.t.fast
+            && let Some(c) = f.captures(line, self.caps.get_or_insert_with(Default::default))
+        {
+            if !c.is_match() {
+                return None;
+            }
+            self.spans.clear();
+            self.spans
+                .extend((0..c.group_len()).map(|g| c.get_group(g).map(|m| (m.start, m.end))));
+        } else {
+            let c = self.t.search(line)?;
+            self.spans.clear();
+            self.spans
+                .extend(c.iter().map(|m| m.map(|m| (m.start(), m.end()))));
+        }
+        self.spans.first().copied().flatten().map(|(s, _)| s)
+    }
 }
 
 /// The list of templates for one filter, with fail2ban's search preferences.
@@ -707,6 +771,8 @@ impl DateDetector {
                     t: std::sync::Arc::new(t),
                     hits: 0,
                     distance: usize::MAX,
+                    spans: Vec::new(),
+                    caps: None,
                 });
             }
         };
@@ -754,38 +820,62 @@ impl DateDetector {
     /// last anchored template first, anchored templates win at once, otherwise the
     /// earliest match in the line.
     pub fn find<'t>(&mut self, line: &'t str) -> Option<(usize, fancy_regex::Captures<'t, str>)> {
+        let i = self.pick(line, |slot, line| {
+            slot.t
+                .search(line)
+                .map(|c| c.get(0).map(|m| m.start()).unwrap_or(0))
+        })?;
+        let c = self.slots[i].t.search(line)?;
+        Some((i, c))
+    }
+
+    /// `find` without fancy-regex captures: the template index; its group spans are
+    /// then in [`DateDetector::spans`].
+    pub fn locate(&mut self, line: &str) -> Option<usize> {
+        self.pick(line, |slot, line| slot.locate(line))
+    }
+
+    /// Group spans of template `i` from the last `locate` that returned it.
+    pub fn spans(&self, i: usize) -> &[Option<(usize, usize)>] {
+        self.slots.get(i).map(|s| s.spans.as_slice()).unwrap_or(&[])
+    }
+
+    /// fail2ban's template choice; `search` gives a template's match start in the line.
+    fn pick(
+        &mut self,
+        line: &str,
+        mut search: impl FnMut(&mut Slot, &str) -> Option<usize>,
+    ) -> Option<usize> {
         if self.none || self.slots.is_empty() {
             return None;
         }
         let mut skip = None;
+        let n = self.slots.len();
         // A collision of the last template is kept as the fallback, as fail2ban does.
         let mut best: Option<(usize, usize)> = None;
         if let Some(i) = self.last_idx
-            && let Some(slot) = self.slots.get(i)
+            && let Some(slot) = self.slots.get_mut(i)
         {
-            if let Some(c) = slot.t.search(line) {
-                let start = c.get(0).map(|m| m.start()).unwrap_or(0);
-                if slot.t.line_begin || self.slots.len() == 1 || start == slot.distance {
-                    return Some(self.hit(i, c));
+            if let Some(start) = search(slot, line) {
+                if slot.t.line_begin || n == 1 || start == slot.distance {
+                    return Some(self.hit(i, start));
                 }
                 best = Some((i, start));
             }
             skip = Some(i);
         }
-        let n = self.slots.len();
         for i in 0..n {
             if Some(i) == skip {
                 continue;
             }
-            let Some(c) = self.slots[i].t.search(line) else {
+            let Some(distance) = search(&mut self.slots[i], line) else {
                 continue;
             };
-            let distance = c.get(0).map(|m| m.start()).unwrap_or(0);
             if i + 1 >= n || self.slots[i].t.line_begin {
-                return Some(self.hit(i, c));
+                return Some(self.hit(i, distance));
             }
             if distance == 0 && self.slots[i].hits > 0 && self.slots[i + 1].hits == 0 {
-                return Some(self.hit(i, c));
+                return Some(self.hit(i, distance));
             }
             if (self.slots[i].distance != usize::MAX && distance > self.slots[i].distance)
                 || distance > self.last_pos
@@ -795,26 +885,21 @@ impl DateDetector {
                 }
                 continue;
             }
-            return Some(self.hit(i, c));
+            return Some(self.hit(i, distance));
         }
         let (i, _) = best?;
-        let c = self.slots[i].t.search(line)?;
-        Some(self.hit(i, c))
+        let start = search(&mut self.slots[i], line)?;
+        Some(self.hit(i, start))
     }
 
-    fn hit<'t>(
-        &mut self,
-        i: usize,
-        c: fancy_regex::Captures<'t, str>,
-    ) -> (usize, fancy_regex::Captures<'t, str>) {
-        let start = c.get(0).map(|m| m.start()).unwrap_or(0);
+    fn hit(&mut self, i: usize, start: usize) -> usize {
         if let Some(s) = self.slots.get_mut(i) {
             s.hits += 1;
             s.distance = start;
         }
         self.last_pos = start;
         self.last_idx = Some(i);
-        (i, c)
+        i
     }
 
     pub fn template(&self, i: usize) -> Option<&DateTemplate> {

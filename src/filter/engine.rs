@@ -2,13 +2,14 @@
 //! line buffer, prefregex, failregex, ignoreregex, mlfid merging, host extraction.
 //! Never resolves DNS (hosts stay raw) and never reads files.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use chrono::{DateTime, Utc};
 
 use super::date::{DateDetector, LocalZone, TimeContext};
-use super::regex::{CompiledRegex, Groups};
+use super::regex::{CompiledRegex, Groups, Spans};
 use crate::Result;
 
 const MLFID_CACHE_MAX: usize = 100;
@@ -102,6 +103,81 @@ pub struct FilterEngine {
     mlfid_order: std::collections::VecDeque<String>,
     last_date: Option<(f64, String)>,
     next_id: u64,
+    /// Match scratch for the prefregex, failregexes and ignoreregexes.
+    pre_spans: Spans,
+    fail_spans: Vec<Spans>,
+    ign_spans: Vec<Spans>,
+    fail_set: Option<FailSet>,
+}
+
+/// One pass of a plain regex set over a line tells which failregexes can match at all.
+struct FailSet {
+    re: super::plain::Dual,
+    /// Failregex index → pattern in the set (None: not in the set, always tried).
+    pattern: Vec<Option<regex_automata::PatternID>>,
+    hits: regex_automata::PatternSet,
+    /// The last scan could not run: every failregex may match.
+    all: bool,
+}
+
+impl FailSet {
+    fn new(failregex: &[CompiledRegex]) -> Option<FailSet> {
+        let mut pats = Vec::new();
+        let mut pattern = Vec::with_capacity(failregex.len());
+        for r in failregex {
+            match r.approx_pattern() {
+                Some(p) => {
+                    pattern.push(regex_automata::PatternID::new(pats.len()).ok());
+                    pats.push(p);
+                }
+                None => pattern.push(None),
+            }
+        }
+        if pats.is_empty() {
+            return None;
+        }
+        let re = super::plain::Dual::many(
+            &pats,
+            regex_automata::meta::Config::new()
+                .match_kind(regex_automata::MatchKind::All)
+                .nfa_size_limit(Some(64 << 20))
+                .hybrid_cache_capacity(8 << 20),
+        )?;
+        let hits = regex_automata::PatternSet::new(pats.len());
+        Some(FailSet {
+            re,
+            pattern,
+            hits,
+            all: false,
+        })
+    }
+
+    fn scan(&mut self, text: &str) {
+        self.all = !self.re.which_overlapping(text, &mut self.hits);
+    }
+
+    fn may_match(&self, i: usize) -> bool {
+        match self.pattern.get(i) {
+            Some(Some(p)) => self.all || self.hits.contains(*p),
+            _ => true,
+        }
+    }
+}
+
+fn ignore_hit(
+    res: &[CompiledRegex],
+    spans: &mut [Spans],
+    buf: &str,
+    out: &mut LineOutcome,
+) -> bool {
+    let mut hit = false;
+    for (i, (r, sp)) in res.iter().zip(spans.iter_mut()).enumerate() {
+        if r.find(buf, sp) {
+            out.ignore_hits.push(i);
+            hit = true;
+        }
+    }
+    hit
 }
 
 impl FilterEngine {
@@ -132,7 +208,22 @@ impl FilterEngine {
             ),
             None => None,
         };
+        let pre_spans = prefregex
+            .as_ref()
+            .map(CompiledRegex::new_spans)
+            .unwrap_or_default();
+        let fail_spans = failregex.iter().map(CompiledRegex::new_spans).collect();
+        let ign_spans = ignoreregex.iter().map(CompiledRegex::new_spans).collect();
+        let fail_set = if multiline {
+            None
+        } else {
+            FailSet::new(&failregex)
+        };
         Ok(FilterEngine {
+            pre_spans,
+            fail_spans,
+            ign_spans,
+            fail_set,
             prefregex,
             failregex,
             ignoreregex,
@@ -162,12 +253,13 @@ impl FilterEngine {
         let mut out = LineOutcome::default();
         let mut date: Option<f64> = None;
         let mut text: String;
-        let found = self.dates.find(line);
+        let found = self.dates.locate(line);
         match found {
-            Some((ti, caps)) => {
+            Some(ti) => {
                 out.date_template = Some(ti);
                 let tmpl = self.dates.template(ti);
-                let span = tmpl.and_then(|t| t.span(&caps));
+                let caps = self.dates.spans(ti);
+                let span = tmpl.and_then(|t| t.span_of(caps));
                 let (s, e) = span.unwrap_or((0, 0));
                 text = String::with_capacity(line.len());
                 text.push_str(&line[..s]);
@@ -178,7 +270,7 @@ impl FilterEngine {
                         zone: self.zone.as_ref(),
                         default_tz: self.default_tz,
                     };
-                    date = tmpl.and_then(|t| t.time(&caps, &ctx));
+                    date = tmpl.and_then(|t| t.time_of(line, caps, &ctx));
                     if let Some(d) = date {
                         self.last_date = Some((d, line[s..e].to_string()));
                     }
@@ -233,21 +325,21 @@ impl FilterEngine {
     /// Which buffered lines a match covers (fail2ban's `Regex.search` bookkeeping).
     fn split_matched(
         re: &CompiledRegex,
-        caps: &fancy_regex::Captures<'_, str>,
+        spans: &Spans,
         buf: &str,
         org: &[BufLine],
     ) -> (Vec<BufLine>, Vec<BufLine>) {
         if org.len() <= 1 {
             return (org.to_vec(), Vec::new());
         }
-        let Some(m) = caps.get(0) else {
+        let Some((m_start, m_end)) = spans.get(0) else {
             return (org.to_vec(), Vec::new());
         };
         // Python's buffer has a trailing newline.
         let s = format!("{buf}\n");
-        let upto = (m.start() + 1).min(s.len());
+        let upto = (m_start + 1).min(s.len());
         let line_start = s[..upto].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let from = m.end().saturating_sub(1);
+        let from = m_end.saturating_sub(1);
         let line_end = s[from..]
             .find('\n')
             .map(|p| from + p + 1)
@@ -257,7 +349,7 @@ impl FilterEngine {
         let mut matched: Vec<BufLine> = org[lc1..lc2].to_vec();
         let mut unmatched: Vec<BufLine> = org[..lc1].to_vec();
         let mut n = 0;
-        for skipped in re.skipped_lines(caps) {
+        for skipped in re.skipped_lines_of(buf, spans) {
             if let Some(p) = matched[n.min(matched.len())..]
                 .iter()
                 .position(|l| l.text == skipped)
@@ -270,102 +362,111 @@ impl FilterEngine {
         (matched, unmatched)
     }
 
-    fn ignore_check(&self, buf: &str, out: &mut LineOutcome) -> bool {
-        let mut hit = false;
-        for (i, r) in self.ignoreregex.iter().enumerate() {
-            if r.search(buf).is_some() {
-                out.ignore_hits.push(i);
-                hit = true;
-            }
-        }
-        hit
-    }
-
     fn find_failure(&mut self, text: String, date: Option<f64>, out: &mut LineOutcome) {
         let id = self.next_id;
         self.next_id += 1;
-        let before: Vec<BufLine> = if self.maxlines > 1 {
-            self.buffer.clone()
-        } else {
-            Vec::new()
-        };
-        let entry = BufLine { id, text };
-        if self.maxlines > 1 {
-            self.buffer.push(entry);
+        let multi = self.maxlines > 1;
+        // With one line there is no buffer to keep: the line is the buffer.
+        let (before, org, full) = if multi {
+            let before = self.buffer.clone();
+            self.buffer.push(BufLine { id, text });
             if self.buffer.len() > self.maxlines {
                 let cut = self.buffer.len() - self.maxlines;
                 self.buffer.drain(..cut);
             }
+            let org = self.buffer.clone();
+            let full = Self::join(&org);
+            (before, org, full)
         } else {
-            self.buffer.clear();
-            self.buffer.push(entry);
-        }
-        let org = self.buffer.clone();
-        let mut buf: Option<String> = Some(Self::join(&org));
+            (Vec::new(), Vec::new(), text)
+        };
 
         if !self.ignoreregex.is_empty()
             && self.ignoreregex.len() + 2 < self.failregex.len()
-            && let Some(b) = &buf
-            && self.ignore_check(b, out)
+            && ignore_hit(&self.ignoreregex, &mut self.ign_spans, &full, out)
         {
             self.note_consumed(&before, out);
             return;
         }
-        let mut pre: Groups = Groups::new();
+        let mut cur: Cow<'_, str> = Cow::Borrowed(&full);
+        let mut pre: Option<Groups> = None;
         if let Some(p) = &self.prefregex {
-            let b = buf.clone().unwrap_or_default();
-            let Some(c) = p.search(&b) else {
+            if !p.find(&full, &mut self.pre_spans) {
                 self.note_consumed(&before, out);
                 return;
-            };
-            pre = p.groups(&c);
-            let content = pre.remove("content").flatten();
-            if let Some(content) = content
-                && !content.is_empty()
+            }
+            if let Some(content) = p
+                .group_index("content")
+                .and_then(|i| self.pre_spans.get(i))
+                .filter(|(s, e)| e > s)
             {
-                self.buffer = vec![BufLine { id, text: content }];
-                buf = None;
+                if multi {
+                    self.buffer = vec![BufLine {
+                        id,
+                        text: full[content.0..content.1].to_string(),
+                    }];
+                    cur = Cow::Owned(Self::join(&self.buffer));
+                } else {
+                    cur = Cow::Borrowed(&full[content.0..content.1]);
+                }
             }
         }
+        if let Some(set) = &mut self.fail_set {
+            set.scan(&cur);
+        }
         for i in 0..self.failregex.len() {
-            // Take the buffer text out (no per-regex copy) and put it back unless the
-            // line buffer changed.
-            let b = buf.take().unwrap_or_else(|| Self::join(&self.buffer));
-            let fr = &self.failregex[i];
-            let Some(caps) = fr.search(&b) else {
-                buf = Some(b);
+            if !multi
+                && let Some(set) = &self.fail_set
+                && !set.may_match(i)
+            {
                 continue;
+            }
+            let fr = &self.failregex[i];
+            if !fr.find(&cur, &mut self.fail_spans[i]) {
+                continue;
+            }
+            let spans = &self.fail_spans[i];
+            let fail_groups = fr.groups_of(&cur, spans);
+            let (matched, unmatched) = if multi {
+                Self::split_matched(fr, spans, &cur, &org)
+            } else {
+                (Vec::new(), Vec::new())
             };
-            let fail_groups = fr.groups(&caps);
-            let (matched, unmatched) = Self::split_matched(fr, &caps, &b, &org);
             let fid_from_regex = ["fid", "ip4", "ip6", "dns"]
                 .iter()
                 .find_map(|g| fail_groups.get(*g).cloned().flatten());
-            drop(caps);
             if !self.ignoreregex.is_empty() {
-                let ib = if self.maxlines > 1 {
-                    Self::join(&matched)
+                let ib = if multi {
+                    Cow::Owned(Self::join(&matched))
                 } else {
-                    b.clone()
+                    Cow::Borrowed(&*cur)
                 };
-                if self.ignore_check(&ib, out) {
-                    if self.maxlines > 1 {
+                if ignore_hit(&self.ignoreregex, &mut self.ign_spans, &ib, out) {
+                    if multi {
                         self.buffer = unmatched;
+                        cur = Cow::Owned(Self::join(&self.buffer));
                     }
                     continue;
                 }
             }
-            if self.maxlines > 1 {
+            if multi {
                 self.buffer = unmatched;
-            } else {
-                buf = Some(b);
+                cur = Cow::Owned(Self::join(&self.buffer));
             }
-            let mut groups = if pre.is_empty() {
-                fail_groups
-            } else {
-                let mut g = pre.clone();
-                g.extend(fail_groups);
-                g
+            if pre.is_none()
+                && let Some(p) = &self.prefregex
+            {
+                let mut g = p.groups_of(&full, &self.pre_spans);
+                g.remove("content");
+                pre = Some(g);
+            }
+            let mut groups = match &pre {
+                Some(pre) if !pre.is_empty() => {
+                    let mut g = pre.clone();
+                    g.extend(fail_groups);
+                    g
+                }
+                _ => fail_groups,
             };
             let mlfid = groups.get("mlfid").cloned().flatten();
             let mut fail = Fail {

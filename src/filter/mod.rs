@@ -4,6 +4,7 @@
 pub mod date;
 pub mod engine;
 pub mod external;
+mod plain;
 pub mod regex;
 
 use std::io::BufRead;

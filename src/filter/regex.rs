@@ -364,6 +364,48 @@ pub struct CompiledRegex {
     /// A literal every match must start with (the regex is `^literal…`); lets most
     /// lines skip the regex engine entirely.
     pub prefix: Option<String>,
+    /// An equivalent plain regex (see `plain`), run on the regex crate's automata.
+    fast: Option<Fast>,
+    /// A plain regex that matches wherever this one does (for regex-set prefilters).
+    approx: Option<String>,
+    /// Number of capture groups, group 0 included.
+    slots: usize,
+    /// For a prefregex ending in `(?P<content>.+)$`: the part before the content.
+    head: Option<Head>,
+}
+
+#[derive(Debug, Clone)]
+struct Head {
+    re: super::plain::Dual,
+    map: Vec<Option<usize>>,
+    content: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Fast {
+    re: super::plain::Dual,
+    form: super::plain::Exact,
+}
+
+/// Reusable match scratch for one [`CompiledRegex`]: the span of every (original) group
+/// of the last successful [`CompiledRegex::find`].
+#[derive(Debug, Clone, Default)]
+pub struct Spans {
+    spans: Vec<Option<(usize, usize)>>,
+    caps: Option<super::plain::DualCaps>,
+    head_caps: Option<super::plain::DualCaps>,
+}
+
+impl Spans {
+    /// The span of group `i` (0 = the whole match), None when it did not take part.
+    pub fn get(&self, i: usize) -> Option<(usize, usize)> {
+        self.spans.get(i).copied().flatten()
+    }
+
+    /// The text of group `i` in `text` (the text that was searched).
+    pub fn text<'t>(&self, text: &'t str, i: usize) -> Option<&'t str> {
+        self.get(i).and_then(|(s, e)| text.get(s..e))
+    }
 }
 
 /// The literal text right after a leading `^`, when the regex has no top-level `|`, no
@@ -453,6 +495,20 @@ impl CompiledRegex {
             }
         }
         let prefix = literal_prefix(&expanded, multiline);
+        let slots = re.captures_len();
+        let fast = super::plain::exact(&rust, slots - 1).and_then(|form| {
+            let re = super::plain::Dual::new(&form.pattern)?;
+            (re.group_len() == form.map.len() + 1).then_some(Fast { re, form })
+        });
+        let approx = super::plain::approx(&rust);
+        let head = if multiline {
+            None
+        } else {
+            super::plain::content_head(&rust, slots - 1).and_then(|(p, map, content)| {
+                let re = super::plain::Dual::new(&p)?;
+                (re.group_len() == map.len() + 1).then_some(Head { re, map, content })
+            })
+        };
         alt.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
         tuple.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
         Ok(CompiledRegex {
@@ -463,7 +519,138 @@ impl CompiledRegex {
             tuple,
             skiplines,
             prefix,
+            fast,
+            approx,
+            slots,
+            head,
         })
+    }
+
+    /// A plain regex that matches wherever this one does (None when unknown).
+    pub fn approx_pattern(&self) -> Option<&str> {
+        self.approx.as_deref()
+    }
+
+    /// The exact plain form that `find` runs, when there is one (for tests and tuning).
+    pub fn plain_pattern(&self) -> Option<&str> {
+        self.fast.as_ref().map(|f| f.form.pattern.as_str())
+    }
+
+    /// Whether matching avoids fancy-regex's backtracking VM (for tests and tuning).
+    pub fn is_fast(&self) -> bool {
+        self.fast.is_some()
+    }
+
+    /// Scratch for [`CompiledRegex::find`].
+    pub fn new_spans(&self) -> Spans {
+        Spans {
+            spans: vec![None; self.slots],
+            caps: None,
+            head_caps: None,
+        }
+    }
+
+    /// Search `text`, recording group spans in `spans` (made by `new_spans` of this
+    /// regex). Same result as `search`, mostly without the backtracking VM.
+    pub fn find(&self, text: &str, spans: &mut Spans) -> bool {
+        if let Some(p) = &self.prefix
+            && !text.starts_with(p.as_str())
+        {
+            return false;
+        }
+        if spans.spans.len() != self.slots {
+            *spans = self.new_spans();
+        }
+        spans.spans.iter_mut().for_each(|s| *s = None);
+        if let Some(h) = &self.head
+            && !text.as_bytes().contains(&b'\n')
+            && let Some(end) = h.re.anchored_end(text)
+        {
+            let Some(e) = end else {
+                // The content needs the head to match.
+                return false;
+            };
+            let Spans {
+                spans: out,
+                head_caps,
+                ..
+            } = spans;
+            if e < text.len()
+                && let Some(c) =
+                    h.re.captures_upto(text, e, head_caps.get_or_insert_with(Default::default))
+                && c.get_match().is_some_and(|m| m.end() == e)
+            {
+                out[0] = Some((0, text.len()));
+                for (pi, orig) in h.map.iter().enumerate() {
+                    if let Some(o) = orig
+                        && let Some(m) = c.get_group(pi + 1)
+                        && let Some(slot) = out.get_mut(*o)
+                    {
+                        *slot = Some((m.start, m.end));
+                    }
+                }
+                if let Some(slot) = out.get_mut(h.content) {
+                    *slot = Some((e, text.len()));
+                }
+                return true;
+            }
+        }
+        if let Some(f) = &self.fast {
+            let caps = spans.caps.get_or_insert_with(|| f.re.create_captures());
+            if let Some(caps) = f.re.captures(text, caps) {
+                if !caps.is_match() {
+                    // The plain form matches wherever the original does.
+                    return false;
+                }
+                let span = |g: usize| caps.get_group(g).map(|m| (m.start, m.end));
+                if !f.form.holds(text, span) {
+                    return self.find_fancy(text, spans);
+                }
+                spans.spans[0] = span(0);
+                for (pi, orig) in f.form.map.iter().enumerate() {
+                    if let Some(o) = orig
+                        && let Some(sp) = span(pi + 1)
+                        && let Some(slot) = spans.spans.get_mut(*o)
+                    {
+                        *slot = Some(sp);
+                    }
+                }
+                return true;
+            }
+        }
+        self.find_fancy(text, spans)
+    }
+
+    fn find_fancy(&self, text: &str, spans: &mut Spans) -> bool {
+        // A regex that exceeds the backtrack limit counts as no match.
+        let Some(c) = self.re.captures(text).ok().flatten() else {
+            return false;
+        };
+        for (i, slot) in spans.spans.iter_mut().enumerate() {
+            *slot = c.get(i).map(|m| (m.start(), m.end()));
+        }
+        true
+    }
+
+    /// `groups` for a successful `find` on `text`.
+    pub fn groups_of(&self, text: &str, spans: &Spans) -> Groups {
+        self.groups_with(|i| spans.text(text, i))
+    }
+
+    /// `skipped_lines` for a successful `find` on `text`.
+    pub fn skipped_lines_of(&self, text: &str, spans: &Spans) -> Vec<String> {
+        let mut s = String::new();
+        for idx in &self.skiplines {
+            if let Some(m) = spans.text(text, *idx) {
+                s.push_str(m);
+            }
+        }
+        s.lines().map(str::to_string).collect()
+    }
+
+    /// The number of the named group `name`.
+    pub fn group_index(&self, name: &str) -> Option<usize> {
+        self.names.iter().find(|(n, _)| n == name).map(|(_, i)| *i)
     }
 
     pub fn has_group(&self, name: &str) -> bool {
@@ -477,6 +664,11 @@ impl CompiledRegex {
         {
             return None;
         }
+        if let Some(f) = &self.fast
+            && f.re.is_match(text) == Some(false)
+        {
+            return None;
+        }
         // A plain match test is much cheaper than captures, and most lines miss.
         if !self.re.is_match(text).unwrap_or(false) {
             return None;
@@ -486,12 +678,16 @@ impl CompiledRegex {
 
     /// fail2ban's `getGroups`, including ALT_ and TUPLE_ merging.
     pub fn groups(&self, caps: &fancy_regex::Captures<'_, str>) -> Groups {
+        self.groups_with(|i| caps.get(i).map(|m| m.as_str()))
+    }
+
+    fn groups_with<'t>(&self, get: impl Fn(usize) -> Option<&'t str>) -> Groups {
         let mut g: Groups = HashMap::with_capacity(self.names.len());
         for (name, idx) in &self.names {
-            g.insert(name.clone(), caps.get(*idx).map(|m| m.as_str().to_string()));
+            g.insert(name.clone(), get(*idx).map(str::to_string));
         }
         for (idx, target) in &self.alt {
-            let v = caps.get(*idx).map(|m| m.as_str().to_string());
+            let v = get(*idx);
             let has_target = g
                 .get(target)
                 .is_some_and(|t| t.as_ref().is_some_and(|s| !s.is_empty()));
@@ -499,18 +695,18 @@ impl CompiledRegex {
                 && !v.is_empty()
                 && !has_target
             {
-                g.insert(target.clone(), Some(v));
+                g.insert(target.clone(), Some(v.to_string()));
             }
         }
         for (idx, target) in &self.tuple {
             // Python builds a tuple; its text form is what ends up as an id.
-            let v = caps.get(*idx).map(|m| m.as_str().to_string());
+            let v = get(*idx);
             let t = g.get(target).cloned().flatten();
             let joined = match t {
                 Some(t) if t.starts_with('(') && t.ends_with(')') && t.len() > 2 => {
-                    format!("{}, {})", &t[..t.len() - 1], py_repr(v.as_deref()))
+                    format!("{}, {})", &t[..t.len() - 1], py_repr(v))
                 }
-                t => format!("({}, {})", py_repr(t.as_deref()), py_repr(v.as_deref())),
+                t => format!("({}, {})", py_repr(t.as_deref()), py_repr(v)),
             };
             g.insert(target.clone(), Some(joined));
         }
