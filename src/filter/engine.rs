@@ -770,8 +770,31 @@ impl FilterEngine {
     }
 }
 
+/// Dotted decimal exactly as `Ipv4Addr`'s `Display` writes it (four octets ≤ 255, no
+/// leading zeros), so normalising it changes nothing.
+fn is_canonical_ipv4(ip: &str) -> bool {
+    let mut n = 0;
+    for part in ip.split('.') {
+        n += 1;
+        let b = part.as_bytes();
+        if n > 4
+            || b.is_empty()
+            || b.len() > 3
+            || !b.iter().all(u8::is_ascii_digit)
+            || (b.len() > 1 && b[0] == b'0')
+            || part.parse::<u16>().map_or(true, |v| v > 255)
+        {
+            return false;
+        }
+    }
+    n == 4
+}
+
 /// fail2ban's `str(IPAddr(ip, cidr))`: canonical text, or the network for a prefix.
 pub fn normalise_ip(ip: &str, cidr: u8) -> String {
+    if cidr >= 32 && is_canonical_ipv4(ip) {
+        return ip.to_string();
+    }
     match ip.parse::<IpAddr>() {
         Ok(IpAddr::V4(v4)) => {
             if cidr >= 32 {
@@ -801,5 +824,37 @@ pub fn normalise_ip(ip: &str, cidr: u8) -> String {
             }
         }
         Err(_) => ip.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_ipv4_shortcut_agrees_with_parsing() {
+        for ip in [
+            "1.2.3.4",
+            "0.0.0.0",
+            "255.255.255.255",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1.2.3",
+            "1.2.3.4.5",
+            "1..3.4",
+            "a.b.c.d",
+            "192.168.001.1",
+        ] {
+            let parsed = match ip.parse::<IpAddr>() {
+                Ok(a) => a.to_string(),
+                Err(_) => ip.to_string(),
+            };
+            assert_eq!(normalise_ip(ip, 32), parsed, "{ip}");
+            assert_eq!(
+                is_canonical_ipv4(ip),
+                ip.parse::<Ipv4Addr>().is_ok(),
+                "{ip}"
+            );
+        }
     }
 }
