@@ -227,7 +227,7 @@ pub struct FilterEngine {
     /// Insertion order of `mlfid_cache`: fail2ban keeps at most 100 connections and
     /// evicts the oldest (its `Utils.Cache(maxCount=100)`), which changes results.
     mlfid_order: std::collections::VecDeque<String>,
-    last_date: Option<(f64, String)>,
+    last_date: Option<f64>,
     next_id: u64,
     /// Match scratch for the prefregex, failregexes and ignoreregexes.
     pre_spans: Spans,
@@ -410,9 +410,9 @@ impl FilterEngine {
                     };
                     date = tmpl.and_then(|t| t.time_of(line, caps, &ctx));
                     if let Some(d) = date {
-                        self.last_date = Some((d, line[s..e].to_string()));
+                        self.last_date = Some(d);
                     }
-                } else if let Some((d, _)) = &self.last_date
+                } else if let Some(d) = &self.last_date
                     && *d > self.now_ts() - 60.0
                 {
                     date = Some(*d);
@@ -428,7 +428,7 @@ impl FilterEngine {
             }
         }
         if date.is_none()
-            && let Some((d, _)) = &self.last_date
+            && let Some(d) = &self.last_date
             && *d > self.now_ts() - 60.0
         {
             date = Some(*d);
@@ -444,7 +444,7 @@ impl FilterEngine {
             time: Some(time),
             ..LineOutcome::default()
         };
-        self.last_date = Some((time, String::new()));
+        self.last_date = Some(time);
         self.find_failure(line.to_string(), Some(time), &mut out);
         out
     }
