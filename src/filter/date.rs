@@ -2,7 +2,7 @@
 //! it: templates, `{^LN-BEG}`, `%Ex*`, EPOCH/LEPOCH/TAI64N, missing years. Owns turning a
 //! log line into (date span, timestamp); "now" and the local zone are injected.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 
 use super::regex::python_to_rust;
 use crate::{Error, Result};
@@ -45,6 +45,76 @@ impl LocalZone for FixedZone {
         DateTime::from_timestamp(utc + i64::from(self.0), 0)
             .map(|d| d.naive_utc())
             .unwrap_or_default()
+    }
+}
+
+/// A [`LocalZone`] that remembers what it learnt: the local time of one instant ("now")
+/// and the UTC offset of every local date-hour whose offset is the same at its first
+/// and last second (so DST changes, gaps and folds still go to the wrapped zone).
+pub(crate) struct CachedZone {
+    inner: Box<dyn LocalZone>,
+    now: (i64, NaiveDateTime),
+    /// (days from CE, hour) → offset in seconds, None when the hour is not uniform.
+    hours: std::sync::Mutex<HourCache>,
+}
+
+#[derive(Default)]
+struct HourCache {
+    last: Option<((i32, u32), Option<i64>)>,
+    map: std::collections::HashMap<(i32, u32), Option<i64>>,
+}
+
+impl CachedZone {
+    pub(crate) fn new(inner: Box<dyn LocalZone>, now: i64) -> CachedZone {
+        let now_local = inner.to_local(now);
+        CachedZone {
+            inner,
+            now: (now, now_local),
+            hours: std::sync::Mutex::new(HourCache::default()),
+        }
+    }
+
+    fn hour_offset(&self, date: NaiveDate, hour: u32) -> Option<i64> {
+        let key = (date.num_days_from_ce(), hour);
+        let mut c = self.hours.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, v)) = c.last
+            && k == key
+        {
+            return v;
+        }
+        let v = match c.map.get(&key) {
+            Some(v) => *v,
+            None => {
+                let start = date.and_hms_opt(hour, 0, 0);
+                let end = date.and_hms_opt(hour, 59, 59);
+                let off = |t: Option<NaiveDateTime>| {
+                    let t = t?;
+                    Some(t.and_utc().timestamp() - self.inner.to_utc(t)?)
+                };
+                let (a, b) = (off(start), off(end));
+                let v = if a.is_some() && a == b { a } else { None };
+                c.map.insert(key, v);
+                v
+            }
+        };
+        c.last = Some((key, v));
+        v
+    }
+}
+
+impl LocalZone for CachedZone {
+    fn to_utc(&self, local: NaiveDateTime) -> Option<i64> {
+        match self.hour_offset(local.date(), local.hour()) {
+            Some(off) => Some(local.and_utc().timestamp() - off),
+            None => self.inner.to_utc(local),
+        }
+    }
+    fn to_local(&self, utc: i64) -> NaiveDateTime {
+        if utc == self.now.0 {
+            self.now.1
+        } else {
+            self.inner.to_local(utc)
+        }
     }
 }
 
@@ -192,7 +262,7 @@ enum Kind {
 pub struct DateTemplate {
     pub name: String,
     pub line_begin: bool,
-    re: fancy_regex::Regex,
+    re: super::regex::Lazy,
     /// The same regex on the regex crate's automata, when it has no fancy features.
     fast: Option<super::plain::Dual>,
     kind: Kind,
@@ -316,15 +386,35 @@ impl DateTemplate {
         }
         let regex = format!("{gf}{}", regex.replace("**", ""));
         let rust = python_to_rust(&regex).replace(WORD_EDGE, RUST_WORD_EDGE);
-        let re = fancy_regex::Regex::new(&rust).map_err(|e| {
+        let bad = |e: fancy_regex::Error| {
             Error::bad_input(format!(
                 "cannot compile date pattern {name:?} ({regex}): {e}"
             ))
-        })?;
+        };
+        let (names, slots) = super::regex::tree_groups(&rust).map_err(bad)?;
+        // Plain templates run on the regex crate; their fancy form compiles on first use.
+        let fast = super::plain::is_plain(&rust, slots - 1)
+            .then(|| super::plain::Dual::new(&rust))
+            .flatten()
+            .filter(|d| d.group_len() == slots);
+        let (re, names) = if fast.is_some() {
+            (super::regex::Lazy::later(&rust), names)
+        } else {
+            let re = super::regex::Lazy::now(&rust).map_err(bad)?;
+            let names = re
+                .get()
+                .map(|r| {
+                    r.capture_names()
+                        .enumerate()
+                        .filter_map(|(i, n)| n.map(|n| (n.to_string(), i)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (re, names)
+        };
         let mut fields = Vec::new();
-        for (idx, n) in re.capture_names().enumerate() {
-            if let Some(n) = n
-                && n.len() == 1
+        for (n, idx) in names {
+            if n.len() == 1
                 && let Some(c) = n.chars().next()
             {
                 fields.push((c, idx));
@@ -334,10 +424,6 @@ impl DateTemplate {
             Kind::Epoch { grp, .. } => grp,
             _ => 1,
         };
-        let fast = super::plain::is_plain(&rust, re.captures_len() - 1)
-            .then(|| super::plain::Dual::new(&rust))
-            .flatten()
-            .filter(|d| d.group_len() == re.captures_len());
         Ok(DateTemplate {
             name,
             line_begin,
@@ -422,7 +508,7 @@ impl DateTemplate {
     }
 
     pub fn search<'t>(&self, line: &'t str) -> Option<fancy_regex::Captures<'t, str>> {
-        self.re.captures(line).ok().flatten()
+        self.re.get()?.captures(line).ok().flatten()
     }
 
     /// The date span to cut out (`match.start(1)`, `match.end(1)`).
@@ -523,9 +609,10 @@ fn month_index(v: &str, full: bool) -> Option<u32> {
         "november",
         "december",
     ];
-    let v = v.to_lowercase();
     let list: &[&str] = if full { &LONG } else { &SHORT };
-    list.iter().position(|m| *m == v).map(|p| p as u32 + 1)
+    list.iter()
+        .position(|m| m.eq_ignore_ascii_case(v))
+        .map(|p| p as u32 + 1)
 }
 
 /// Zone abbreviation → offset in minutes (fail2ban's TZ_STR table).

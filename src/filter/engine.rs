@@ -5,11 +5,12 @@
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use super::date::{DateDetector, LocalZone, TimeContext};
-use super::regex::{CompiledRegex, Groups, Spans};
+use super::date::{CachedZone, DateDetector, LocalZone, TimeContext};
+use super::regex::{CompiledRegex, Spans};
 use crate::Result;
 
 const MLFID_CACHE_MAX: usize = 100;
@@ -70,20 +71,145 @@ struct BufLine {
     text: String,
 }
 
+/// Group values by slot (see [`Slots`]); None = absent or did not take part (fail2ban
+/// treats both alike everywhere except when one regex's groups override another's,
+/// which [`Plan::apply`] handles by clearing the regex's whole key set first).
+type Vals = Vec<Option<Arc<str>>>;
+
+// Slots every filter has, in this order.
+const FID: usize = 0;
+const IP4: usize = 1;
+const IP6: usize = 2;
+const DNS: usize = 3;
+const CIDR: usize = 4;
+const MLFID: usize = 5;
+const USER: usize = 6;
+const NOFAIL: usize = 7;
+const MLFGAINED: usize = 8;
+const MLFFORGET: usize = 9;
+const MLFPENDING: usize = 10;
+const CONTENT: usize = 11;
+const FIXED: [&str; 12] = [
+    "fid",
+    "ip4",
+    "ip6",
+    "dns",
+    "cidr",
+    "mlfid",
+    "user",
+    "nofail",
+    "mlfgained",
+    "mlfforget",
+    "mlfpending",
+    "content",
+];
+
+/// Group name → slot, shared by the prefregex and every failregex of one filter.
+#[derive(Default)]
+struct Slots(Vec<String>);
+
+impl Slots {
+    fn new() -> Slots {
+        Slots(FIXED.iter().map(|s| s.to_string()).collect())
+    }
+    fn id(&mut self, name: &str) -> usize {
+        match self.0.iter().position(|n| n == name) {
+            Some(i) => i,
+            None => {
+                self.0.push(name.to_string());
+                self.0.len() - 1
+            }
+        }
+    }
+}
+
+/// How one regex's groups land in slots: `getGroups` with ALT_/TUPLE_ merging.
+#[derive(Default)]
+struct Plan {
+    /// Every slot the regex's group dict has a key for.
+    keys: Vec<usize>,
+    direct: Vec<(usize, usize)>,
+    alt: Vec<(usize, usize)>,
+    tuple: Vec<(usize, usize)>,
+}
+
+impl Plan {
+    fn new(re: &CompiledRegex, slots: &mut Slots) -> Plan {
+        let mut p = Plan::default();
+        for (name, idx) in &re.names {
+            p.direct.push((*idx, slots.id(name)));
+        }
+        for (idx, target) in &re.alt {
+            p.alt.push((*idx, slots.id(target)));
+        }
+        for (idx, target) in &re.tuple {
+            p.tuple.push((*idx, slots.id(target)));
+        }
+        p.keys = p
+            .direct
+            .iter()
+            .chain(&p.alt)
+            .chain(&p.tuple)
+            .map(|(_, s)| *s)
+            .collect();
+        p.keys.sort_unstable();
+        p.keys.dedup();
+        p
+    }
+
+    /// `vals.update(re.getGroups())` for a successful find on `text`.
+    fn apply(&self, text: &str, spans: &Spans, vals: &mut Vals) {
+        for k in &self.keys {
+            vals[*k] = None;
+        }
+        for (idx, slot) in &self.direct {
+            vals[*slot] = spans.text(text, *idx).map(Arc::from);
+        }
+        for (idx, slot) in &self.alt {
+            if let Some(v) = spans.text(text, *idx)
+                && !v.is_empty()
+                && !truthy(vals, *slot)
+            {
+                vals[*slot] = Some(Arc::from(v));
+            }
+        }
+        for (idx, slot) in &self.tuple {
+            // Python builds a tuple; its text form is what ends up as an id.
+            let v = spans.text(text, *idx);
+            let joined = match vals[*slot].as_deref() {
+                Some(t) if t.starts_with('(') && t.ends_with(')') && t.len() > 2 => {
+                    format!("{}, {})", &t[..t.len() - 1], py_repr(v))
+                }
+                t => format!("({}, {})", py_repr(t), py_repr(v)),
+            };
+            vals[*slot] = Some(Arc::from(joined));
+        }
+    }
+}
+
+fn py_repr(v: Option<&str>) -> String {
+    match v {
+        Some(s) => format!("'{s}'"),
+        None => "None".into(),
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 struct Fail {
-    groups: Groups,
-    users: Option<BTreeSet<String>>,
+    groups: Vals,
+    users: Option<BTreeSet<Arc<str>>>,
 }
 
-fn truthy(g: &Groups, k: &str) -> bool {
-    g.get(k)
-        .is_some_and(|v| v.as_ref().is_some_and(|s| !s.is_empty()))
+fn truthy(g: &Vals, k: usize) -> bool {
+    g[k].as_ref().is_some_and(|s| !s.is_empty())
 }
 
-fn pop_truthy(g: &mut Groups, k: &str) -> bool {
-    g.remove(k)
-        .is_some_and(|v| v.is_some_and(|s| !s.is_empty()))
+fn pop_truthy(g: &mut Vals, k: usize) -> bool {
+    g[k].take().is_some_and(|s| !s.is_empty())
+}
+
+fn get(g: &Vals, k: usize) -> Option<Arc<str>> {
+    g[k].clone()
 }
 
 /// A compiled filter plus its running state (line buffer, mlfid cache, last date).
@@ -95,19 +221,22 @@ pub struct FilterEngine {
     maxlines: usize,
     default_tz: Option<i32>,
     now: DateTime<Utc>,
-    zone: Box<dyn LocalZone>,
+    zone: CachedZone,
     buffer: Vec<BufLine>,
     mlfid_cache: HashMap<String, Fail>,
     /// Insertion order of `mlfid_cache`: fail2ban keeps at most 100 connections and
     /// evicts the oldest (its `Utils.Cache(maxCount=100)`), which changes results.
     mlfid_order: std::collections::VecDeque<String>,
-    last_date: Option<(f64, String)>,
+    last_date: Option<f64>,
     next_id: u64,
     /// Match scratch for the prefregex, failregexes and ignoreregexes.
     pre_spans: Spans,
     fail_spans: Vec<Spans>,
     ign_spans: Vec<Spans>,
     fail_set: Option<FailSet>,
+    nslots: usize,
+    pre_plan: Plan,
+    fail_plans: Vec<Plan>,
 }
 
 /// One pass of a plain regex set over a line tells which failregexes can match at all.
@@ -219,7 +348,16 @@ impl FilterEngine {
         } else {
             FailSet::new(&failregex)
         };
+        let mut slots = Slots::new();
+        let pre_plan = prefregex
+            .as_ref()
+            .map(|p| Plan::new(p, &mut slots))
+            .unwrap_or_default();
+        let fail_plans = failregex.iter().map(|r| Plan::new(r, &mut slots)).collect();
         Ok(FilterEngine {
+            nslots: slots.0.len(),
+            pre_plan,
+            fail_plans,
             pre_spans,
             fail_spans,
             ign_spans,
@@ -231,7 +369,7 @@ impl FilterEngine {
             maxlines,
             default_tz,
             now,
-            zone,
+            zone: CachedZone::new(zone, now.timestamp()),
             buffer: Vec::new(),
             mlfid_cache: HashMap::new(),
             mlfid_order: std::collections::VecDeque::new(),
@@ -267,14 +405,14 @@ impl FilterEngine {
                 if e > s {
                     let ctx = TimeContext {
                         now: self.now,
-                        zone: self.zone.as_ref(),
+                        zone: &self.zone,
                         default_tz: self.default_tz,
                     };
                     date = tmpl.and_then(|t| t.time_of(line, caps, &ctx));
                     if let Some(d) = date {
-                        self.last_date = Some((d, line[s..e].to_string()));
+                        self.last_date = Some(d);
                     }
-                } else if let Some((d, _)) = &self.last_date
+                } else if let Some(d) = &self.last_date
                     && *d > self.now_ts() - 60.0
                 {
                     date = Some(*d);
@@ -290,7 +428,7 @@ impl FilterEngine {
             }
         }
         if date.is_none()
-            && let Some((d, _)) = &self.last_date
+            && let Some(d) = &self.last_date
             && *d > self.now_ts() - 60.0
         {
             date = Some(*d);
@@ -306,7 +444,7 @@ impl FilterEngine {
             time: Some(time),
             ..LineOutcome::default()
         };
-        self.last_date = Some((time, String::new()));
+        self.last_date = Some(time);
         self.find_failure(line.to_string(), Some(time), &mut out);
         out
     }
@@ -389,7 +527,7 @@ impl FilterEngine {
             return;
         }
         let mut cur: Cow<'_, str> = Cow::Borrowed(&full);
-        let mut pre: Option<Groups> = None;
+        let mut pre: Option<Vals> = None;
         if let Some(p) = &self.prefregex {
             if !p.find(&full, &mut self.pre_spans) {
                 self.note_consumed(&before, out);
@@ -426,15 +564,16 @@ impl FilterEngine {
                 continue;
             }
             let spans = &self.fail_spans[i];
-            let fail_groups = fr.groups_of(&cur, spans);
+            let plan = &self.fail_plans[i];
             let (matched, unmatched) = if multi {
                 Self::split_matched(fr, spans, &cur, &org)
             } else {
                 (Vec::new(), Vec::new())
             };
-            let fid_from_regex = ["fid", "ip4", "ip6", "dns"]
-                .iter()
-                .find_map(|g| fail_groups.get(*g).cloned().flatten());
+            // The regex's own values (fail2ban's `fail` before merging).
+            let mut own: Vals = vec![None; self.nslots];
+            plan.apply(&cur, spans, &mut own);
+            let fid_from_regex = [FID, IP4, IP6, DNS].iter().find_map(|g| own[*g].clone());
             if !self.ignoreregex.is_empty() {
                 let ib = if multi {
                     Cow::Owned(Self::join(&matched))
@@ -453,39 +592,40 @@ impl FilterEngine {
                 self.buffer = unmatched;
                 cur = Cow::Owned(Self::join(&self.buffer));
             }
-            if pre.is_none()
-                && let Some(p) = &self.prefregex
-            {
-                let mut g = p.groups_of(&full, &self.pre_spans);
-                g.remove("content");
+            if pre.is_none() && self.prefregex.is_some() {
+                let mut g: Vals = vec![None; self.nslots];
+                self.pre_plan.apply(&full, &self.pre_spans, &mut g);
+                g[CONTENT] = None;
                 pre = Some(g);
             }
-            let mut groups = match &pre {
-                Some(pre) if !pre.is_empty() => {
+            let groups = match &pre {
+                Some(pre) => {
                     let mut g = pre.clone();
-                    g.extend(fail_groups);
+                    for k in &plan.keys {
+                        g[*k] = own[*k].take();
+                    }
                     g
                 }
-                _ => fail_groups,
+                None => own,
             };
-            let mlfid = groups.get("mlfid").cloned().flatten();
+            let mlfid = groups[MLFID].clone();
             let mut fail = Fail {
-                groups: std::mem::take(&mut groups),
+                groups,
                 users: None,
             };
             if let Some(ml) = &mlfid {
                 fail = self.merge_failure(ml, fail);
             }
             let g = &fail.groups;
-            let mut fid = g.get("fid").cloned().flatten();
+            let mut fid = get(g, FID);
             let mut cidr_default = None;
-            let ip: Option<String> = if let Some(ip) = g.get("ip4").cloned().flatten() {
+            let ip: Option<Arc<str>> = if let Some(ip) = get(g, IP4) {
                 cidr_default = Some(32);
                 Some(ip)
-            } else if let Some(ip) = g.get("ip6").cloned().flatten() {
+            } else if let Some(ip) = get(g, IP6) {
                 cidr_default = Some(128);
                 Some(ip)
-            } else if let Some(d) = g.get("dns").cloned().flatten() {
+            } else if let Some(d) = get(g, DNS) {
                 Some(d)
             } else {
                 if fid.is_none() && mlfid.is_none() {
@@ -497,33 +637,29 @@ impl FilterEngine {
                 }
                 fid.clone()
             };
-            let cidr = g
-                .get("cidr")
-                .cloned()
-                .flatten()
-                .and_then(|c| c.parse::<u8>().ok());
+            let cidr = g[CIDR].as_deref().and_then(|c| c.parse::<u8>().ok());
             let fid_out = match &ip {
                 None => {
                     if let Some(ml) = &mlfid
-                        && let Some(c) = self.mlfid_cache.get_mut(ml)
+                        && let Some(c) = self.mlfid_cache.get_mut(&**ml)
                     {
-                        c.groups.insert("mlfpending".into(), Some("1".into()));
+                        c.groups[MLFPENDING] = Some(Arc::from("1"));
                     }
                     None
                 }
                 Some(ip) => {
                     let norm = match cidr_default {
                         Some(def) => normalise_ip(ip, cidr.unwrap_or(def)),
-                        None => ip.clone(),
+                        None => ip.to_string(),
                     };
                     match &fid {
-                        Some(f) if f != ip => Some(f.clone()),
+                        Some(f) if f != ip => Some(f.to_string()),
                         _ => Some(norm),
                     }
                 }
             };
-            let nofail = truthy(&fail.groups, "nofail");
-            let user = fail.groups.get("user").cloned().flatten();
+            let nofail = truthy(&fail.groups, NOFAIL);
+            let user = fail.groups[USER].as_deref().map(str::to_string);
             out.found.push(Found {
                 regex_index: i,
                 fid: fid_out,
@@ -551,24 +687,18 @@ impl FilterEngine {
     /// fail2ban's `_mergeFailure`: combine lines of one connection (mlfid).
     fn merge_failure(&mut self, mlfid: &str, mut fail: Fail) -> Fail {
         let mut nfflgs = 0u8;
-        if truthy(&fail.groups, "mlfgained") {
+        if truthy(&fail.groups, MLFGAINED) {
             nfflgs |= 8 | 1;
-            if !truthy(&fail.groups, "nofail") {
-                let v = fail.groups.get("mlfgained").cloned().flatten();
-                fail.groups.insert("nofail".into(), v);
+            if !truthy(&fail.groups, NOFAIL) {
+                fail.groups[NOFAIL] = fail.groups[MLFGAINED].clone();
             }
-        } else if truthy(&fail.groups, "nofail") {
+        } else if truthy(&fail.groups, NOFAIL) {
             nfflgs |= 1;
         }
-        if pop_truthy(&mut fail.groups, "mlfforget") {
+        if pop_truthy(&mut fail.groups, MLFFORGET) {
             nfflgs |= 2;
         }
-        let user = fail
-            .groups
-            .get("user")
-            .cloned()
-            .flatten()
-            .filter(|u| !u.is_empty());
+        let user = get(&fail.groups, USER).filter(|u| !u.is_empty());
         let users;
         let in_cache;
         let mut merged = if let Some(cached) = self.mlfid_cache.get_mut(mlfid) {
@@ -578,19 +708,19 @@ impl FilterEngine {
                     .get_or_insert_with(BTreeSet::new)
                     .insert(u.clone());
             }
-            users = cached.users.clone();
-            if pop_truthy(&mut cached.groups, "nofail") {
+            users = cached.users.as_ref().map(BTreeSet::len);
+            if pop_truthy(&mut cached.groups, NOFAIL) {
                 nfflgs |= 4;
             }
-            if pop_truthy(&mut cached.groups, "mlfgained") {
+            if pop_truthy(&mut cached.groups, MLFGAINED) {
                 nfflgs |= 4;
             }
             if nfflgs & 8 != 0 {
-                cached.groups.remove("mlfpending");
+                cached.groups[MLFPENDING] = None;
             }
-            for (k, v) in fail.groups {
+            for (k, v) in fail.groups.into_iter().enumerate() {
                 if v.is_some() {
-                    cached.groups.insert(k, v);
+                    cached.groups[k] = v;
                 }
             }
             in_cache = nfflgs & 2 == 0;
@@ -606,7 +736,7 @@ impl FilterEngine {
                     .get_or_insert_with(BTreeSet::new)
                     .insert(u.clone());
             }
-            users = fail.users.clone();
+            users = fail.users.as_ref().map(BTreeSet::len);
             while self.mlfid_cache.len() >= MLFID_CACHE_MAX {
                 let Some(old) = self.mlfid_order.pop_front() else {
                     break;
@@ -622,26 +752,49 @@ impl FilterEngine {
             in_cache = false;
             fail
         };
-        let pending = pop_truthy(&mut merged.groups, "mlfpending");
+        let pending = pop_truthy(&mut merged.groups, MLFPENDING);
         // Python pops from the dict it shares with the cache.
         if in_cache && let Some(c) = self.mlfid_cache.get_mut(mlfid) {
-            c.groups.remove("mlfpending");
+            c.groups[MLFPENDING] = None;
         }
-        if pending || users.as_ref().is_some_and(|u| u.len() > 1) {
-            merged.groups.remove("nofail");
-            merged.groups.remove("mlfgained");
+        if pending || users.is_some_and(|u| u > 1) {
+            merged.groups[NOFAIL] = None;
+            merged.groups[MLFGAINED] = None;
             if in_cache && let Some(c) = self.mlfid_cache.get_mut(mlfid) {
-                c.groups.remove("mlfpending");
-                c.groups.remove("nofail");
-                c.groups.remove("mlfgained");
+                c.groups[MLFPENDING] = None;
+                c.groups[NOFAIL] = None;
+                c.groups[MLFGAINED] = None;
             }
         }
         merged
     }
 }
 
+/// Dotted decimal exactly as `Ipv4Addr`'s `Display` writes it (four octets ≤ 255, no
+/// leading zeros), so normalising it changes nothing.
+fn is_canonical_ipv4(ip: &str) -> bool {
+    let mut n = 0;
+    for part in ip.split('.') {
+        n += 1;
+        let b = part.as_bytes();
+        if n > 4
+            || b.is_empty()
+            || b.len() > 3
+            || !b.iter().all(u8::is_ascii_digit)
+            || (b.len() > 1 && b[0] == b'0')
+            || part.parse::<u16>().map_or(true, |v| v > 255)
+        {
+            return false;
+        }
+    }
+    n == 4
+}
+
 /// fail2ban's `str(IPAddr(ip, cidr))`: canonical text, or the network for a prefix.
 pub fn normalise_ip(ip: &str, cidr: u8) -> String {
+    if cidr >= 32 && is_canonical_ipv4(ip) {
+        return ip.to_string();
+    }
     match ip.parse::<IpAddr>() {
         Ok(IpAddr::V4(v4)) => {
             if cidr >= 32 {
@@ -671,5 +824,37 @@ pub fn normalise_ip(ip: &str, cidr: u8) -> String {
             }
         }
         Err(_) => ip.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_ipv4_shortcut_agrees_with_parsing() {
+        for ip in [
+            "1.2.3.4",
+            "0.0.0.0",
+            "255.255.255.255",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1.2.3",
+            "1.2.3.4.5",
+            "1..3.4",
+            "a.b.c.d",
+            "192.168.001.1",
+        ] {
+            let parsed = match ip.parse::<IpAddr>() {
+                Ok(a) => a.to_string(),
+                Err(_) => ip.to_string(),
+            };
+            assert_eq!(normalise_ip(ip, 32), parsed, "{ip}");
+            assert_eq!(
+                is_canonical_ipv4(ip),
+                ip.parse::<Ipv4Addr>().is_ok(),
+                "{ip}"
+            );
+        }
     }
 }

@@ -354,7 +354,8 @@ fn push_escape(out: &mut String, e: char) {
 pub struct CompiledRegex {
     /// The regex as fail2ban shows it (tags not expanded).
     pub source: String,
-    pub re: fancy_regex::Regex,
+    /// The fancy-regex form, compiled on first use (most regexes never need it).
+    re: Lazy,
     /// (group name, group index) for every named group.
     pub names: Vec<(String, usize)>,
     /// `alt_x[_N]` groups → target name; `tuple_x[_N]` likewise.
@@ -372,6 +373,62 @@ pub struct CompiledRegex {
     slots: usize,
     /// For a prefregex ending in `(?P<content>.+)$`: the part before the content.
     head: Option<Head>,
+}
+
+/// A fancy-regex compiled on first use. Its syntax is checked up front.
+#[derive(Debug, Clone)]
+pub(super) struct Lazy {
+    pattern: String,
+    re: std::sync::OnceLock<Option<fancy_regex::Regex>>,
+}
+
+impl Lazy {
+    /// Compile `pattern` on first use.
+    pub(super) fn later(pattern: &str) -> Lazy {
+        Lazy {
+            pattern: pattern.to_string(),
+            re: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Compile `pattern` now.
+    pub(super) fn now(pattern: &str) -> std::result::Result<Lazy, fancy_regex::Error> {
+        Ok(Lazy {
+            pattern: pattern.to_string(),
+            re: std::sync::OnceLock::from(Some(Self::build(pattern)?)),
+        })
+    }
+
+    fn build(pattern: &str) -> std::result::Result<fancy_regex::Regex, fancy_regex::Error> {
+        fancy_regex::RegexBuilder::new(pattern)
+            .backtrack_limit(1_000_000)
+            .build()
+    }
+
+    pub(super) fn get(&self) -> Option<&fancy_regex::Regex> {
+        self.re
+            .get_or_init(|| Self::build(&self.pattern).ok())
+            .as_ref()
+    }
+}
+
+/// Named groups (name, index) in index order and the number of groups (group 0
+/// included), from the parse tree alone.
+pub(super) fn tree_groups(
+    pattern: &str,
+) -> std::result::Result<(Vec<(String, usize)>, usize), fancy_regex::Error> {
+    let tree = fancy_regex::Expr::parse_tree(pattern)?;
+    fn count(e: &fancy_regex::Expr) -> usize {
+        let own = usize::from(matches!(e, fancy_regex::Expr::Group(_)));
+        own + e.children_iter().map(count).sum::<usize>()
+    }
+    let mut names: Vec<(String, usize)> = tree
+        .named_groups
+        .iter()
+        .flat_map(|(n, idx)| idx.iter().map(move |i| (n.clone(), *i)))
+        .collect();
+    names.sort_by_key(|(_, i)| *i);
+    Ok((names, count(&tree.expr) + 1))
 }
 
 #[derive(Debug, Clone)]
@@ -469,16 +526,48 @@ impl CompiledRegex {
         if multiline {
             rust = format!("(?m){rust}");
         }
-        let re = fancy_regex::RegexBuilder::new(&rust)
-            .backtrack_limit(1_000_000)
-            .build()
-            .map_err(|e| Error::bad_input(format!("cannot compile regex {source:?}: {e}")))?;
+        let bad = |e: fancy_regex::Error| {
+            Error::bad_input(format!("cannot compile regex {source:?}: {e}"))
+        };
+        let (tree_names, tree_slots) = tree_groups(&rust).map_err(bad)?;
+        // With an exact plain form (the usual case) the fancy form is rarely needed: it
+        // compiles on first use. Other regexes compile now so that errors show up at once.
+        let fast = super::plain::exact(&rust, tree_slots - 1).and_then(|form| {
+            let re = super::plain::Dual::new(&form.pattern)?;
+            (re.group_len() == form.map.len() + 1).then_some(Fast { re, form })
+        });
+        let (lazy, all_names, slots) = if fast.is_some() {
+            (
+                Lazy {
+                    pattern: rust.clone(),
+                    re: std::sync::OnceLock::new(),
+                },
+                tree_names,
+                tree_slots,
+            )
+        } else {
+            let re = Lazy::build(&rust).map_err(bad)?;
+            let names = re
+                .capture_names()
+                .enumerate()
+                .filter_map(|(i, n)| n.map(|n| (n.to_string(), i)))
+                .collect();
+            let slots = re.captures_len();
+            (
+                Lazy {
+                    pattern: rust.clone(),
+                    re: std::sync::OnceLock::from(Some(re)),
+                },
+                names,
+                slots,
+            )
+        };
         let mut names = Vec::new();
         let mut alt = Vec::new();
         let mut tuple = Vec::new();
         let mut skiplines = Vec::new();
-        for (idx, name) in re.capture_names().enumerate() {
-            let Some(name) = name else { continue };
+        for (name, idx) in all_names {
+            let name = name.as_str();
             names.push((name.to_string(), idx));
             if name.starts_with("skiplines") {
                 skiplines.push(idx);
@@ -495,11 +584,6 @@ impl CompiledRegex {
             }
         }
         let prefix = literal_prefix(&expanded, multiline);
-        let slots = re.captures_len();
-        let fast = super::plain::exact(&rust, slots - 1).and_then(|form| {
-            let re = super::plain::Dual::new(&form.pattern)?;
-            (re.group_len() == form.map.len() + 1).then_some(Fast { re, form })
-        });
         let approx = super::plain::approx(&rust);
         let head = if multiline {
             None
@@ -513,7 +597,7 @@ impl CompiledRegex {
         tuple.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
         Ok(CompiledRegex {
             source: source.to_string(),
-            re,
+            re: lazy,
             names,
             alt,
             tuple,
@@ -623,7 +707,7 @@ impl CompiledRegex {
 
     fn find_fancy(&self, text: &str, spans: &mut Spans) -> bool {
         // A regex that exceeds the backtrack limit counts as no match.
-        let Some(c) = self.re.captures(text).ok().flatten() else {
+        let Some(c) = self.re.get().and_then(|r| r.captures(text).ok().flatten()) else {
             return false;
         };
         for (i, slot) in spans.spans.iter_mut().enumerate() {
@@ -670,10 +754,11 @@ impl CompiledRegex {
             return None;
         }
         // A plain match test is much cheaper than captures, and most lines miss.
-        if !self.re.is_match(text).unwrap_or(false) {
+        let re = self.re.get()?;
+        if !re.is_match(text).unwrap_or(false) {
             return None;
         }
-        self.re.captures(text).ok().flatten()
+        re.captures(text).ok().flatten()
     }
 
     /// fail2ban's `getGroups`, including ALT_ and TUPLE_ merging.
