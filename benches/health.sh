@@ -41,8 +41,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# 1) A sandbox fail2ban from the test fixture (no firewall), as
-#    /work/shared/fail2ban-sandbox/start.sh starts it.
+# 1) A sandbox fail2ban from the test fixture (no firewall), started the way
+#    examples/sandbox/start.sh starts it.
 mkdir -p "$WORK/conf"
 cp -R "$REPO/tests/fixtures/fail2ban/conf/." "$WORK/conf/"
 find "$WORK/conf" -type f -name '*.conf' -exec sed -i "s#@DIR@#$WORK#g" {} +
