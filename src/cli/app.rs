@@ -153,6 +153,14 @@ impl App {
         )
     }
 
+    /// Append to the audit log; a failure is a warning, never the command's
+    /// failure (the change itself has already happened).
+    pub fn audit(&self, rec: &bangui::audit::AuditRecord<'_>) {
+        if let Err(e) = self.db().and_then(|conn| bangui::audit::append(&conn, rec)) {
+            self.warn(&format!("could not write the audit log: {e}"));
+        }
+    }
+
     pub fn warn(&self, msg: &str) {
         if !self.quiet {
             eprintln!("bangui: warning: {}", bangui::util::sanitize(msg));

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::json;
 
-use bangui::audit::{self, AuditRecord};
+use bangui::audit::AuditRecord;
 use bangui::bans::{self, BanStatus};
 use bangui::error::exit;
 use bangui::net::{self, Policy, Target};
@@ -67,13 +67,6 @@ fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
     }
 }
 
-fn audit_quietly(app: &App, rec: AuditRecord<'_>) {
-    let result = app.db().and_then(|conn| audit::append(&conn, &rec));
-    if let Err(e) = result {
-        app.warn(&format!("could not write the audit log: {e}"));
-    }
-}
-
 pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
     let list = targets(&a.targets, a.from_file.as_deref())?;
     let mut client = app.client()?;
@@ -102,9 +95,8 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
         _ => "refused",
     };
     let targets: Vec<String> = list.iter().map(Target::to_string).collect();
-    audit_quietly(
-        app,
-        AuditRecord {
+    app.audit(
+        &AuditRecord {
             at: now_unix(),
             actor: &app.actor(),
             command: "ban",
@@ -189,9 +181,8 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         )?
     };
     let targets: Vec<String> = out.items.iter().map(|i| i.ip.clone()).collect();
-    audit_quietly(
-        app,
-        AuditRecord {
+    app.audit(
+        &AuditRecord {
             at: now_unix(),
             actor: &app.actor(),
             command: if a.all { "unban --all" } else { "unban" },
@@ -376,14 +367,9 @@ fn add_ban_counts(app: &App, client: &mut bangui::fail2ban::Client, list: &mut [
     if list.is_empty() {
         return;
     }
-    let path = match &app.cfg.fail2ban.db_file {
-        Some(p) => Some(p.clone()),
-        None => bangui::fail2ban::api::get_dbfile(client)
-            .ok()
-            .flatten()
-            .map(std::path::PathBuf::from),
+    let Some(path) = fail2ban_db_path(app, client) else {
+        return;
     };
-    let Some(path) = path else { return };
     match bangui::fail2ban::db::ban_counts(&path) {
         Ok(counts) => {
             for b in list.iter_mut() {

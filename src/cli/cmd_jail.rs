@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::{Value as Json, json};
 
-use bangui::audit::{self, AuditRecord};
+use bangui::audit::AuditRecord;
 use bangui::fail2ban::{Arg, Transport, api};
 use bangui::net::Target;
 use bangui::util::{now_unix, parse_duration};
@@ -557,7 +557,7 @@ fn audit_quietly(
     dry_run: bool,
     changed: bool,
 ) {
-    let rec = AuditRecord {
+    app.audit(&AuditRecord {
         at: now_unix(),
         actor: &app.actor(),
         command,
@@ -566,10 +566,7 @@ fn audit_quietly(
         outcome: if dry_run { "dry-run" } else { "ok" },
         changed,
         detail: None,
-    };
-    if let Err(e) = app.db().and_then(|conn| audit::append(&conn, &rec)) {
-        app.warn(&format!("could not write the audit log: {e}"));
-    }
+    });
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::{Value as Json, json};
 
-use bangui::audit::{self, AuditRecord};
+use bangui::audit::AuditRecord;
 use bangui::f2bconf::{ConfigTree, check_name};
 use bangui::fail2ban::api;
 use bangui::net::Target;
@@ -407,9 +407,7 @@ fn audit(
         changed,
         detail: Some(detail),
     };
-    if let Err(e) = app.db().and_then(|c| audit::append(&c, &rec)) {
-        app.warn(&format!("could not write the audit log: {e}"));
-    }
+    app.audit(&rec);
 }
 
 fn outcome_json(o: &Outcome, dry_run: bool) -> serde_json::Map<String, Json> {

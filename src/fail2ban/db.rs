@@ -11,6 +11,18 @@ use rusqlite::{Connection, OpenFlags};
 
 use crate::error::{Error, Result};
 
+/// Where fail2ban's database is: `configured` when given, else what the
+/// server answers to `get dbfile` (`None`: fail2ban runs without one).
+pub fn locate(
+    configured: Option<&Path>,
+    t: &mut dyn crate::fail2ban::Transport,
+) -> Result<Option<std::path::PathBuf>> {
+    if let Some(p) = configured {
+        return Ok(Some(p.to_path_buf()));
+    }
+    Ok(crate::fail2ban::api::get_dbfile(t)?.map(std::path::PathBuf::from))
+}
+
 /// Open fail2ban's database read-only with a short busy timeout.
 pub fn open_readonly(path: &Path) -> Result<Connection> {
     if !path.exists() {

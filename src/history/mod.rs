@@ -21,18 +21,21 @@ pub use sync::{
 /// Where fail2ban's database is: the configured `fail2ban.db_file`, else
 /// what the running server answers to `get dbfile`.
 pub fn resolve_db_path(cfg: &crate::config::Config) -> crate::Result<std::path::PathBuf> {
-    if let Some(p) = &cfg.fail2ban.db_file {
-        return Ok(p.clone());
-    }
-    let mut client = crate::fail2ban::Client::connect(
-        crate::fail2ban::ClientOptions::from_config(&cfg.fail2ban),
-    )?;
-    match crate::fail2ban::api::get_dbfile(&mut client)? {
-        Some(p) => Ok(std::path::PathBuf::from(p)),
-        None => Err(crate::Error::config(
+    let configured = cfg.fail2ban.db_file.as_deref();
+    let found = match configured {
+        Some(p) => Some(p.to_path_buf()),
+        None => {
+            let mut client = crate::fail2ban::Client::connect(
+                crate::fail2ban::ClientOptions::from_config(&cfg.fail2ban),
+            )?;
+            crate::fail2ban::db::locate(None, &mut client)?
+        }
+    };
+    found.ok_or_else(|| {
+        crate::Error::config(
             "fail2ban runs without a database (dbfile is None), so it keeps no ban history to sync",
-        )),
-    }
+        )
+    })
 }
 
 #[cfg(test)]
