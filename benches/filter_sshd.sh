@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Times fail2ban-regex against `bangui filter test sshd LOG -o json` (native engine) on a generated 200,000-line sshd
-# auth.log and checks that both count the same matched/missed lines.
-# Usage: benches/filter_sshd.sh [LINES]   (needs fail2ban installed; builds --release)
+# auth.log and checks that both count the same matched/missed/ignored lines. Each tool runs RUNS times (default 3),
+# alternating; the figures are the medians (each run is printed too), and the ratio is the ratio of the medians.
+# Usage: benches/filter_sshd.sh [LINES] [RUNS]   (needs fail2ban installed; builds --release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-200000}
+RUNS=${2:-3}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -36,21 +38,28 @@ echo "generated $(wc -l < "$LOG") lines in $LOG"
 cargo build -q --release --bin bangui
 BANGUI="$CARGO_TARGET_DIR/release/bangui"
 
-echo "native command: ${NATIVE[*]}"
-
-t0=$(date +%s.%N)
-F2B=$(fail2ban-regex --raw "$LOG" /etc/fail2ban/filter.d/sshd.conf | grep -E '^Lines:')
-t1=$(date +%s.%N)
-NAT_OUT=$("$BANGUI" --config /dev/null filter test sshd "$LOG" -o json)
-t2=$(date +%s.%N)
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+F_TIMES=() N_TIMES=()
+for r in $(seq "$RUNS"); do
+  t0=$(now)
+  F2B=$(fail2ban-regex --raw "$LOG" /etc/fail2ban/filter.d/sshd.conf | grep -E '^Lines:')
+  t1=$(now)
+  NAT_OUT=$("$BANGUI" --config /dev/null filter test sshd "$LOG" -o json)
+  t2=$(now)
+  F_TIMES+=("$(echo "$t1 - $t0" | bc)") N_TIMES+=("$(echo "$t2 - $t1" | bc)")
+  echo "run $r: fail2ban-regex ${F_TIMES[-1]}s, bangui ${N_TIMES[-1]}s"
+done
+f_time=$(printf '%s\n' "${F_TIMES[@]}" | median)
+n_time=$(printf '%s\n' "${N_TIMES[@]}" | median)
 
 f_count() { sed -E "s/.* ([0-9]+) $2.*/\1/" <<<"$1"; }
 n_count() { python3 -c 'import json,sys; print(json.load(sys.stdin)["data"][sys.argv[1]])' "$2" <<<"$1"; }
-f_time=$(echo "$t1 - $t0" | bc); n_time=$(echo "$t2 - $t1" | bc)
 fm=$(f_count "$F2B" matched); fx=$(f_count "$F2B" missed); fi_=$(f_count "$F2B" ignored)
 nm=$(n_count "$NAT_OUT" matched); nx=$(n_count "$NAT_OUT" missed); ni=$(n_count "$NAT_OUT" ignored)
-echo "fail2ban-regex:                    ${f_time}s  $F2B"
+echo "fail2ban-regex (median of $RUNS):    ${f_time}s  $F2B"
 echo "bangui filter test sshd -o json:   ${n_time}s  Lines: $(n_count "$NAT_OUT" lines) lines, $ni ignored, $nm matched, $nx missed"
+echo "cores: $(nproc)"
 echo "speed-up:                          $(echo "scale=1; $f_time / $n_time" | bc)x"
 echo "matched: fail2ban-regex $fm, bangui $nm; missed: fail2ban-regex $fx, bangui $nx; ignored: $fi_ / $ni"
 if [ "$fm" != "$nm" ] || [ "$fx" != "$nx" ] || [ "$fi_" != "$ni" ]; then

@@ -52,7 +52,7 @@ impl LocalZone for FixedZone {
 /// and the UTC offset of every local date-hour whose offset is the same at its first
 /// and last second (so DST changes, gaps and folds still go to the wrapped zone).
 pub(crate) struct CachedZone {
-    inner: Box<dyn LocalZone>,
+    inner: std::sync::Arc<dyn LocalZone>,
     now: (i64, NaiveDateTime),
     /// (days from CE, hour) → offset in seconds, None when the hour is not uniform.
     hours: std::sync::Mutex<HourCache>,
@@ -68,8 +68,17 @@ impl CachedZone {
     pub(crate) fn new(inner: Box<dyn LocalZone>, now: i64) -> CachedZone {
         let now_local = inner.to_local(now);
         CachedZone {
-            inner,
+            inner: std::sync::Arc::from(inner),
             now: (now, now_local),
+            hours: std::sync::Mutex::new(HourCache::default()),
+        }
+    }
+
+    /// The same zone with a cache of its own (one per thread).
+    pub(crate) fn fork(&self) -> CachedZone {
+        CachedZone {
+            inner: self.inner.clone(),
+            now: self.now,
             hours: std::sync::Mutex::new(HourCache::default()),
         }
     }
@@ -397,21 +406,9 @@ impl DateTemplate {
             .then(|| super::plain::Dual::new(&rust))
             .flatten()
             .filter(|d| d.group_len() == slots);
-        let (re, names) = if fast.is_some() {
-            (super::regex::Lazy::later(&rust), names)
-        } else {
-            let re = super::regex::Lazy::now(&rust).map_err(bad)?;
-            let names = re
-                .get()
-                .map(|r| {
-                    r.capture_names()
-                        .enumerate()
-                        .filter_map(|(i, n)| n.map(|n| (n.to_string(), i)))
-                        .collect()
-                })
-                .unwrap_or_default();
-            (re, names)
-        };
+        // The fancy form compiles on first use (built-in templates are known to
+        // compile; `DateDetector::new` checks a filter's own patterns at once).
+        let re = super::regex::Lazy::later(&rust);
         let mut fields = Vec::new();
         for (n, idx) in names {
             if n.len() == 1
@@ -432,6 +429,16 @@ impl DateTemplate {
             kind,
             grp,
             fields,
+        })
+    }
+
+    /// Compile the fancy form now, so that a bad pattern is reported at once.
+    fn check(&self) -> Result<()> {
+        if self.fast.is_some() {
+            return Ok(());
+        }
+        self.re.check().map_err(|e| {
+            Error::bad_input(format!("cannot compile date pattern {:?}: {e}", self.name))
         })
     }
 
@@ -784,6 +791,7 @@ fn strptime<'a>(
     Some(ts as f64)
 }
 
+#[derive(Clone)]
 struct Slot {
     t: std::sync::Arc<DateTemplate>,
     hits: u64,
@@ -815,7 +823,17 @@ impl Slot {
     }
 }
 
+/// Which template a [`DateDetector`] chose for a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// (template index, start of its match in the line); None: no template matched.
+    pub found: Option<(usize, usize)>,
+    /// Chosen on the detector's last template alone (see [`DateDetector::accept`]).
+    pub on_last: bool,
+}
+
 /// The list of templates for one filter, with fail2ban's search preferences.
+#[derive(Clone)]
 pub struct DateDetector {
     slots: Vec<Slot>,
     last_idx: Option<usize>,
@@ -894,10 +912,16 @@ impl DateDetector {
                         }
                         let inner = spec.trim_start_matches("{^LN-BEG}").trim_start_matches('^');
                         let full = format!("{{UNB}}{}", p.replace("{DATE}", inner));
-                        push(&mut det, DateTemplate::pattern(&full)?);
+                        let t = DateTemplate::pattern(&full)?;
+                        t.check()?;
+                        push(&mut det, t);
                     }
                 }
-                _ => push(&mut det, DateTemplate::from_spec(p)?),
+                _ => {
+                    let t = DateTemplate::from_spec(p)?;
+                    t.check()?;
+                    push(&mut det, t);
+                }
             }
         }
         Ok(det)
@@ -907,11 +931,13 @@ impl DateDetector {
     /// last anchored template first, anchored templates win at once, otherwise the
     /// earliest match in the line.
     pub fn find<'t>(&mut self, line: &'t str) -> Option<(usize, fancy_regex::Captures<'t, str>)> {
-        let i = self.pick(line, |slot, line| {
+        let c = self.choose(line, |slot, line| {
             slot.t
                 .search(line)
                 .map(|c| c.get(0).map(|m| m.start()).unwrap_or(0))
-        })?;
+        });
+        self.commit(&c);
+        let i = c.found?.0;
         let c = self.slots[i].t.search(line)?;
         Some((i, c))
     }
@@ -919,7 +945,16 @@ impl DateDetector {
     /// `find` without fancy-regex captures: the template index; its group spans are
     /// then in [`DateDetector::spans`].
     pub fn locate(&mut self, line: &str) -> Option<usize> {
-        self.pick(line, |slot, line| slot.locate(line))
+        let c = self.probe(line);
+        self.commit(&c);
+        c.found.map(|(i, _)| i)
+    }
+
+    /// The template fail2ban would choose for `line` in the detector's present state,
+    /// without recording it (see [`DateDetector::accept`]); its group spans are then in
+    /// [`DateDetector::spans`].
+    pub fn probe(&mut self, line: &str) -> Choice {
+        self.choose(line, |slot, line| slot.locate(line))
     }
 
     /// Group spans of template `i` from the last `locate` that returned it.
@@ -927,14 +962,44 @@ impl DateDetector {
         self.slots.get(i).map(|s| s.spans.as_slice()).unwrap_or(&[])
     }
 
+    /// Record `c`, a choice made by this detector or by a copy of it, when it is the
+    /// choice this detector makes in its present state; false (nothing recorded) when
+    /// that cannot be told without searching again.
+    ///
+    /// A choice holds whatever the state when no template matched (every one was
+    /// tried), and when it was made on the last template alone and that template is
+    /// still the last one and still qualifies.
+    pub fn accept(&mut self, c: &Choice) -> bool {
+        let Some((i, start)) = c.found else {
+            return true;
+        };
+        if !c.on_last || self.last_idx != Some(i) {
+            return false;
+        }
+        let n = self.slots.len();
+        let Some(slot) = self.slots.get(i) else {
+            return false;
+        };
+        if !(slot.t.line_begin || n == 1 || start == slot.distance) {
+            return false;
+        }
+        self.hit(i, start);
+        true
+    }
+
     /// fail2ban's template choice; `search` gives a template's match start in the line.
-    fn pick(
+    /// Nothing is recorded: the detector after `choose` + `accept` is as before `pick`.
+    fn choose(
         &mut self,
         line: &str,
         mut search: impl FnMut(&mut Slot, &str) -> Option<usize>,
-    ) -> Option<usize> {
+    ) -> Choice {
+        let mut choice = Choice {
+            found: None,
+            on_last: false,
+        };
         if self.none || self.slots.is_empty() {
-            return None;
+            return choice;
         }
         let mut skip = None;
         let n = self.slots.len();
@@ -945,7 +1010,9 @@ impl DateDetector {
         {
             if let Some(start) = search(slot, line) {
                 if slot.t.line_begin || n == 1 || start == slot.distance {
-                    return Some(self.hit(i, start));
+                    choice.found = Some((i, start));
+                    choice.on_last = true;
+                    return choice;
                 }
                 best = Some((i, start));
             }
@@ -959,10 +1026,12 @@ impl DateDetector {
                 continue;
             };
             if i + 1 >= n || self.slots[i].t.line_begin {
-                return Some(self.hit(i, distance));
+                choice.found = Some((i, distance));
+                return choice;
             }
             if distance == 0 && self.slots[i].hits > 0 && self.slots[i + 1].hits == 0 {
-                return Some(self.hit(i, distance));
+                choice.found = Some((i, distance));
+                return choice;
             }
             if (self.slots[i].distance != usize::MAX && distance > self.slots[i].distance)
                 || distance > self.last_pos
@@ -972,21 +1041,31 @@ impl DateDetector {
                 }
                 continue;
             }
-            return Some(self.hit(i, distance));
+            choice.found = Some((i, distance));
+            return choice;
         }
-        let (i, _) = best?;
-        let start = search(&mut self.slots[i], line)?;
-        Some(self.hit(i, start))
+        if let Some((i, _)) = best
+            && let Some(start) = search(&mut self.slots[i], line)
+        {
+            choice.found = Some((i, start));
+        }
+        choice
     }
 
-    fn hit(&mut self, i: usize, start: usize) -> usize {
+    /// Record a choice this detector made (by `probe`) in its present state.
+    pub fn commit(&mut self, c: &Choice) {
+        if let Some((i, start)) = c.found {
+            self.hit(i, start);
+        }
+    }
+
+    fn hit(&mut self, i: usize, start: usize) {
         if let Some(s) = self.slots.get_mut(i) {
             s.hits += 1;
             s.distance = start;
         }
         self.last_pos = start;
         self.last_idx = Some(i);
-        i
     }
 
     pub fn template(&self, i: usize) -> Option<&DateTemplate> {
@@ -1072,6 +1151,35 @@ mod tests {
         let mut d = DateDetector::new(Some("LEPOCH")).unwrap();
         let (_, t) = parse(&mut d, "1124013600123 x", &z).unwrap();
         assert!((t - 1124013600.123).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_copy_s_choice_is_accepted_only_when_it_is_the_same_choice() {
+        let mut main = DateDetector::new(None).unwrap();
+        let iso = "2005-08-14 12:00:00 x";
+        let syslog = "Aug 14 12:00:00 host x";
+        let i_iso = main.locate(iso).unwrap();
+        let mut copy = main.clone();
+        // The copy's last template (ISO) misses: a search over all templates.
+        let c = copy.probe(syslog);
+        let (i_sys, _) = c.found.unwrap();
+        assert_ne!(i_sys, i_iso);
+        assert!(!c.on_last);
+        assert!(!main.accept(&c));
+        copy.commit(&c);
+        // Made on the copy's last template, which is not the main detector's last.
+        let c2 = copy.probe(syslog);
+        assert!(c2.on_last);
+        assert!(!main.accept(&c2));
+        let own = main.probe(syslog);
+        main.commit(&own);
+        assert!(main.accept(&c2));
+        // No template at all: the same in every state.
+        let none = copy.probe("no date here");
+        assert_eq!(none.found, None);
+        assert!(main.accept(&none));
+        let hits: u64 = main.hits().iter().map(|(_, h)| h).sum();
+        assert_eq!(hits, 3);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
-use super::date::{CachedZone, DateDetector, LocalZone, TimeContext};
+use super::date::{CachedZone, Choice, DateDetector, LocalZone, TimeContext};
 use super::regex::{CompiledRegex, Spans};
 use crate::Result;
 
@@ -212,31 +212,42 @@ fn get(g: &Vals, k: usize) -> Option<Arc<str>> {
     g[k].clone()
 }
 
-/// A compiled filter plus its running state (line buffer, mlfid cache, last date).
-pub struct FilterEngine {
-    pub prefregex: Option<CompiledRegex>,
-    pub failregex: Vec<CompiledRegex>,
-    pub ignoreregex: Vec<CompiledRegex>,
-    pub dates: DateDetector,
-    maxlines: usize,
-    default_tz: Option<i32>,
-    now: DateTime<Utc>,
-    zone: CachedZone,
-    buffer: Vec<BufLine>,
-    mlfid_cache: HashMap<String, Fail>,
-    /// Insertion order of `mlfid_cache`: fail2ban keeps at most 100 connections and
-    /// evicts the oldest (its `Utils.Cache(maxCount=100)`), which changes results.
-    mlfid_order: std::collections::VecDeque<String>,
-    last_date: Option<f64>,
-    next_id: u64,
-    /// Match scratch for the prefregex, failregexes and ignoreregexes.
-    pre_spans: Spans,
-    fail_spans: Vec<Spans>,
-    ign_spans: Vec<Spans>,
+/// The compiled, read-only part of a filter, shared by every [`Scanner`].
+struct Compiled {
+    prefregex: Option<CompiledRegex>,
+    failregex: Vec<CompiledRegex>,
+    ignoreregex: Vec<CompiledRegex>,
     fail_set: Option<FailSet>,
     nslots: usize,
     pre_plan: Plan,
     fail_plans: Vec<Plan>,
+    maxlines: usize,
+    default_tz: Option<i32>,
+    now: DateTime<Utc>,
+}
+
+impl Compiled {
+    /// The prefregex's groups (without `content`) for a successful find on `full`.
+    fn pre_groups(&self, full: &str, spans: &Spans) -> Vals {
+        let mut g: Vals = vec![None; self.nslots];
+        self.pre_plan.apply(full, spans, &mut g);
+        g[CONTENT] = None;
+        g
+    }
+}
+
+/// A failregex's own groups over the prefregex's: fail2ban's `fail.update(...)`.
+fn with_pre(pre: Option<&Vals>, mut own: Vals, plan: &Plan) -> Vals {
+    match pre {
+        Some(pre) => {
+            let mut g = pre.clone();
+            for k in &plan.keys {
+                g[*k] = own[*k].take();
+            }
+            g
+        }
+        None => own,
+    }
 }
 
 /// One pass of a plain regex set over a line tells which failregexes can match at all.
@@ -244,18 +255,20 @@ struct FailSet {
     re: super::plain::Dual,
     /// Failregex index → pattern in the set (None: not in the set, always tried).
     pattern: Vec<Option<regex_automata::PatternID>>,
-    hits: regex_automata::PatternSet,
-    /// The last scan could not run: every failregex may match.
-    all: bool,
+    len: usize,
+    /// Every pattern in the set matches only at the start of the text.
+    anchored: bool,
 }
 
 impl FailSet {
     fn new(failregex: &[CompiledRegex]) -> Option<FailSet> {
         let mut pats = Vec::new();
         let mut pattern = Vec::with_capacity(failregex.len());
+        let mut anchored = true;
         for r in failregex {
             match r.approx_pattern() {
                 Some(p) => {
+                    anchored &= r.is_anchored();
                     pattern.push(regex_automata::PatternID::new(pats.len()).ok());
                     pats.push(p);
                 }
@@ -272,41 +285,224 @@ impl FailSet {
                 .nfa_size_limit(Some(64 << 20))
                 .hybrid_cache_capacity(8 << 20),
         )?;
-        let hits = regex_automata::PatternSet::new(pats.len());
         Some(FailSet {
             re,
             pattern,
-            hits,
-            all: false,
+            len: pats.len(),
+            anchored,
         })
     }
 
-    fn scan(&mut self, text: &str) {
-        self.all = !self.re.which_overlapping(text, &mut self.hits);
+    /// Scan `text` into `hits`; false when the scan could not run (every failregex may
+    /// then match).
+    fn scan(&self, text: &str, hits: &mut SetHits) -> bool {
+        self.re
+            .which_overlapping(text, self.anchored, &mut hits.0, &mut hits.1)
     }
 
-    fn may_match(&self, i: usize) -> bool {
+    fn may_match(&self, i: usize, hits: &SetHits) -> bool {
         match self.pattern.get(i) {
-            Some(Some(p)) => self.all || self.hits.contains(*p),
+            Some(Some(p)) => hits.0.contains(*p),
             _ => true,
         }
     }
 }
 
+/// Scratch for a [`FailSet`] scan: the patterns that matched, and search caches.
+struct SetHits(regex_automata::PatternSet, super::plain::DualCaps);
+
 fn ignore_hit(
     res: &[CompiledRegex],
     spans: &mut [Spans],
     buf: &str,
-    out: &mut LineOutcome,
+    hits: &mut impl FnMut(usize),
 ) -> bool {
     let mut hit = false;
     for (i, (r, sp)) in res.iter().zip(spans.iter_mut()).enumerate() {
         if r.find(buf, sp) {
-            out.ignore_hits.push(i);
+            hits(i);
             hit = true;
         }
     }
     hit
+}
+
+/// What one line yields on its own, in order: ignoreregex hits and failregex matches.
+#[derive(Debug)]
+enum Event {
+    Ignore(usize),
+    Match {
+        index: usize,
+        groups: Vals,
+        /// The failure id the regex itself captured (fail2ban's fallback id).
+        fid_from_regex: Option<Arc<str>>,
+    },
+}
+
+/// A line scanned by a [`Scanner`], to be finished in line order by
+/// [`FilterEngine::commit`].
+#[derive(Debug)]
+pub struct Scan {
+    choice: Choice,
+    /// A non-empty date was found and cut out of the line.
+    dated: bool,
+    /// The time of that date.
+    time: Option<f64>,
+    /// Multi-line filters: the line without its date, searched when committed.
+    text: Option<String>,
+    events: Vec<Event>,
+}
+
+/// The per-line work that needs no filter state: date search and parse, prefregex,
+/// failregexes and ignoreregexes with their groups. Each thread has its own scanner
+/// (see [`FilterEngine::scanner`]); the only state it consults is its date detector's
+/// choice of template, which [`FilterEngine::commit`] checks against the engine's.
+pub struct Scanner {
+    c: Arc<Compiled>,
+    dates: DateDetector,
+    zone: CachedZone,
+    pre_spans: Spans,
+    fail_spans: Vec<Spans>,
+    ign_spans: Vec<Spans>,
+    set_hits: Option<SetHits>,
+}
+
+impl Scanner {
+    fn new(c: Arc<Compiled>, dates: DateDetector, zone: CachedZone) -> Scanner {
+        Scanner {
+            pre_spans: c
+                .prefregex
+                .as_ref()
+                .map(CompiledRegex::new_spans)
+                .unwrap_or_default(),
+            fail_spans: c.failregex.iter().map(CompiledRegex::new_spans).collect(),
+            ign_spans: c.ignoreregex.iter().map(CompiledRegex::new_spans).collect(),
+            set_hits: c
+                .fail_set
+                .as_ref()
+                .map(|s| SetHits(regex_automata::PatternSet::new(s.len), Default::default())),
+            c,
+            dates,
+            zone,
+        }
+    }
+
+    fn fork(&self) -> Scanner {
+        Scanner::new(self.c.clone(), self.dates.clone(), self.zone.fork())
+    }
+
+    /// Scan one log line (without its newline). The scanner's date detector records
+    /// the template it chose, so that it guesses the next line the same way.
+    pub fn scan(&mut self, line: &str) -> Scan {
+        let choice = self.dates.probe(line);
+        self.dates.commit(&choice);
+        let mut scan = Scan {
+            choice,
+            dated: false,
+            time: None,
+            text: None,
+            events: Vec::new(),
+        };
+        let mut cut = None;
+        if let Some((ti, _)) = choice.found
+            && let Some(tmpl) = self.dates.template(ti)
+        {
+            let caps = self.dates.spans(ti);
+            if let Some((s, e)) = tmpl.span_of(caps)
+                && e > s
+            {
+                scan.dated = true;
+                let ctx = TimeContext {
+                    now: self.c.now,
+                    zone: &self.zone,
+                    default_tz: self.c.default_tz,
+                };
+                scan.time = tmpl.time_of(line, caps, &ctx);
+                let mut text = String::with_capacity(line.len());
+                text.push_str(&line[..s]);
+                text.push_str(&line[e..]);
+                cut = Some(text);
+            }
+        }
+        if self.c.maxlines > 1 {
+            scan.text = Some(cut.unwrap_or_else(|| line.to_string()));
+        } else {
+            self.search(cut.as_deref().unwrap_or(line), &mut scan.events);
+        }
+        scan
+    }
+
+    /// `findFailure` for a one-line buffer, up to (not including) the mlfid merge.
+    fn search(&mut self, full: &str, events: &mut Vec<Event>) {
+        let c = &*self.c;
+        let mut ignored = |i| events.push(Event::Ignore(i));
+        if !c.ignoreregex.is_empty()
+            && c.ignoreregex.len() + 2 < c.failregex.len()
+            && ignore_hit(&c.ignoreregex, &mut self.ign_spans, full, &mut ignored)
+        {
+            return;
+        }
+        let mut cur = full;
+        if let Some(p) = &c.prefregex {
+            if !p.find(full, &mut self.pre_spans) {
+                return;
+            }
+            if let Some((s, e)) = p
+                .group_index("content")
+                .and_then(|i| self.pre_spans.get(i))
+                .filter(|(s, e)| e > s)
+            {
+                cur = &full[s..e];
+            }
+        }
+        let set = match (&c.fail_set, &mut self.set_hits) {
+            (Some(set), Some(hits)) => set.scan(cur, hits).then_some((set, &*hits)),
+            _ => None,
+        };
+        let mut pre: Option<Vals> = None;
+        for (i, fr) in c.failregex.iter().enumerate() {
+            if let Some((set, hits)) = set
+                && !set.may_match(i, hits)
+            {
+                continue;
+            }
+            let spans = &mut self.fail_spans[i];
+            if !fr.find(cur, spans) {
+                continue;
+            }
+            let plan = &c.fail_plans[i];
+            let mut own: Vals = vec![None; c.nslots];
+            plan.apply(cur, spans, &mut own);
+            let fid_from_regex = [FID, IP4, IP6, DNS].iter().find_map(|g| own[*g].clone());
+            if !c.ignoreregex.is_empty()
+                && ignore_hit(&c.ignoreregex, &mut self.ign_spans, cur, &mut |i| {
+                    events.push(Event::Ignore(i))
+                })
+            {
+                continue;
+            }
+            if pre.is_none() && c.prefregex.is_some() {
+                pre = Some(c.pre_groups(full, &self.pre_spans));
+            }
+            events.push(Event::Match {
+                index: i,
+                groups: with_pre(pre.as_ref(), own, plan),
+                fid_from_regex,
+            });
+        }
+    }
+}
+
+/// A compiled filter plus its running state (line buffer, mlfid cache, last date).
+pub struct FilterEngine {
+    scanner: Scanner,
+    buffer: Vec<BufLine>,
+    mlfid_cache: HashMap<String, Fail>,
+    /// Insertion order of `mlfid_cache`: fail2ban keeps at most 100 connections and
+    /// evicts the oldest (its `Utils.Cache(maxCount=100)`), which changes results.
+    mlfid_order: std::collections::VecDeque<String>,
+    last_date: Option<f64>,
+    next_id: u64,
 }
 
 impl FilterEngine {
@@ -337,12 +533,6 @@ impl FilterEngine {
             ),
             None => None,
         };
-        let pre_spans = prefregex
-            .as_ref()
-            .map(CompiledRegex::new_spans)
-            .unwrap_or_default();
-        let fail_spans = failregex.iter().map(CompiledRegex::new_spans).collect();
-        let ign_spans = ignoreregex.iter().map(CompiledRegex::new_spans).collect();
         let fail_set = if multiline {
             None
         } else {
@@ -354,22 +544,22 @@ impl FilterEngine {
             .map(|p| Plan::new(p, &mut slots))
             .unwrap_or_default();
         let fail_plans = failregex.iter().map(|r| Plan::new(r, &mut slots)).collect();
-        Ok(FilterEngine {
+        let compiled = Compiled {
             nslots: slots.0.len(),
             pre_plan,
             fail_plans,
-            pre_spans,
-            fail_spans,
-            ign_spans,
             fail_set,
             prefregex,
             failregex,
             ignoreregex,
-            dates: DateDetector::new(spec.datepattern.as_deref())?,
             maxlines,
             default_tz,
             now,
-            zone: CachedZone::new(zone, now.timestamp()),
+        };
+        let dates = DateDetector::new(spec.datepattern.as_deref())?;
+        let zone = CachedZone::new(zone, now.timestamp());
+        Ok(FilterEngine {
+            scanner: Scanner::new(Arc::new(compiled), dates, zone),
             buffer: Vec::new(),
             mlfid_cache: HashMap::new(),
             mlfid_order: std::collections::VecDeque::new(),
@@ -379,62 +569,82 @@ impl FilterEngine {
     }
 
     pub fn maxlines(&self) -> usize {
-        self.maxlines
+        self.scanner.c.maxlines
+    }
+
+    pub fn prefregex(&self) -> Option<&CompiledRegex> {
+        self.scanner.c.prefregex.as_ref()
+    }
+
+    pub fn failregex(&self) -> &[CompiledRegex] {
+        &self.scanner.c.failregex
+    }
+
+    pub fn ignoreregex(&self) -> &[CompiledRegex] {
+        &self.scanner.c.ignoreregex
+    }
+
+    /// The date templates and their counts so far.
+    pub fn dates(&self) -> &DateDetector {
+        &self.scanner.dates
+    }
+
+    /// A scanner for another thread, starting from this engine's date state. Lines it
+    /// scans are finished with [`FilterEngine::commit`], in line order.
+    pub fn scanner(&self) -> Scanner {
+        self.scanner.fork()
     }
 
     fn now_ts(&self) -> f64 {
-        self.now.timestamp() as f64
+        self.scanner.c.now.timestamp() as f64
     }
 
     /// Process one log line (without its newline); dates are detected in the line.
     pub fn process_line(&mut self, line: &str) -> LineOutcome {
-        let mut out = LineOutcome::default();
-        let mut date: Option<f64> = None;
-        let mut text: String;
-        let found = self.dates.locate(line);
-        match found {
-            Some(ti) => {
-                out.date_template = Some(ti);
-                let tmpl = self.dates.template(ti);
-                let caps = self.dates.spans(ti);
-                let span = tmpl.and_then(|t| t.span_of(caps));
-                let (s, e) = span.unwrap_or((0, 0));
-                text = String::with_capacity(line.len());
-                text.push_str(&line[..s]);
-                text.push_str(&line[e..]);
-                if e > s {
-                    let ctx = TimeContext {
-                        now: self.now,
-                        zone: &self.zone,
-                        default_tz: self.default_tz,
-                    };
-                    date = tmpl.and_then(|t| t.time_of(line, caps, &ctx));
-                    if let Some(d) = date {
-                        self.last_date = Some(d);
-                    }
-                } else if let Some(d) = &self.last_date
-                    && *d > self.now_ts() - 60.0
-                {
-                    date = Some(*d);
-                } else {
-                    date = Some(self.now_ts());
-                }
-            }
-            None => {
-                text = line.to_string();
-                if self.dates.none {
-                    date = Some(self.now_ts());
-                }
-            }
+        let scan = self.scanner.scan(line);
+        self.finish(scan)
+    }
+
+    /// Finish a line scanned by a scanner from [`FilterEngine::scanner`]: the same
+    /// outcome as `process_line` of that line. Lines must come in order, each once.
+    /// When the scanner's choice of date template cannot be confirmed, the line (from
+    /// `line`) is processed again here.
+    pub fn commit<'a>(&mut self, scan: Scan, line: impl FnOnce() -> Cow<'a, str>) -> LineOutcome {
+        if self.scanner.dates.accept(&scan.choice) {
+            self.finish(scan)
+        } else {
+            self.process_line(&line())
         }
-        if date.is_none()
-            && let Some(d) = &self.last_date
-            && *d > self.now_ts() - 60.0
-        {
-            date = Some(*d);
+    }
+
+    /// The stateful half of a line: its time, then the failures found.
+    fn finish(&mut self, scan: Scan) -> LineOutcome {
+        let mut out = LineOutcome {
+            date_template: scan.choice.found.map(|(i, _)| i),
+            ..LineOutcome::default()
+        };
+        let recent = self.last_date.filter(|d| *d > self.now_ts() - 60.0);
+        let mut date = match scan.choice.found {
+            Some(_) if scan.dated => {
+                if scan.time.is_some() {
+                    self.last_date = scan.time;
+                }
+                scan.time
+            }
+            Some(_) => Some(recent.unwrap_or_else(|| self.now_ts())),
+            None => self.scanner.dates.none.then(|| self.now_ts()),
+        };
+        if date.is_none() {
+            date = self.last_date.filter(|d| *d > self.now_ts() - 60.0);
         }
         out.time = date;
-        self.find_failure(text, date, &mut out);
+        match scan.text {
+            Some(text) => self.find_failure_multi(text, date, &mut out),
+            None => {
+                self.next_id += 1;
+                self.emit_all(scan.events, date, &mut out);
+            }
+        }
         out
     }
 
@@ -445,8 +655,28 @@ impl FilterEngine {
             ..LineOutcome::default()
         };
         self.last_date = Some(time);
-        self.find_failure(line.to_string(), Some(time), &mut out);
+        if self.maxlines() > 1 {
+            self.find_failure_multi(line.to_string(), Some(time), &mut out);
+        } else {
+            self.next_id += 1;
+            let mut events = Vec::new();
+            self.scanner.search(line, &mut events);
+            self.emit_all(events, Some(time), &mut out);
+        }
         out
+    }
+
+    fn emit_all(&mut self, events: Vec<Event>, date: Option<f64>, out: &mut LineOutcome) {
+        for ev in events {
+            match ev {
+                Event::Ignore(i) => out.ignore_hits.push(i),
+                Event::Match {
+                    index,
+                    groups,
+                    fid_from_regex,
+                } => self.emit(index, groups, fid_from_regex, date, out),
+            }
+        }
     }
 
     fn join(lines: &[BufLine]) -> String {
@@ -500,183 +730,159 @@ impl FilterEngine {
         (matched, unmatched)
     }
 
-    fn find_failure(&mut self, text: String, date: Option<f64>, out: &mut LineOutcome) {
+    /// `findFailure` over the multi-line buffer, which each match trims.
+    fn find_failure_multi(&mut self, text: String, date: Option<f64>, out: &mut LineOutcome) {
         let id = self.next_id;
         self.next_id += 1;
-        let multi = self.maxlines > 1;
-        // With one line there is no buffer to keep: the line is the buffer.
-        let (before, org, full) = if multi {
-            let before = self.buffer.clone();
-            self.buffer.push(BufLine { id, text });
-            if self.buffer.len() > self.maxlines {
-                let cut = self.buffer.len() - self.maxlines;
-                self.buffer.drain(..cut);
-            }
-            let org = self.buffer.clone();
-            let full = Self::join(&org);
-            (before, org, full)
-        } else {
-            (Vec::new(), Vec::new(), text)
-        };
-
-        if !self.ignoreregex.is_empty()
-            && self.ignoreregex.len() + 2 < self.failregex.len()
-            && ignore_hit(&self.ignoreregex, &mut self.ign_spans, &full, out)
+        let before = self.buffer.clone();
+        self.buffer.push(BufLine { id, text });
+        if self.buffer.len() > self.maxlines() {
+            let cut = self.buffer.len() - self.maxlines();
+            self.buffer.drain(..cut);
+        }
+        let org = self.buffer.clone();
+        let full = Self::join(&org);
+        let c = self.scanner.c.clone();
+        let mut ignored = |i| out.ignore_hits.push(i);
+        if !c.ignoreregex.is_empty()
+            && c.ignoreregex.len() + 2 < c.failregex.len()
+            && ignore_hit(
+                &c.ignoreregex,
+                &mut self.scanner.ign_spans,
+                &full,
+                &mut ignored,
+            )
         {
             self.note_consumed(&before, out);
             return;
         }
         let mut cur: Cow<'_, str> = Cow::Borrowed(&full);
         let mut pre: Option<Vals> = None;
-        if let Some(p) = &self.prefregex {
-            if !p.find(&full, &mut self.pre_spans) {
+        if let Some(p) = &c.prefregex {
+            if !p.find(&full, &mut self.scanner.pre_spans) {
                 self.note_consumed(&before, out);
                 return;
             }
-            if let Some(content) = p
+            if let Some((s, e)) = p
                 .group_index("content")
-                .and_then(|i| self.pre_spans.get(i))
+                .and_then(|i| self.scanner.pre_spans.get(i))
                 .filter(|(s, e)| e > s)
             {
-                if multi {
-                    self.buffer = vec![BufLine {
-                        id,
-                        text: full[content.0..content.1].to_string(),
-                    }];
-                    cur = Cow::Owned(Self::join(&self.buffer));
-                } else {
-                    cur = Cow::Borrowed(&full[content.0..content.1]);
-                }
-            }
-        }
-        if let Some(set) = &mut self.fail_set {
-            set.scan(&cur);
-        }
-        for i in 0..self.failregex.len() {
-            if !multi
-                && let Some(set) = &self.fail_set
-                && !set.may_match(i)
-            {
-                continue;
-            }
-            let fr = &self.failregex[i];
-            if !fr.find(&cur, &mut self.fail_spans[i]) {
-                continue;
-            }
-            let spans = &self.fail_spans[i];
-            let plan = &self.fail_plans[i];
-            let (matched, unmatched) = if multi {
-                Self::split_matched(fr, spans, &cur, &org)
-            } else {
-                (Vec::new(), Vec::new())
-            };
-            // The regex's own values (fail2ban's `fail` before merging).
-            let mut own: Vals = vec![None; self.nslots];
-            plan.apply(&cur, spans, &mut own);
-            let fid_from_regex = [FID, IP4, IP6, DNS].iter().find_map(|g| own[*g].clone());
-            if !self.ignoreregex.is_empty() {
-                let ib = if multi {
-                    Cow::Owned(Self::join(&matched))
-                } else {
-                    Cow::Borrowed(&*cur)
-                };
-                if ignore_hit(&self.ignoreregex, &mut self.ign_spans, &ib, out) {
-                    if multi {
-                        self.buffer = unmatched;
-                        cur = Cow::Owned(Self::join(&self.buffer));
-                    }
-                    continue;
-                }
-            }
-            if multi {
-                self.buffer = unmatched;
+                self.buffer = vec![BufLine {
+                    id,
+                    text: full[s..e].to_string(),
+                }];
                 cur = Cow::Owned(Self::join(&self.buffer));
             }
-            if pre.is_none() && self.prefregex.is_some() {
-                let mut g: Vals = vec![None; self.nslots];
-                self.pre_plan.apply(&full, &self.pre_spans, &mut g);
-                g[CONTENT] = None;
-                pre = Some(g);
+        }
+        for (i, fr) in c.failregex.iter().enumerate() {
+            let spans = &mut self.scanner.fail_spans[i];
+            if !fr.find(&cur, spans) {
+                continue;
             }
-            let groups = match &pre {
-                Some(pre) => {
-                    let mut g = pre.clone();
-                    for k in &plan.keys {
-                        g[*k] = own[*k].take();
-                    }
-                    g
-                }
-                None => own,
-            };
-            let mlfid = groups[MLFID].clone();
-            let mut fail = Fail {
-                groups,
-                users: None,
-            };
-            if let Some(ml) = &mlfid {
-                fail = self.merge_failure(ml, fail);
+            let plan = &c.fail_plans[i];
+            let (matched, unmatched) = Self::split_matched(fr, spans, &cur, &org);
+            let mut own: Vals = vec![None; c.nslots];
+            plan.apply(&cur, spans, &mut own);
+            let fid_from_regex = [FID, IP4, IP6, DNS].iter().find_map(|g| own[*g].clone());
+            let ignore = !c.ignoreregex.is_empty()
+                && ignore_hit(
+                    &c.ignoreregex,
+                    &mut self.scanner.ign_spans,
+                    &Self::join(&matched),
+                    &mut |i| out.ignore_hits.push(i),
+                );
+            self.buffer = unmatched;
+            cur = Cow::Owned(Self::join(&self.buffer));
+            if ignore {
+                continue;
             }
-            let g = &fail.groups;
-            let mut fid = get(g, FID);
-            let mut cidr_default = None;
-            let ip: Option<Arc<str>> = if let Some(ip) = get(g, IP4) {
-                cidr_default = Some(32);
-                Some(ip)
-            } else if let Some(ip) = get(g, IP6) {
-                cidr_default = Some(128);
-                Some(ip)
-            } else if let Some(d) = get(g, DNS) {
-                Some(d)
-            } else {
-                if fid.is_none() && mlfid.is_none() {
-                    // fail2ban raises here and skips the regex when no id group matched.
-                    match &fid_from_regex {
-                        Some(f) => fid = Some(f.clone()),
-                        None => continue,
-                    }
-                }
-                fid.clone()
-            };
-            let cidr = g[CIDR].as_deref().and_then(|c| c.parse::<u8>().ok());
-            let fid_out = match &ip {
-                None => {
-                    if let Some(ml) = &mlfid
-                        && let Some(c) = self.mlfid_cache.get_mut(&**ml)
-                    {
-                        c.groups[MLFPENDING] = Some(Arc::from("1"));
-                    }
-                    None
-                }
-                Some(ip) => {
-                    let norm = match cidr_default {
-                        Some(def) => normalise_ip(ip, cidr.unwrap_or(def)),
-                        None => ip.to_string(),
-                    };
-                    match &fid {
-                        Some(f) if f != ip => Some(f.to_string()),
-                        _ => Some(norm),
-                    }
-                }
-            };
-            let nofail = truthy(&fail.groups, NOFAIL);
-            let user = fail.groups[USER].as_deref().map(str::to_string);
-            out.found.push(Found {
-                regex_index: i,
-                fid: fid_out,
-                time: date,
-                nofail,
-                user,
-            });
+            if pre.is_none() && c.prefregex.is_some() {
+                pre = Some(c.pre_groups(&full, &self.scanner.pre_spans));
+            }
+            let groups = with_pre(pre.as_ref(), own, plan);
+            self.emit(i, groups, fid_from_regex, date, out);
         }
         self.note_consumed(&before, out);
     }
 
+    /// The end of `findFailure` for one failregex match: merge lines of one connection
+    /// (mlfid), pick the failure id and record the failure.
+    fn emit(
+        &mut self,
+        i: usize,
+        groups: Vals,
+        fid_from_regex: Option<Arc<str>>,
+        date: Option<f64>,
+        out: &mut LineOutcome,
+    ) {
+        let mlfid = groups[MLFID].clone();
+        let mut fail = Fail {
+            groups,
+            users: None,
+        };
+        if let Some(ml) = &mlfid {
+            fail = self.merge_failure(ml, fail);
+        }
+        let g = &fail.groups;
+        let mut fid = get(g, FID);
+        let mut cidr_default = None;
+        let ip: Option<Arc<str>> = if let Some(ip) = get(g, IP4) {
+            cidr_default = Some(32);
+            Some(ip)
+        } else if let Some(ip) = get(g, IP6) {
+            cidr_default = Some(128);
+            Some(ip)
+        } else if let Some(d) = get(g, DNS) {
+            Some(d)
+        } else {
+            if fid.is_none() && mlfid.is_none() {
+                // fail2ban raises here and skips the regex when no id group matched.
+                match &fid_from_regex {
+                    Some(f) => fid = Some(f.clone()),
+                    None => return,
+                }
+            }
+            fid.clone()
+        };
+        let cidr = g[CIDR].as_deref().and_then(|c| c.parse::<u8>().ok());
+        let fid_out = match &ip {
+            None => {
+                if let Some(ml) = &mlfid
+                    && let Some(c) = self.mlfid_cache.get_mut(&**ml)
+                {
+                    c.groups[MLFPENDING] = Some(Arc::from("1"));
+                }
+                None
+            }
+            Some(ip) => {
+                let norm = match cidr_default {
+                    Some(def) => normalise_ip(ip, cidr.unwrap_or(def)),
+                    None => ip.to_string(),
+                };
+                match &fid {
+                    Some(f) if f != ip => Some(f.to_string()),
+                    _ => Some(norm),
+                }
+            }
+        };
+        let nofail = truthy(&fail.groups, NOFAIL);
+        let user = fail.groups[USER].as_deref().map(str::to_string);
+        out.found.push(Found {
+            regex_index: i,
+            fid: fid_out,
+            time: date,
+            nofail,
+            user,
+        });
+    }
+
     /// fail2ban-regex re-counts earlier missed lines that a multi-line match used up.
     fn note_consumed(&self, before: &[BufLine], out: &mut LineOutcome) {
-        if self.maxlines <= 1 {
+        if self.maxlines() <= 1 {
             return;
         }
-        let full = before.len() >= self.maxlines;
+        let full = before.len() >= self.maxlines();
         for l in before.iter().skip(usize::from(full)) {
             if !self.buffer.contains(l) {
                 out.consumed.push(l.id);
@@ -773,21 +979,29 @@ impl FilterEngine {
 /// Dotted decimal exactly as `Ipv4Addr`'s `Display` writes it (four octets ≤ 255, no
 /// leading zeros), so normalising it changes nothing.
 fn is_canonical_ipv4(ip: &str) -> bool {
-    let mut n = 0;
-    for part in ip.split('.') {
-        n += 1;
-        let b = part.as_bytes();
-        if n > 4
-            || b.is_empty()
-            || b.len() > 3
-            || !b.iter().all(u8::is_ascii_digit)
-            || (b.len() > 1 && b[0] == b'0')
-            || part.parse::<u16>().map_or(true, |v| v > 255)
-        {
-            return false;
+    let (mut parts, mut val, mut digits) = (0, 0u32, 0);
+    for &c in ip.as_bytes().iter().chain(std::iter::once(&b'.')) {
+        match c {
+            b'0'..=b'9' => {
+                // No leading zero, at most three digits.
+                if digits == 3 || (digits == 1 && val == 0) {
+                    return false;
+                }
+                val = val * 10 + u32::from(c - b'0');
+                digits += 1;
+            }
+            b'.' => {
+                if digits == 0 || val > 255 || parts == 4 {
+                    return false;
+                }
+                parts += 1;
+                val = 0;
+                digits = 0;
+            }
+            _ => return false,
         }
     }
-    n == 4
+    parts == 4
 }
 
 /// fail2ban's `str(IPAddr(ip, cidr))`: canonical text, or the network for a prefix.
@@ -844,6 +1058,8 @@ mod tests {
             "1..3.4",
             "a.b.c.d",
             "192.168.001.1",
+            "1.2.3.4.",
+            ".1.2.3",
         ] {
             let parsed = match ip.parse::<IpAddr>() {
                 Ok(a) => a.to_string(),
@@ -855,6 +1071,27 @@ mod tests {
                 ip.parse::<Ipv4Addr>().is_ok(),
                 "{ip}"
             );
+        }
+        // Every dotted form of a few awkward parts.
+        let parts = [
+            "", "0", "00", "1", "01", "9", "99", "255", "256", "999", "1000", "x",
+        ];
+        for n in 3..=5 {
+            let mut idx = vec![0usize; n];
+            loop {
+                let ip: Vec<&str> = idx.iter().map(|i| parts[*i]).collect();
+                let ip = ip.join(".");
+                assert_eq!(
+                    is_canonical_ipv4(&ip),
+                    ip.parse::<Ipv4Addr>().is_ok(),
+                    "{ip}"
+                );
+                let Some(k) = idx.iter().rposition(|i| *i + 1 < parts.len()) else {
+                    break;
+                };
+                idx[k] += 1;
+                idx[k + 1..].iter_mut().for_each(|i| *i = 0);
+            }
         }
     }
 }

@@ -22,6 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use fancy_regex::{Assertion, Expr, LookAround};
+use regex_automata::util::primitives::NonMaxUsize;
 
 /// Patterns bigger than this after distribution are left to fancy-regex.
 const MAX_PATTERN: usize = 64 * 1024;
@@ -416,6 +417,15 @@ fn quantifier(buf: &mut String, lo: usize, hi: usize, greedy: bool) {
 }
 
 impl Printer {
+    fn new(exact: bool) -> Printer {
+        Printer {
+            buf: String::new(),
+            map: Vec::new(),
+            avoid: Vec::new(),
+            exact,
+        }
+    }
+
     fn print(&mut self, n: &Node, in_loop: bool) -> Option<()> {
         match n {
             Node::Leaf(e) => {
@@ -545,12 +555,7 @@ pub fn exact(pattern: &str, groups: usize) -> Option<Exact> {
         let mut budget = 256;
         expand(&items, &State::new(), &rel, &mut budget)?
     };
-    let mut p = Printer {
-        buf: String::new(),
-        map: Vec::new(),
-        avoid: Vec::new(),
-        exact: true,
-    };
+    let mut p = Printer::new(true);
     p.print(&node, false)?;
     Some(Exact {
         pattern: p.buf,
@@ -559,18 +564,34 @@ pub fn exact(pattern: &str, groups: usize) -> Option<Exact> {
     })
 }
 
+/// Does every match of `n` start at the start of the text (`^` without multi-line)?
+fn anchored(n: &Node) -> bool {
+    match n {
+        Node::Leaf(Expr::Assertion(Assertion::StartText)) => true,
+        Node::Concat(v) => v
+            .iter()
+            .find(|c| !matches!(c, Node::Mark(_)))
+            .is_some_and(anchored),
+        Node::Alt(v) => !v.is_empty() && v.iter().all(anchored),
+        Node::Group(_, c) => anchored(c),
+        Node::Repeat { child, lo, .. } => *lo > 0 && anchored(child),
+        Node::Cond { yes, no, .. } => anchored(yes) && anchored(no),
+        _ => false,
+    }
+}
+
+/// Whether `pattern` can only match at the start of the text (conservative).
+pub fn anchored_at_start(pattern: &str) -> bool {
+    parse(pattern).is_some_and(|(n, _)| anchored(&n))
+}
+
 /// A plain regex matching (at least) wherever `pattern` matches.
 pub fn approx(pattern: &str) -> Option<String> {
     let (node, _) = parse(pattern)?;
     if is_plain_node(&node) {
         return Some(pattern.to_string());
     }
-    let mut p = Printer {
-        buf: String::new(),
-        map: Vec::new(),
-        avoid: Vec::new(),
-        exact: false,
-    };
+    let mut p = Printer::new(false);
     p.print(&node, false)?;
     Some(p.buf)
 }
@@ -615,6 +636,97 @@ mod tests {
     }
 
     #[test]
+    fn pcre_form_matches_like_the_regex_crate() {
+        let cases: &[(&str, &[&str])] = &[
+            (r"^a(b+)$", &["abb", "abb\n", "ab\nx"]),
+            (
+                r"^(?i)f(o+)(?P<x>\d)?\s*$",
+                &["FOO1 ", "fo", "foo\n", "fooo2\t"],
+            ),
+            (
+                r"^(\S+) from ([\w\-.^_]*\w)(?: port \d+)?\z",
+                &["a from h.x port 2", "a from -"],
+            ),
+            (
+                r"^x(?:\b{start-half}|\b{end-half})(\w*)",
+                &["x y", "xy", "x"],
+            ),
+            (r"^[]a](b)[^]c]", &["]bd", "abc"]),
+            (r"^([[:digit:]]+)(?s:.)(.)", &["12\nx", "1ab"]),
+            (r"^(a|ab)(c|bcd)(d*)", &["abcd", "abcdd"]),
+            (r"^(?:(x)|y)+$", &["xyx", "yx"]),
+        ];
+        for (p, texts) in cases {
+            let rx = regex::bytes::RegexBuilder::new(p)
+                .unicode(false)
+                .build()
+                .unwrap();
+            let pc = to_pcre(p).unwrap_or_else(|| panic!("no PCRE2 form: {p}"));
+            let pc = pcre2::bytes::Regex::new(&pc).unwrap();
+            assert_eq!(rx.captures_len(), pc.captures_len(), "{p}");
+            for t in *texts {
+                let a = rx.captures(t.as_bytes());
+                let b = pc.captures(t.as_bytes()).unwrap();
+                let spans = |n: usize, get: &dyn Fn(usize) -> Option<(usize, usize)>| {
+                    (0..n).map(get).collect::<Vec<_>>()
+                };
+                let a = a.map(|c| {
+                    spans(rx.captures_len(), &|g| {
+                        c.get(g).map(|m| (m.start(), m.end()))
+                    })
+                });
+                let b = b.map(|c| {
+                    spans(pc.captures_len(), &|g| {
+                        c.get(g).map(|m| (m.start(), m.end()))
+                    })
+                });
+                assert_eq!(a, b, "{p} on {t:?}");
+            }
+        }
+        // Anything whose meaning could differ stays on the regex crate.
+        for p in [
+            r"(?m)^a$",
+            r"(?u)\w",
+            r"\p{L}",
+            r"[a-z&&[^x]]",
+            r"\x41",
+            r"\b{start}a",
+            "é",
+        ] {
+            assert_eq!(to_pcre(p), None, "{p}");
+        }
+        assert_eq!(to_pcre(r"a$").as_deref(), Some(r"a\z"));
+    }
+
+    #[test]
+    fn start_anchoring() {
+        for (p, want) in [
+            (r"^a", true),
+            (r"(?:^a|^b)c", true),
+            (r"(^a)+", true),
+            (r"a|^b", false),
+            (r"(?m)^a", false),
+            (r"(?:^a)?b", false),
+            (r"x", false),
+        ] {
+            assert_eq!(anchored_at_start(p), want, "{p}");
+        }
+    }
+
+    #[test]
+    fn group_count_matches_the_regex_crate() {
+        for p in [
+            r"^(a)(?:b)(?P<c>d)(?<e>f)\(g\)[(](h)",
+            r"[^]()](x)[]()](y)[[:alpha:](](z)",
+            r"(?i)(a|(b))?(?s:.)",
+            r"[\]](a)",
+        ] {
+            let want = regex::Regex::new(p).unwrap().captures_len();
+            assert_eq!(count_groups(p), want, "{p}");
+        }
+    }
+
+    #[test]
     fn conditionals_and_avoid_loops() {
         let sshd = r"^Failed (?:(?P<nofail>publickey)|\S+) for (?P<cond_inv>invalid user )?(?P<user>(?P<cond_user>\S+)|(?(<cond_inv>)(?:(?! from ).)*?|[^:]+)) from (?P<ip4>(?:\d{1,3}\.){3}\d{1,3})(?: (?:port \d+|on \S+)){0,2}(?: ssh\d*)?(?(<cond_user>): |(?:(?:(?! from ).)*)(?:\n?\z))";
         same(
@@ -645,11 +757,152 @@ mod tests {
 #[derive(Debug, Clone)]
 pub struct Dual {
     patterns: Vec<String>,
+    /// The patterns for the ASCII automata; None when they need Unicode.
+    ascii_patterns: Option<Vec<String>>,
     config: regex_automata::meta::Config,
     uni: std::sync::OnceLock<Option<regex_automata::meta::Regex>>,
-    ascii: Option<regex_automata::meta::Regex>,
-    bt: Option<regex_automata::nfa::thompson::backtrack::BoundedBacktracker>,
+    ascii: std::sync::OnceLock<Option<regex_automata::meta::Regex>>,
+    bt: std::sync::OnceLock<Option<regex_automata::nfa::thompson::backtrack::BoundedBacktracker>>,
+    /// PCRE2 (JIT-compiled) for the backtracker's job: the same leftmost-first search,
+    /// many times faster per step.
+    pcre: std::sync::OnceLock<Option<pcre2::bytes::Regex>>,
     groups: usize,
+}
+
+/// The regex crate's syntax, as printed here, in PCRE2's: None for anything whose
+/// meaning could differ (flags other than `i` and `s`, Unicode classes, class set
+/// operations, special escapes). `$` without multi-line is the end of the text in the
+/// regex crate but may match before a final newline in PCRE2, so it becomes `\z`.
+fn to_pcre(p: &str) -> Option<String> {
+    let b = p.as_bytes();
+    let mut out = String::with_capacity(p.len() + 16);
+    let (mut i, mut class) = (0, false);
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\\' if !class && p[i..].starts_with("\\b{") => {
+                // The regex crate's half boundaries as look-arounds.
+                let (pat, rep) = if p[i..].starts_with("\\b{start-half}") {
+                    ("\\b{start-half}", "(?<!\\w)")
+                } else if p[i..].starts_with("\\b{end-half}") {
+                    ("\\b{end-half}", "(?!\\w)")
+                } else {
+                    return None;
+                };
+                out.push_str(rep);
+                i += pat.len();
+                continue;
+            }
+            b'\\' => {
+                let e = *b.get(i + 1)?;
+                // Escapes both engines read alike; anything else is left alone.
+                if !(e.is_ascii_punctuation() && e != b'<' && e != b'>' && e != b'_'
+                    || b"dDwWsSbBntrfvaz".contains(&e))
+                    || (e == b'b' || e == b'B') && class
+                {
+                    return None;
+                }
+                out.push('\\');
+                out.push(e as char);
+                i += 2;
+                continue;
+            }
+            b'[' if !class => {
+                class = true;
+                out.push('[');
+                if b.get(i + 1) == Some(&b'^') {
+                    out.push('^');
+                    i += 1;
+                }
+                if b.get(i + 1) == Some(&b']') {
+                    out.push_str("\\]");
+                    i += 1;
+                }
+            }
+            b'[' if class => {
+                // Only `[:name:]` may nest.
+                if b.get(i + 1) != Some(&b':') {
+                    return None;
+                }
+                let e = p[i..].find(":]")?;
+                out.push_str(&p[i..i + e + 2]);
+                i += e + 2;
+                continue;
+            }
+            b']' if class => {
+                class = false;
+                out.push(']');
+            }
+            b'&' | b'-' | b'~' if class && b.get(i + 1) == Some(&c) => return None,
+            b'$' if !class => out.push_str("\\z"),
+            b'(' if !class && b.get(i + 1) == Some(&b'?') => {
+                let rest = &b[i + 2..];
+                if rest.starts_with(b"P<") || rest.starts_with(b"<") || rest.starts_with(b":") {
+                    out.push('(');
+                } else {
+                    // A flag group: `(?flags)` or `(?flags:`.
+                    let n = rest
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphabetic() || **c == b'-')
+                        .count();
+                    if !rest[..n].iter().all(|c| matches!(c, b'i' | b's' | b'-'))
+                        || !matches!(rest.get(n), Some(b')' | b':'))
+                    {
+                        return None;
+                    }
+                    out.push('(');
+                }
+            }
+            c if c.is_ascii() => out.push(c as char),
+            _ => return None,
+        }
+        i += 1;
+    }
+    (!class).then_some(out)
+}
+
+fn ascii_syntax() -> regex_automata::util::syntax::Config {
+    regex_automata::util::syntax::Config::new()
+        .unicode(false)
+        .utf8(false)
+}
+
+/// Capture groups in a regex crate pattern, group 0 included: every `(` that is not
+/// escaped, not in a class and not `(?…` other than a named group.
+fn count_groups(p: &str) -> usize {
+    let b = p.as_bytes();
+    let (mut n, mut i, mut class) = (1, 0, false);
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' if !class => {
+                class = true;
+                // `[]…]` and `[^]…]` start with a literal `]`.
+                if b.get(i + 1) == Some(&b'^') {
+                    i += 1;
+                }
+                if b.get(i + 1) == Some(&b']') {
+                    i += 1;
+                }
+            }
+            b'[' if class && b.get(i + 1) == Some(&b':') => {
+                // `[:alpha:]` inside a class.
+                if let Some(e) = p[i..].find(":]") {
+                    i += e + 1;
+                }
+            }
+            b']' if class => class = false,
+            b'(' if !class => {
+                let named = b[i + 1..].starts_with(b"?P<") || b[i + 1..].starts_with(b"?<");
+                if b.get(i + 1) != Some(&b'?') || named {
+                    n += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    n
 }
 
 /// Does a flag group (`(?u)`, `(?su:`, …) switch Unicode on?
@@ -666,15 +919,19 @@ fn enables_unicode(p: &str) -> bool {
     })
 }
 
-/// Capture scratch for a [`Dual`].
+/// Search scratch for a [`Dual`]: captures and caches of its own, so that threads
+/// never share (or rebuild) the regexes' internal caches.
 #[derive(Debug, Clone, Default)]
 pub struct DualCaps {
     uni: Option<regex_automata::util::captures::Captures>,
     ascii: Option<regex_automata::util::captures::Captures>,
+    uni_cache: Option<regex_automata::meta::Cache>,
+    ascii_cache: Option<regex_automata::meta::Cache>,
     bt: Option<(
         regex_automata::nfa::thompson::backtrack::Cache,
         regex_automata::util::captures::Captures,
     )>,
+    pcre: Option<pcre2::bytes::CaptureLocations>,
 }
 
 impl Dual {
@@ -683,55 +940,85 @@ impl Dual {
     }
 
     pub fn many(patterns: &[&str], config: regex_automata::meta::Config) -> Option<Dual> {
-        use regex_automata::nfa::thompson::{self, backtrack::BoundedBacktracker};
-        use regex_automata::{meta, util::syntax};
-        let ascii_syntax = syntax::Config::new().unicode(false).utf8(false);
         // `(?u)` would switch Unicode back on; the other flags stay.
         let ascii_pats: Vec<String> = patterns
             .iter()
             .map(|p| p.replace("(?iu)", "(?i)"))
             .collect();
-        let ascii = if ascii_pats.iter().any(|p| enables_unicode(p)) {
-            None
-        } else {
-            meta::Regex::builder()
-                .configure(config.clone().utf8_empty(false))
-                .syntax(ascii_syntax)
-                .build_many(&ascii_pats)
-                .ok()
-        };
+        // Nothing is compiled here: the automata are built on first use, as most of a
+        // filter's regexes (and date templates) never see a line. A pattern that turns
+        // out not to build, or to count its groups otherwise, is simply not used.
+        let ascii_ok = !ascii_pats.iter().any(|p| enables_unicode(p));
         let uni = std::sync::OnceLock::new();
-        let groups = match &ascii {
-            Some(a) => a.group_info().group_len(regex_automata::PatternID::ZERO),
-            None => {
-                let u = meta::Regex::builder()
-                    .configure(config.clone())
-                    .build_many(patterns)
-                    .ok()?;
-                let g = u.group_info().group_len(regex_automata::PatternID::ZERO);
-                let _ = uni.set(Some(u));
-                g
-            }
-        };
-        let bt = if ascii.is_some() && patterns.len() == 1 {
-            thompson::Compiler::new()
-                .syntax(ascii_syntax)
-                .configure(thompson::Config::new().utf8(false))
-                .build_many(&ascii_pats)
-                .ok()
-                .filter(|nfa| nfa.is_always_start_anchored())
-                .and_then(|nfa| BoundedBacktracker::builder().build_from_nfa(nfa).ok())
+        let groups = if ascii_ok {
+            count_groups(&ascii_pats[0])
         } else {
-            None
+            let u = regex_automata::meta::Regex::builder()
+                .configure(config.clone())
+                .build_many(patterns)
+                .ok()?;
+            let g = u.group_info().group_len(regex_automata::PatternID::ZERO);
+            let _ = uni.set(Some(u));
+            g
         };
         Some(Dual {
             patterns: patterns.iter().map(|p| p.to_string()).collect(),
+            ascii_patterns: ascii_ok.then_some(ascii_pats),
             config,
             uni,
-            ascii,
-            bt,
+            ascii: std::sync::OnceLock::new(),
+            bt: std::sync::OnceLock::new(),
+            pcre: std::sync::OnceLock::new(),
             groups,
         })
+    }
+
+    fn ascii(&self) -> Option<&regex_automata::meta::Regex> {
+        let pats = self.ascii_patterns.as_ref()?;
+        self.ascii
+            .get_or_init(|| {
+                regex_automata::meta::Regex::builder()
+                    .configure(self.config.clone().utf8_empty(false))
+                    .syntax(ascii_syntax())
+                    .build_many(pats)
+                    .ok()
+                    .filter(|a| {
+                        a.group_info().group_len(regex_automata::PatternID::ZERO) == self.groups
+                    })
+            })
+            .as_ref()
+    }
+
+    /// A bounded backtracker for a single pattern that is always anchored at the start.
+    fn bt(&self) -> Option<&regex_automata::nfa::thompson::backtrack::BoundedBacktracker> {
+        use regex_automata::nfa::thompson::{self, backtrack::BoundedBacktracker};
+        let pats = self.ascii_patterns.as_ref().filter(|p| p.len() == 1)?;
+        self.bt
+            .get_or_init(|| {
+                thompson::Compiler::new()
+                    .syntax(ascii_syntax())
+                    .configure(thompson::Config::new().utf8(false))
+                    .build_many(pats)
+                    .ok()
+                    .filter(|nfa| nfa.is_always_start_anchored())
+                    .and_then(|nfa| BoundedBacktracker::builder().build_from_nfa(nfa).ok())
+            })
+            .as_ref()
+    }
+
+    /// The pattern on PCRE2 with JIT, for what the backtracker would do.
+    fn pcre(&self) -> Option<&pcre2::bytes::Regex> {
+        let pats = self.ascii_patterns.as_ref().filter(|p| p.len() == 1)?;
+        self.pcre
+            .get_or_init(|| {
+                let p = to_pcre(&pats[0])?;
+                pcre2::bytes::RegexBuilder::new()
+                    .jit_if_available(true)
+                    .build(&p)
+                    .ok()
+                    .filter(|r| r.captures_len() == self.groups)
+            })
+            .as_ref()
     }
 
     /// Capture groups of the first pattern, group 0 included.
@@ -754,10 +1041,7 @@ impl Dual {
     }
 
     fn pick(&self, text: &str) -> Option<&regex_automata::meta::Regex> {
-        match &self.ascii {
-            Some(a) if text.is_ascii() => Some(a),
-            _ => None,
-        }
+        if text.is_ascii() { self.ascii() } else { None }
     }
 
     /// None when the regex cannot be built for this haystack.
@@ -791,12 +1075,32 @@ impl Dual {
     ) -> Option<&'c regex_automata::util::captures::Captures> {
         use regex_automata::{Anchored, Input};
         if let Some(a) = self.pick(text) {
-            if let Some(bt) = &self.bt
+            if let Some(bt) = self.bt()
                 && end <= bt.max_haystack_len()
             {
                 let (cache, c) = caps
                     .bt
                     .get_or_insert_with(|| (bt.create_cache(), bt.create_captures()));
+                if end == text.len()
+                    && let Some(re) = self.pcre()
+                {
+                    let locs = caps.pcre.get_or_insert_with(|| re.capture_locations());
+                    // A JIT stack overflow or a match limit: the backtracker decides.
+                    if let Ok(m) = re.captures_read(locs, text.as_bytes()) {
+                        c.set_pattern(m.map(|_| regex_automata::PatternID::ZERO));
+                        if m.is_some() {
+                            let slots = c.slots_mut();
+                            for (g, pair) in slots.chunks_mut(2).enumerate() {
+                                let span = locs.get(g);
+                                pair[0] = span.and_then(|(s, _)| NonMaxUsize::new(s));
+                                if let Some(e) = pair.get_mut(1) {
+                                    *e = span.and_then(|(_, e)| NonMaxUsize::new(e));
+                                }
+                            }
+                        }
+                        return Some(c);
+                    }
+                }
                 let input = Input::new(text.as_bytes())
                     .range(..end)
                     .anchored(Anchored::Yes);
@@ -805,36 +1109,66 @@ impl Dual {
                 }
             }
             let c = caps.ascii.get_or_insert_with(|| a.create_captures());
-            a.search_captures(&Input::new(text.as_bytes()).range(..end), c);
+            let cache = caps.ascii_cache.get_or_insert_with(|| a.create_cache());
+            a.search_captures_with(cache, &Input::new(text.as_bytes()).range(..end), c);
             return Some(c);
         }
         let u = self.uni()?;
         let c = caps.uni.get_or_insert_with(|| u.create_captures());
-        u.search_captures(&Input::new(text).range(..end), c);
+        let cache = caps.uni_cache.get_or_insert_with(|| u.create_cache());
+        u.search_captures_with(cache, &Input::new(text).range(..end), c);
         Some(c)
     }
 
     /// Where the (leftmost-first) match that starts at 0 ends, without captures; the
     /// outer None when the regex cannot be built for this haystack.
-    pub fn anchored_end(&self, text: &str) -> Option<Option<usize>> {
+    pub fn anchored_end(&self, text: &str, caps: &mut DualCaps) -> Option<Option<usize>> {
         use regex_automata::{Anchored, Input};
         let m = match self.pick(text) {
-            Some(a) => a.search_half(&Input::new(text.as_bytes()).anchored(Anchored::Yes)),
-            None => self
-                .uni()?
-                .search_half(&Input::new(text).anchored(Anchored::Yes)),
+            Some(a) => a.search_half_with(
+                caps.ascii_cache.get_or_insert_with(|| a.create_cache()),
+                &Input::new(text.as_bytes()).anchored(Anchored::Yes),
+            ),
+            None => {
+                let u = self.uni()?;
+                u.search_half_with(
+                    caps.uni_cache.get_or_insert_with(|| u.create_cache()),
+                    &Input::new(text).anchored(Anchored::Yes),
+                )
+            }
         };
         Some(m.map(|h| h.offset()))
     }
 
-    /// Which patterns match somewhere; false when the regex cannot be built.
-    pub fn which_overlapping(&self, text: &str, hits: &mut regex_automata::PatternSet) -> bool {
-        use regex_automata::Input;
+    /// Which patterns match somewhere (only at the start with `anchored`: patterns
+    /// that can match nowhere else then stop the scan as soon as none can match);
+    /// false when the regex cannot be built.
+    pub fn which_overlapping(
+        &self,
+        text: &str,
+        anchored: bool,
+        hits: &mut regex_automata::PatternSet,
+        caps: &mut DualCaps,
+    ) -> bool {
+        use regex_automata::{Anchored, Input};
+        let anchored = if anchored {
+            Anchored::Yes
+        } else {
+            Anchored::No
+        };
         hits.clear();
         match self.pick(text) {
-            Some(a) => a.which_overlapping_matches(&Input::new(text.as_bytes()), hits),
+            Some(a) => a.which_overlapping_matches_with(
+                caps.ascii_cache.get_or_insert_with(|| a.create_cache()),
+                &Input::new(text.as_bytes()).anchored(anchored),
+                hits,
+            ),
             None => match self.uni() {
-                Some(u) => u.which_overlapping_matches(&Input::new(text), hits),
+                Some(u) => u.which_overlapping_matches_with(
+                    caps.uni_cache.get_or_insert_with(|| u.create_cache()),
+                    &Input::new(text).anchored(anchored),
+                    hits,
+                ),
                 None => return false,
             },
         }
@@ -842,11 +1176,37 @@ impl Dual {
     }
 }
 
-/// A prefregex `^…(?P<content>.+)$` split at its content group: (the plain pattern
-/// before it, plain group → original group, content group). For a one-line text the
+/// A prefregex `^…(?P<content>.+)$` split at its content group.
+#[derive(Debug, Clone)]
+pub struct ContentHead {
+    /// The plain pattern before the content group.
+    pub pattern: String,
+    /// Plain group number → original group number.
+    pub map: Vec<Option<usize>>,
+    /// The content group's number.
+    pub content: usize,
+    /// When the head is `^(?P<g>P)T` with no other group in it and `T` able to match
+    /// the empty string anywhere: `^P`. The first path of the head then takes P's
+    /// first (leftmost-first) match, so group g spans from 0 to the end of `^P`'s
+    /// match and no captures are needed (the usual `^<F-MLFID>…</F-MLFID>` prefix).
+    pub lead: Option<String>,
+}
+
+/// Can `n` match the empty string by a path without assertions (conservative)?
+fn matches_empty(n: &Node) -> bool {
+    match n {
+        Node::Repeat { lo: 0, .. } | Node::Mark(_) => true,
+        Node::Concat(v) => v.iter().all(matches_empty),
+        Node::Alt(v) => v.iter().any(matches_empty),
+        Node::Group(_, c) => matches_empty(c),
+        _ => false,
+    }
+}
+
+/// A prefregex `^…(?P<content>.+)$` split at its content group (see [`ContentHead`]). For a one-line text the
 /// content then starts where the leftmost-first match of the head ends, provided that
 /// is before the end of the text (`.+$` takes any non-empty rest of a line).
-pub fn content_head(pattern: &str, groups: usize) -> Option<(String, Vec<Option<usize>>, usize)> {
+pub fn content_head(pattern: &str, groups: usize) -> Option<ContentHead> {
     let (node, n) = parse(pattern)?;
     if n != groups {
         return None;
@@ -893,14 +1253,27 @@ pub fn content_head(pattern: &str, groups: usize) -> Option<(String, Vec<Option<
     if !newline_opt || !end || !is_plain_node(&head) {
         return None;
     }
-    let mut p = Printer {
-        buf: String::new(),
-        map: Vec::new(),
-        avoid: Vec::new(),
-        exact: true,
-    };
+    let mut p = Printer::new(true);
     p.print(&head, false)?;
-    Some((p.buf, p.map, content))
+    let lead = match &flat[..k] {
+        [
+            Node::Leaf(Expr::Assertion(Assertion::StartText)),
+            Node::Group(_, inner),
+            rest @ ..,
+        ] if p.map.len() == 1 && rest.iter().all(matches_empty) => {
+            let mut l = Printer::new(true);
+            l.buf.push('^');
+            l.print(inner, false)?;
+            l.map.is_empty().then_some(l.buf)
+        }
+        _ => None,
+    };
+    Some(ContentHead {
+        pattern: p.buf,
+        map: p.map,
+        content,
+        lead,
+    })
 }
 
 /// Is `pattern` (with `groups` capture groups) free of fancy features?
@@ -915,11 +1288,17 @@ mod head_tests {
     #[test]
     fn prefregex_head_split() {
         let p = r"^(?P<mlfid>\s*(?:\S+\s+)?(?:sshd(?:\[\d+\])?:\s+)?)(?:(?:error|fatal): )?(?P<content>.+)(?:\n?\z)";
-        let (head, map, content) = content_head(p, 2).unwrap();
+        let ContentHead {
+            pattern: head,
+            map,
+            content,
+            lead,
+        } = content_head(p, 2).unwrap();
         assert_eq!(content, 2);
         assert_eq!(map, vec![Some(1)]);
         let full = regex::Regex::new(p).unwrap();
         let head = regex::Regex::new(&head).unwrap();
+        let lead = regex::Regex::new(&lead.unwrap()).unwrap();
         for t in [
             " srv sshd[1]: Failed password",
             " srv sshd[1]: error: x",
@@ -933,6 +1312,11 @@ mod head_tests {
             if e < t.len() {
                 assert_eq!(f.get(2).map(|m| m.start()), Some(e), "{t:?}");
                 assert_eq!(f.get(1).map(|m| m.range()), h.get(1).map(|m| m.range()));
+                assert_eq!(
+                    f.get(1).map(|m| m.range()),
+                    lead.find(t).map(|m| m.range()),
+                    "{t:?}"
+                );
             }
         }
         assert!(content_head(r"^(?P<content>.+) x$", 1).is_none());

@@ -369,6 +369,8 @@ pub struct CompiledRegex {
     fast: Option<Fast>,
     /// A plain regex that matches wherever this one does (for regex-set prefilters).
     approx: Option<String>,
+    /// Every match starts at the start of the text.
+    anchored: bool,
     /// Number of capture groups, group 0 included.
     slots: usize,
     /// For a prefregex ending in `(?P<content>.+)$`: the part before the content.
@@ -391,18 +393,23 @@ impl Lazy {
         }
     }
 
-    /// Compile `pattern` now.
-    pub(super) fn now(pattern: &str) -> std::result::Result<Lazy, fancy_regex::Error> {
-        Ok(Lazy {
-            pattern: pattern.to_string(),
-            re: std::sync::OnceLock::from(Some(Self::build(pattern)?)),
-        })
-    }
-
     fn build(pattern: &str) -> std::result::Result<fancy_regex::Regex, fancy_regex::Error> {
         fancy_regex::RegexBuilder::new(pattern)
             .backtrack_limit(1_000_000)
             .build()
+    }
+
+    /// Compile now (if not done yet); the compile error, if any.
+    pub(super) fn check(&self) -> std::result::Result<(), fancy_regex::Error> {
+        if self.re.get().is_some() {
+            return match self.get() {
+                Some(_) => Ok(()),
+                None => Self::build(&self.pattern).map(|_| ()),
+            };
+        }
+        let re = Self::build(&self.pattern)?;
+        let _ = self.re.set(Some(re));
+        Ok(())
     }
 
     pub(super) fn get(&self) -> Option<&fancy_regex::Regex> {
@@ -436,6 +443,8 @@ struct Head {
     re: super::plain::Dual,
     map: Vec<Option<usize>>,
     content: usize,
+    /// `^P` for a head `^(?P<g>P)T` (see `plain::ContentHead::lead`), and g.
+    lead: Option<(super::plain::Dual, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -451,6 +460,7 @@ pub struct Spans {
     spans: Vec<Option<(usize, usize)>>,
     caps: Option<super::plain::DualCaps>,
     head_caps: Option<super::plain::DualCaps>,
+    lead_caps: Option<super::plain::DualCaps>,
 }
 
 impl Spans {
@@ -585,12 +595,24 @@ impl CompiledRegex {
         }
         let prefix = literal_prefix(&expanded, multiline);
         let approx = super::plain::approx(&rust);
+        let anchored = super::plain::anchored_at_start(&rust);
         let head = if multiline {
             None
         } else {
-            super::plain::content_head(&rust, slots - 1).and_then(|(p, map, content)| {
-                let re = super::plain::Dual::new(&p)?;
-                (re.group_len() == map.len() + 1).then_some(Head { re, map, content })
+            super::plain::content_head(&rust, slots - 1).and_then(|h| {
+                let re = super::plain::Dual::new(&h.pattern)?;
+                let lead = match (&h.lead, h.map.as_slice()) {
+                    (Some(l), [Some(g)]) => super::plain::Dual::new(l)
+                        .filter(|d| d.group_len() == 1)
+                        .map(|d| (d, *g)),
+                    _ => None,
+                };
+                (re.group_len() == h.map.len() + 1).then_some(Head {
+                    re,
+                    map: h.map,
+                    content: h.content,
+                    lead,
+                })
             })
         };
         alt.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
@@ -605,6 +627,7 @@ impl CompiledRegex {
             prefix,
             fast,
             approx,
+            anchored,
             slots,
             head,
         })
@@ -613,6 +636,11 @@ impl CompiledRegex {
     /// A plain regex that matches wherever this one does (None when unknown).
     pub fn approx_pattern(&self) -> Option<&str> {
         self.approx.as_deref()
+    }
+
+    /// Whether every match starts at the start of the text.
+    pub fn is_anchored(&self) -> bool {
+        self.anchored
     }
 
     /// The exact plain form that `find` runs, when there is one (for tests and tuning).
@@ -631,6 +659,7 @@ impl CompiledRegex {
             spans: vec![None; self.slots],
             caps: None,
             head_caps: None,
+            lead_caps: None,
         }
     }
 
@@ -648,7 +677,8 @@ impl CompiledRegex {
         spans.spans.iter_mut().for_each(|s| *s = None);
         if let Some(h) = &self.head
             && !text.as_bytes().contains(&b'\n')
-            && let Some(end) = h.re.anchored_end(text)
+            && let Some(end) =
+                h.re.anchored_end(text, spans.head_caps.get_or_insert_with(Default::default))
         {
             let Some(e) = end else {
                 // The content needs the head to match.
@@ -657,11 +687,25 @@ impl CompiledRegex {
             let Spans {
                 spans: out,
                 head_caps,
+                lead_caps,
                 ..
             } = spans;
+            let head_caps = head_caps.get_or_insert_with(Default::default);
             if e < text.len()
-                && let Some(c) =
-                    h.re.captures_upto(text, e, head_caps.get_or_insert_with(Default::default))
+                && let Some((lead, g)) = &h.lead
+                && let Some(Some(le)) =
+                    lead.anchored_end(text, lead_caps.get_or_insert_with(Default::default))
+                && le <= e
+                && *g < out.len()
+                && h.content < out.len()
+            {
+                out[0] = Some((0, text.len()));
+                out[*g] = Some((0, le));
+                out[h.content] = Some((e, text.len()));
+                return true;
+            }
+            if e < text.len()
+                && let Some(c) = h.re.captures_upto(text, e, head_caps)
                 && c.get_match().is_some_and(|m| m.end() == e)
             {
                 out[0] = Some((0, text.len()));
