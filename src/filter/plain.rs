@@ -18,6 +18,10 @@
 //!   prefilters and regex sets.
 //!
 //! Anything not understood gives `None`; callers then keep using fancy-regex.
+//!
+//! [`Dual`] runs a plain form: DFAs for matching and prefilters, and for capture
+//! groups a leftmost-first backtracking search (PCRE2's JIT, or regex-automata's
+//! bounded backtracker), which is what fail2ban's Python `re` computes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -753,7 +757,10 @@ mod tests {
 /// the same with or without Unicode, and the ASCII automata are many times smaller (a
 /// Unicode `\w` alone is hundreds of UTF-8 states), so building and searching are
 /// faster. A single anchored pattern also gets a bounded backtracker on the ASCII NFA:
-/// for captures it skips the DFA pass that the meta regex makes first.
+/// for captures it skips the DFA pass that the meta regex makes first; and when the
+/// pattern reads the same in PCRE2 ([`to_pcre`]), PCRE2's JIT does that search, many
+/// times faster per step, with the backtracker as the fallback. Every automaton is
+/// built on first use.
 #[derive(Debug, Clone)]
 pub struct Dual {
     patterns: Vec<String>,
