@@ -218,6 +218,7 @@ struct Compiled {
     failregex: Vec<CompiledRegex>,
     ignoreregex: Vec<CompiledRegex>,
     fail_set: Option<FailSet>,
+    starts: Option<Starts>,
     nslots: usize,
     pre_plan: Plan,
     fail_plans: Vec<Plan>,
@@ -306,6 +307,62 @@ impl FailSet {
             _ => true,
         }
     }
+}
+
+/// The literals every match of each failregex starts with, when every failregex is
+/// anchored at the start and has such a finite set: on ASCII text a look at the first
+/// bytes then rules out most failregexes, cheaper than the [`FailSet`] scan. (On other
+/// text the set scan runs: case folding can match non-ASCII characters.)
+struct Starts {
+    /// First byte → the failregexes (bit i) with a literal starting with it.
+    first: Vec<u64>,
+    lits: Vec<Vec<Vec<u8>>>,
+}
+
+impl Starts {
+    fn new(failregex: &[CompiledRegex]) -> Option<Starts> {
+        if failregex.is_empty() || failregex.len() > 64 {
+            return None;
+        }
+        let mut first = vec![0u64; 256];
+        let mut lits = Vec::with_capacity(failregex.len());
+        for (i, r) in failregex.iter().enumerate() {
+            if !r.is_anchored() {
+                return None;
+            }
+            let l = literal_prefixes(r.approx_pattern()?)?;
+            for lit in &l {
+                first[usize::from(lit[0])] |= 1 << i;
+            }
+            lits.push(l);
+        }
+        Some(Starts { first, lits })
+    }
+
+    fn may_match(&self, i: usize, text: &[u8]) -> bool {
+        text.first()
+            .is_some_and(|b| self.first[usize::from(*b)] & (1 << i) != 0)
+            && self.lits[i].iter().any(|l| text.starts_with(l))
+    }
+}
+
+/// The finite set of literals that every match of `pattern` (ASCII semantics) starts
+/// with; None when there is none or it includes the empty string.
+fn literal_prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let lits: Vec<Vec<u8>> = seq
+        .literals()?
+        .iter()
+        .map(|l| l.as_bytes().to_vec())
+        .collect();
+    (!lits.is_empty() && lits.iter().all(|l| !l.is_empty())).then_some(lits)
 }
 
 /// Scratch for a [`FailSet`] scan: the patterns that matched, and search caches.
@@ -455,12 +512,20 @@ impl Scanner {
                 cur = &full[s..e];
             }
         }
+        let starts = c.starts.as_ref().filter(|_| cur.is_ascii());
         let set = match (&c.fail_set, &mut self.set_hits) {
-            (Some(set), Some(hits)) => set.scan(cur, hits).then_some((set, &*hits)),
+            (Some(set), Some(hits)) if starts.is_none() => {
+                set.scan(cur, hits).then_some((set, &*hits))
+            }
             _ => None,
         };
         let mut pre: Option<Vals> = None;
         for (i, fr) in c.failregex.iter().enumerate() {
+            if let Some(st) = starts
+                && !st.may_match(i, cur.as_bytes())
+            {
+                continue;
+            }
             if let Some((set, hits)) = set
                 && !set.may_match(i, hits)
             {
@@ -533,10 +598,10 @@ impl FilterEngine {
             ),
             None => None,
         };
-        let fail_set = if multiline {
-            None
+        let (fail_set, starts) = if multiline {
+            (None, None)
         } else {
-            FailSet::new(&failregex)
+            (FailSet::new(&failregex), Starts::new(&failregex))
         };
         let mut slots = Slots::new();
         let pre_plan = prefregex
@@ -549,6 +614,7 @@ impl FilterEngine {
             pre_plan,
             fail_plans,
             fail_set,
+            starts,
             prefregex,
             failregex,
             ignoreregex,
@@ -1044,6 +1110,34 @@ pub fn normalise_ip(ip: &str, cidr: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literal_prefixes_cover_every_match() {
+        let cases: &[(&str, &[&str])] = &[
+            (r"^[aA]uth (x|y)", &["Auth x", "auth y"]),
+            (r"^(?i)ab+c", &["ABC", "aBbbc"]),
+            (
+                r"^(?:Connection (?:closed|reset)|Disconnected) by",
+                &["Connection reset by", "Disconnected by"],
+            ),
+            (r"^pam_[a-z]+\(sshd:auth\)", &["pam_unix(sshd:auth)"]),
+            (r"^\d+x", &["12x", "7x"]),
+        ];
+        for (p, texts) in cases {
+            let lits = literal_prefixes(p).unwrap_or_else(|| panic!("no literals: {p}"));
+            let re = regex::Regex::new(p).unwrap();
+            for t in *texts {
+                assert!(re.is_match(t), "{p} {t}");
+                assert!(
+                    lits.iter().any(|l| t.as_bytes().starts_with(l)),
+                    "{p} {t} {lits:?}"
+                );
+            }
+        }
+        for p in [r"^.x", r"^x?", r"^(?:a|)b?"] {
+            assert_eq!(literal_prefixes(p), None, "{p}");
+        }
+    }
 
     #[test]
     fn canonical_ipv4_shortcut_agrees_with_parsing() {
