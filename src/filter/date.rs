@@ -402,7 +402,8 @@ impl DateTemplate {
         };
         let (names, slots) = super::regex::tree_groups(&rust).map_err(bad)?;
         // Plain templates run on the regex crate; their fancy form compiles on first use.
-        let fast = super::plain::is_plain(&rust, slots - 1)
+        let fast = super::plain::Parsed::new(&rust)
+            .is_some_and(|p| p.is_plain(slots - 1))
             .then(|| super::plain::Dual::new(&rust))
             .flatten()
             .filter(|d| d.group_len() == slots);

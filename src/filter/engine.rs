@@ -228,6 +228,15 @@ struct Compiled {
 }
 
 impl Compiled {
+    /// A failregex's own groups for a find on `text`, and the failure id among them
+    /// (fail2ban's fallback id).
+    fn own_groups(&self, plan: &Plan, text: &str, spans: &Spans) -> (Vals, Option<Arc<str>>) {
+        let mut own: Vals = vec![None; self.nslots];
+        plan.apply(text, spans, &mut own);
+        let fid = [FID, IP4, IP6, DNS].iter().find_map(|g| own[*g].clone());
+        (own, fid)
+    }
+
     /// The prefregex's groups (without `content`) for a successful find on `full`.
     fn pre_groups(&self, full: &str, spans: &Spans) -> Vals {
         let mut g: Vals = vec![None; self.nslots];
@@ -536,9 +545,7 @@ impl Scanner {
                 continue;
             }
             let plan = &c.fail_plans[i];
-            let mut own: Vals = vec![None; c.nslots];
-            plan.apply(cur, spans, &mut own);
-            let fid_from_regex = [FID, IP4, IP6, DNS].iter().find_map(|g| own[*g].clone());
+            let (own, fid_from_regex) = c.own_groups(plan, cur, spans);
             if !c.ignoreregex.is_empty()
                 && ignore_hit(&c.ignoreregex, &mut self.ign_spans, cur, &mut |i| {
                     events.push(Event::Ignore(i))
@@ -690,7 +697,7 @@ impl FilterEngine {
             ..LineOutcome::default()
         };
         let recent = self.last_date.filter(|d| *d > self.now_ts() - 60.0);
-        let mut date = match scan.choice.found {
+        let date = match scan.choice.found {
             Some(_) if scan.dated => {
                 if scan.time.is_some() {
                     self.last_date = scan.time;
@@ -699,10 +706,9 @@ impl FilterEngine {
             }
             Some(_) => Some(recent.unwrap_or_else(|| self.now_ts())),
             None => self.scanner.dates.none.then(|| self.now_ts()),
-        };
-        if date.is_none() {
-            date = self.last_date.filter(|d| *d > self.now_ts() - 60.0);
         }
+        // No time of its own: the last date if recent (unchanged above when None).
+        .or(recent);
         out.time = date;
         match scan.text {
             Some(text) => self.find_failure_multi(text, date, &mut out),
@@ -848,9 +854,7 @@ impl FilterEngine {
             }
             let plan = &c.fail_plans[i];
             let (matched, unmatched) = Self::split_matched(fr, spans, &cur, &org);
-            let mut own: Vals = vec![None; c.nslots];
-            plan.apply(&cur, spans, &mut own);
-            let fid_from_regex = [FID, IP4, IP6, DNS].iter().find_map(|g| own[*g].clone());
+            let (own, fid_from_regex) = c.own_groups(plan, &cur, spans);
             let ignore = !c.ignoreregex.is_empty()
                 && ignore_hit(
                     &c.ignoreregex,

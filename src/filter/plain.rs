@@ -524,6 +524,26 @@ fn parse(pattern: &str) -> Option<(Node, usize)> {
     Some((node, conv.next_group))
 }
 
+/// A fancy-regex pattern parsed once for every form derived from it.
+pub struct Parsed<'p> {
+    pattern: &'p str,
+    node: Node,
+    /// Capture groups, group 0 not included.
+    groups: usize,
+}
+
+impl<'p> Parsed<'p> {
+    /// None when the pattern has something these forms do not understand.
+    pub fn new(pattern: &'p str) -> Option<Parsed<'p>> {
+        let (node, groups) = parse(pattern)?;
+        Some(Parsed {
+            pattern,
+            node,
+            groups,
+        })
+    }
+}
+
 /// Is the pattern free of fancy features (then it is its own plain form)?
 fn is_plain_node(n: &Node) -> bool {
     match n {
@@ -535,8 +555,39 @@ fn is_plain_node(n: &Node) -> bool {
 }
 
 /// An exact plain form of a fancy-regex `pattern` with `groups` capture groups.
+#[cfg(test)]
 pub fn exact(pattern: &str, groups: usize) -> Option<Exact> {
-    let (node, n) = parse(pattern)?;
+    Parsed::new(pattern)?.exact(groups)
+}
+
+impl Parsed<'_> {
+    /// The exact plain form, when the pattern has `groups` capture groups.
+    pub fn exact(&self, groups: usize) -> Option<Exact> {
+        exact_form(self.pattern, self.node.clone(), self.groups, groups)
+    }
+
+    /// Whether every match starts at the start of the text (conservative).
+    pub fn anchored(&self) -> bool {
+        anchored(&self.node)
+    }
+
+    /// A plain regex matching (at least) wherever the pattern matches.
+    pub fn approx(&self) -> Option<String> {
+        if is_plain_node(&self.node) {
+            return Some(self.pattern.to_string());
+        }
+        let mut p = Printer::new(false);
+        p.print(&self.node, false)?;
+        Some(p.buf)
+    }
+
+    /// Is the pattern (with `groups` capture groups) free of fancy features?
+    pub fn is_plain(&self, groups: usize) -> bool {
+        self.groups == groups && is_plain_node(&self.node)
+    }
+}
+
+fn exact_form(pattern: &str, node: Node, n: usize, groups: usize) -> Option<Exact> {
     if n != groups {
         return None;
     }
@@ -585,19 +636,15 @@ fn anchored(n: &Node) -> bool {
 }
 
 /// Whether `pattern` can only match at the start of the text (conservative).
+#[cfg(test)]
 pub fn anchored_at_start(pattern: &str) -> bool {
-    parse(pattern).is_some_and(|(n, _)| anchored(&n))
+    Parsed::new(pattern).is_some_and(|p| p.anchored())
 }
 
 /// A plain regex matching (at least) wherever `pattern` matches.
+#[cfg(test)]
 pub fn approx(pattern: &str) -> Option<String> {
-    let (node, _) = parse(pattern)?;
-    if is_plain_node(&node) {
-        return Some(pattern.to_string());
-    }
-    let mut p = Printer::new(false);
-    p.print(&node, false)?;
-    Some(p.buf)
+    Parsed::new(pattern)?.approx()
 }
 
 #[cfg(test)]
@@ -1210,11 +1257,22 @@ fn matches_empty(n: &Node) -> bool {
     }
 }
 
-/// A prefregex `^…(?P<content>.+)$` split at its content group (see [`ContentHead`]). For a one-line text the
-/// content then starts where the leftmost-first match of the head ends, provided that
-/// is before the end of the text (`.+$` takes any non-empty rest of a line).
+#[cfg(test)]
 pub fn content_head(pattern: &str, groups: usize) -> Option<ContentHead> {
-    let (node, n) = parse(pattern)?;
+    Parsed::new(pattern)?.content_head(groups)
+}
+
+impl Parsed<'_> {
+    /// A prefregex `^…(?P<content>.+)$` split at its content group (see
+    /// [`ContentHead`]). For a one-line text the content then starts where the
+    /// leftmost-first match of the head ends, provided that is before the end of the
+    /// text (`.+$` takes any non-empty rest of a line).
+    pub fn content_head(&self, groups: usize) -> Option<ContentHead> {
+        head_of(&self.node, self.groups, groups)
+    }
+}
+
+fn head_of(node: &Node, n: usize, groups: usize) -> Option<ContentHead> {
     if n != groups {
         return None;
     }
@@ -1224,8 +1282,8 @@ pub fn content_head(pattern: &str, groups: usize) -> Option<ContentHead> {
     let mut flat = Vec::new();
     for it in items {
         match it {
-            Node::Concat(v) => flat.extend(v),
-            other => flat.push(other),
+            Node::Concat(v) => flat.extend(v.iter().cloned()),
+            other => flat.push(other.clone()),
         }
     }
     let k = flat.len().checked_sub(3)?;
@@ -1281,11 +1339,6 @@ pub fn content_head(pattern: &str, groups: usize) -> Option<ContentHead> {
         content,
         lead,
     })
-}
-
-/// Is `pattern` (with `groups` capture groups) free of fancy features?
-pub fn is_plain(pattern: &str, groups: usize) -> bool {
-    parse(pattern).is_some_and(|(n, g)| g == groups && is_plain_node(&n))
 }
 
 #[cfg(test)]

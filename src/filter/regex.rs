@@ -401,15 +401,11 @@ impl Lazy {
 
     /// Compile now (if not done yet); the compile error, if any.
     pub(super) fn check(&self) -> std::result::Result<(), fancy_regex::Error> {
-        if self.re.get().is_some() {
-            return match self.get() {
-                Some(_) => Ok(()),
-                None => Self::build(&self.pattern).map(|_| ()),
-            };
+        match self.get() {
+            Some(_) => Ok(()),
+            // Compiled and failed: again, for the error.
+            None => Self::build(&self.pattern).map(|_| ()),
         }
-        let re = Self::build(&self.pattern)?;
-        let _ = self.re.set(Some(re));
-        Ok(())
     }
 
     pub(super) fn get(&self) -> Option<&fancy_regex::Regex> {
@@ -542,10 +538,15 @@ impl CompiledRegex {
         let (tree_names, tree_slots) = tree_groups(&rust).map_err(bad)?;
         // With an exact plain form (the usual case) the fancy form is rarely needed: it
         // compiles on first use. Other regexes compile now so that errors show up at once.
-        let fast = super::plain::exact(&rust, tree_slots - 1).and_then(|form| {
-            let re = super::plain::Dual::new(&form.pattern)?;
-            (re.group_len() == form.map.len() + 1).then_some(Fast { re, form })
-        });
+        // One parse for every plain form.
+        let parsed = super::plain::Parsed::new(&rust);
+        let fast = parsed
+            .as_ref()
+            .and_then(|p| p.exact(tree_slots - 1))
+            .and_then(|form| {
+                let re = super::plain::Dual::new(&form.pattern)?;
+                (re.group_len() == form.map.len() + 1).then_some(Fast { re, form })
+            });
         let (lazy, all_names, slots) = if fast.is_some() {
             (
                 Lazy {
@@ -594,26 +595,29 @@ impl CompiledRegex {
             }
         }
         let prefix = literal_prefix(&expanded, multiline);
-        let approx = super::plain::approx(&rust);
-        let anchored = super::plain::anchored_at_start(&rust);
+        let approx = parsed.as_ref().and_then(|p| p.approx());
+        let anchored = parsed.as_ref().is_some_and(|p| p.anchored());
         let head = if multiline {
             None
         } else {
-            super::plain::content_head(&rust, slots - 1).and_then(|h| {
-                let re = super::plain::Dual::new(&h.pattern)?;
-                let lead = match (&h.lead, h.map.as_slice()) {
-                    (Some(l), [Some(g)]) => super::plain::Dual::new(l)
-                        .filter(|d| d.group_len() == 1)
-                        .map(|d| (d, *g)),
-                    _ => None,
-                };
-                (re.group_len() == h.map.len() + 1).then_some(Head {
-                    re,
-                    map: h.map,
-                    content: h.content,
-                    lead,
+            parsed
+                .as_ref()
+                .and_then(|p| p.content_head(slots - 1))
+                .and_then(|h| {
+                    let re = super::plain::Dual::new(&h.pattern)?;
+                    let lead = match (&h.lead, h.map.as_slice()) {
+                        (Some(l), [Some(g)]) => super::plain::Dual::new(l)
+                            .filter(|d| d.group_len() == 1)
+                            .map(|d| (d, *g)),
+                        _ => None,
+                    };
+                    (re.group_len() == h.map.len() + 1).then_some(Head {
+                        re,
+                        map: h.map,
+                        content: h.content,
+                        lead,
+                    })
                 })
-            })
         };
         alt.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
         tuple.sort_by(|a, b| names_of(&names, a.0).cmp(names_of(&names, b.0)));
