@@ -129,10 +129,14 @@ pub fn clear(conn: &Connection, jail: &str, targets: &[Target]) -> Result<usize>
 
 /// Every recorded expiry, keyed by (jail, target).
 pub fn all(conn: &Connection) -> Result<HashMap<(String, String), Expiry>> {
-    Ok(query(conn, "SELECT jail, target, expires_at, set_at, actor FROM ban_expiry", [])?
-        .into_iter()
-        .map(|e| ((e.jail.clone(), e.target.clone()), e))
-        .collect())
+    Ok(query(
+        conn,
+        "SELECT jail, target, expires_at, set_at, actor FROM ban_expiry",
+        [],
+    )?
+    .into_iter()
+    .map(|e| ((e.jail.clone(), e.target.clone()), e))
+    .collect())
 }
 
 /// Expiries at or before `now`, oldest first.
@@ -210,36 +214,36 @@ impl Job for ExpireBans {
         let (by_jail, bad) = due_by_jail(&rows);
         let mut items = Vec::new();
         let mut unbanned = 0usize;
-        for (jail, targets) in &by_jail {
+        let set_at: HashMap<(&str, &str), i64> = rows
+            .iter()
+            .map(|e| ((e.jail.as_str(), e.target.as_str()), e.set_at))
+            .collect();
+        for (jail, all_targets) in &by_jail {
             ctx.checkpoint()?;
+            let targets = &still_ours(&mut client, jail, all_targets, &set_at)?;
             let conn = ctx.conn_mut();
             let mut keep = |pairs: &[(String, String)]| {
                 save_history(conn, f2b_db.as_deref(), jail, pairs, now);
                 Ok(())
             };
-            let out = match crate::bans::unban(
-                &mut client,
-                Some(jail),
-                targets,
-                batch,
-                false,
-                &mut keep,
-            ) {
-                Ok(o) => o,
-                // The jail is gone, and its bans with it.
-                Err(Error::NoSuchJail { .. }) => crate::bans::UnbanOutcome {
-                    jail: Some(jail.clone()),
-                    dry_run: false,
-                    changed: false,
-                    unbanned: 0,
-                    not_banned: targets.len(),
-                    items: Vec::new(),
-                },
-                Err(e) => return Err(e),
-            };
+            let out =
+                match crate::bans::unban(&mut client, Some(jail), targets, batch, false, &mut keep)
+                {
+                    Ok(o) => o,
+                    // The jail is gone, and its bans with it.
+                    Err(Error::NoSuchJail { .. }) => crate::bans::UnbanOutcome {
+                        jail: Some(jail.clone()),
+                        dry_run: false,
+                        changed: false,
+                        unbanned: 0,
+                        not_banned: targets.len(),
+                        items: Vec::new(),
+                    },
+                    Err(e) => return Err(e),
+                };
             unbanned += out.unbanned;
             let j = jail.clone();
-            let ts = targets.clone();
+            let ts = all_targets.clone();
             ctx.unit(move |tx| clear(tx, &j, &ts))?;
             for i in out.items {
                 items.push(json!({"jail": jail, "ip": i.ip, "status": i.status}));
@@ -268,6 +272,42 @@ impl Job for ExpireBans {
             "items": items,
         }))
     }
+}
+
+/// A ban that began after its expiry was recorded is a new one (fail2ban
+/// detected the IP again after an unban): it is not bangui's to end.
+const RENEWED_SLACK_S: i64 = 5;
+
+/// The targets whose current ban is the one the expiry was recorded for
+/// (or that fail2ban no longer lists, which `unban` then reports).
+fn still_ours(
+    client: &mut crate::fail2ban::Client,
+    jail: &str,
+    targets: &[Target],
+    set_at: &HashMap<(&str, &str), i64>,
+) -> Result<Vec<Target>> {
+    let starts: HashMap<String, i64> = match crate::fail2ban::api::banip_with_time(client, jail) {
+        Ok(list) => list
+            .into_iter()
+            .filter_map(|b| Target::parse(&b.ip).ok().map(|t| (t.to_string(), b.start)))
+            .collect(),
+        Err(Error::NoSuchJail { .. }) => HashMap::new(),
+        Err(e) => return Err(e),
+    };
+    Ok(targets
+        .iter()
+        .filter(|t| {
+            let key = t.to_string();
+            let recorded = set_at
+                .get(&(jail, key.as_str()))
+                .copied()
+                .unwrap_or(i64::MAX);
+            starts
+                .get(&key)
+                .is_none_or(|start| *start <= recorded.saturating_add(RENEWED_SLACK_S))
+        })
+        .copied()
+        .collect())
 }
 
 /// Copy fail2ban's rows of these IPs into the history before the unban

@@ -19,6 +19,21 @@ use crate::history::source::RawBan;
 use crate::insight::expiry::Expiry;
 use crate::net::{Policy, Target};
 
+/// Unix seconds as RFC 3339 in JSON (also used by the selector's items).
+pub(crate) fn ts<S: serde::Serializer>(t: &i64, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::util::rfc3339(*t))
+}
+
+pub(crate) fn ts_opt<S: serde::Serializer>(
+    t: &Option<i64>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => ts(t, s),
+        None => s.serialize_none(),
+    }
+}
+
 /// Parse an IP for `explain`: a single address in its canonical spelling
 /// (what fail2ban and bangui print), so that the answer is about exactly
 /// the address the operator meant.
@@ -61,13 +76,16 @@ pub struct CurrentBan {
     /// The banned entry: the IP itself, or a network that contains it.
     pub entry: String,
     pub exact: bool,
+    #[serde(serialize_with = "ts_opt")]
     pub banned_at: Option<i64>,
     /// fail2ban's end; `None` for a permanent ban.
+    #[serde(serialize_with = "ts_opt")]
     pub ends_at: Option<i64>,
     pub time_left: Option<i64>,
     pub permanent: bool,
     pub ban_count: Option<i64>,
     /// bangui's own end (`ban --for/--until`), enforced by `expire-bans`.
+    #[serde(serialize_with = "ts_opt")]
     pub bangui_expires_at: Option<i64>,
 }
 
@@ -75,7 +93,9 @@ pub struct CurrentBan {
 pub struct OriginSummary {
     pub origin: String,
     pub count: u64,
+    #[serde(serialize_with = "ts")]
     pub first_at: i64,
+    #[serde(serialize_with = "ts")]
     pub last_at: i64,
     /// Per origin: the jails that detected it (fail2ban), the actors
     /// (manual), the blocklist sources (blocklist).
@@ -85,6 +105,7 @@ pub struct OriginSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct HistoryEvent {
     pub jail: String,
+    #[serde(serialize_with = "ts")]
     pub banned_at: i64,
     pub bantime: Option<i64>,
     pub origin: String,
@@ -96,7 +117,9 @@ pub struct HistoryEvent {
 #[derive(Debug, Clone, Serialize)]
 pub struct HistorySummary {
     pub count: u64,
+    #[serde(serialize_with = "ts_opt")]
     pub first_at: Option<i64>,
+    #[serde(serialize_with = "ts_opt")]
     pub last_at: Option<i64>,
     pub by_origin: Vec<OriginSummary>,
     /// Newest first.
@@ -122,6 +145,7 @@ pub struct Verdict {
 #[derive(Debug, Clone, Serialize)]
 pub struct LogLine {
     pub jail: String,
+    #[serde(serialize_with = "ts")]
     pub banned_at: i64,
     pub line: String,
 }
@@ -408,7 +432,13 @@ mod tests {
     fn canonical_ips_only() {
         assert_eq!(parse_ip("45.42.7.9").unwrap().to_string(), "45.42.7.9");
         assert_eq!(parse_ip("2001:DB8::1").unwrap().to_string(), "2001:db8::1");
-        for bad in ["not-an-ip", "045.42.7.9", "::ffff:45.42.7.9", "45.42.7.0/24", "1.2.3.4/32"] {
+        for bad in [
+            "not-an-ip",
+            "045.42.7.9",
+            "::ffff:45.42.7.9",
+            "45.42.7.0/24",
+            "1.2.3.4/32",
+        ] {
             let e = parse_ip(bad).unwrap_err();
             assert_eq!(e.exit_code(), 65, "{bad}");
             assert!(e.to_string().contains(bad), "{e}");
@@ -473,7 +503,9 @@ mod tests {
             timeofban: 1000,
             bantime: 600,
             bancount: 2,
-            data: Some(r#"{"matches": ["l1 for bob", "l2 for bob", "l3 for bob"], "failures": 3}"#.into()),
+            data: Some(
+                r#"{"matches": ["l1 for bob", "l2 for bob", "l3 for bob"], "failures": 3}"#.into(),
+            ),
         };
         let ip = parse_ip("45.42.7.9").unwrap();
         let x = explain(ip, &inputs, &[fresh], None).unwrap();
@@ -498,7 +530,11 @@ mod tests {
             }]
         );
         assert!(x.safety[0].allowed && x.safety[0].jail.is_none());
-        let ssh = x.safety.iter().find(|v| v.jail.as_deref() == Some("ssh")).unwrap();
+        let ssh = x
+            .safety
+            .iter()
+            .find(|v| v.jail.as_deref() == Some("ssh"))
+            .unwrap();
         assert_eq!(ssh.reason_code, Some("ignoreip"));
         let lines: Vec<&str> = x.log_lines.iter().map(|l| l.line.as_str()).collect();
         assert_eq!(lines, ["l3 for bob", "l2 for bob", "l1 for bob"]);

@@ -78,6 +78,7 @@ pub struct Selected {
     pub source: Option<String>,
     pub country_code: Option<String>,
     pub asn: Option<u32>,
+    #[serde(serialize_with = "crate::insight::explain::ts_opt")]
     pub banned_at: Option<i64>,
 }
 
@@ -116,7 +117,9 @@ pub fn select(
                 jail: &b.jail,
                 target: *t,
                 timeofban: b.start.unwrap_or(0),
-                data: data.get(&(b.jail.clone(), b.ip.clone())).map(String::as_str),
+                data: data
+                    .get(&(b.jail.clone(), b.ip.clone()))
+                    .map(String::as_str),
             })
             .collect();
         attr.attribute(conn, &cands)?
@@ -269,7 +272,10 @@ mod tests {
 
     #[test]
     fn bad_selector_values() {
-        assert_eq!(Selector::parse_before("7d", 1_000_000).unwrap(), 1_000_000 - 604_800);
+        assert_eq!(
+            Selector::parse_before("7d", 1_000_000).unwrap(),
+            1_000_000 - 604_800
+        );
         let future = Selector::parse_before("2999-01-01", 1_000_000).unwrap_err();
         assert_eq!(future.exit_code(), 65);
         assert_eq!(Selector::parse_country("de").unwrap(), "DE");

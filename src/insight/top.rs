@@ -60,16 +60,23 @@ pub struct Snapshot {
     pub feeds: Vec<FeedLine>,
 }
 
-/// Samples of (time, per-jail (failed, banned)) over the last minute.
+/// Per jail: (currently failed, currently banned).
+pub type Counts = BTreeMap<String, (u64, u64)>;
+
+/// Samples of (time, counts) over the last minute.
 #[derive(Debug, Default)]
 pub struct Trend {
-    samples: VecDeque<(i64, BTreeMap<String, (u64, u64)>)>,
+    samples: VecDeque<(i64, Counts)>,
 }
 
 impl Trend {
     /// Record a sample taken at `now`; return each jail's change since the
     /// oldest sample within the window (0 for a jail seen for the first time).
-    pub fn push(&mut self, now: i64, counts: BTreeMap<String, (u64, u64)>) -> BTreeMap<String, (i64, i64)> {
+    pub fn push(
+        &mut self,
+        now: i64,
+        counts: BTreeMap<String, (u64, u64)>,
+    ) -> BTreeMap<String, (i64, i64)> {
         // Keep one sample at or just beyond the window edge as the baseline.
         while self.samples.len() > 1 && self.samples[1].0 <= now - TREND_WINDOW_S {
             self.samples.pop_front();
@@ -169,7 +176,9 @@ mod tests {
     use super::*;
 
     fn m(v: &[(&str, u64, u64)]) -> BTreeMap<String, (u64, u64)> {
-        v.iter().map(|(j, f, b)| (j.to_string(), (*f, *b))).collect()
+        v.iter()
+            .map(|(j, f, b)| (j.to_string(), (*f, *b)))
+            .collect()
     }
 
     #[test]
@@ -180,7 +189,10 @@ mod tests {
         assert_eq!(t.push(60, m(&[("ssh", 9, 4)]))["ssh"], (4, 3));
         // The sample at 0 is dropped: the one at 30 is now the newest that
         // is at least a minute old, and becomes the baseline.
-        assert_eq!(t.push(95, m(&[("ssh", 9, 4), ("web", 1, 0)]))["ssh"], (2, 2));
+        assert_eq!(
+            t.push(95, m(&[("ssh", 9, 4), ("web", 1, 0)]))["ssh"],
+            (2, 2)
+        );
         let c = t.push(100, m(&[("ssh", 3, 6), ("web", 2, 1)]));
         assert_eq!(c["ssh"], (-4, 4));
         assert_eq!(c["web"], (0, 0));
