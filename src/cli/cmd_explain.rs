@@ -92,6 +92,14 @@ fn sections(x: &Explanation, now: i64) -> Vec<(String, View)> {
         ("asn", opt(g.and_then(|g| g.asn).map(|a| format!("AS{a}")))),
         ("as_org", opt(g.and_then(|g| g.as_org.clone()))),
         (
+            "users",
+            if x.users.is_empty() {
+                "-".into()
+            } else {
+                x.users.join(",")
+            },
+        ),
+        (
             "history",
             format!(
                 "{} bans, first {}, last {}",

@@ -162,6 +162,8 @@ pub struct Explanation {
     pub safety: Vec<Verdict>,
     /// Newest first, at most `Inputs::lines`.
     pub log_lines: Vec<LogLine>,
+    /// User names fail2ban's filters captured (`<F-USER>`) in its bans, sorted.
+    pub users: Vec<String>,
 }
 
 /// Assemble the report for `ip` from `inputs`, fail2ban's `bans` rows for
@@ -175,6 +177,7 @@ pub fn explain(
     let bans = current_bans(ip, inputs);
     let (events, data) = history_events(ip, inputs, f2b_rows)?;
     let history = summarise(events);
+    let users = users(&data);
     let blocklists = match inputs.conn {
         Some(c) => listings(c, ip)?,
         None => Vec::new(),
@@ -188,6 +191,7 @@ pub fn explain(
         geo,
         safety: verdicts(ip, inputs),
         log_lines: log_lines(data, inputs.lines),
+        users,
     })
 }
 
@@ -376,6 +380,21 @@ fn verdicts(ip: Target, inputs: &Inputs<'_>) -> Vec<Verdict> {
     out
 }
 
+/// The `user` fail2ban stored with each ban (filters with `<F-USER>`).
+fn users(data: &EventData) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    for (_, _, d) in data {
+        if let Some(v) = d
+            .as_deref()
+            .and_then(|d| serde_json::from_str::<Value>(d).ok())
+            && let Some(u) = v.get("user").and_then(Value::as_str)
+        {
+            out.insert(crate::util::sanitize(u));
+        }
+    }
+    out.into_iter().collect()
+}
+
 /// The matched log lines of each ban (fail2ban keeps them in `matches`),
 /// newest ban first and newest line first, without repeats.
 fn log_lines(data: EventData, cap: usize) -> Vec<LogLine> {
@@ -504,7 +523,7 @@ mod tests {
             bantime: 600,
             bancount: 2,
             data: Some(
-                r#"{"matches": ["l1 for bob", "l2 for bob", "l3 for bob"], "failures": 3}"#.into(),
+                r#"{"matches": ["l1 for bob", "l2 for bob", "l3 for bob"], "failures": 3, "user": "bob"}"#.into(),
             ),
         };
         let ip = parse_ip("45.42.7.9").unwrap();
@@ -538,6 +557,7 @@ mod tests {
         assert_eq!(ssh.reason_code, Some("ignoreip"));
         let lines: Vec<&str> = x.log_lines.iter().map(|l| l.line.as_str()).collect();
         assert_eq!(lines, ["l3 for bob", "l2 for bob", "l1 for bob"]);
+        assert_eq!(x.users, ["bob"]);
 
         let other = explain(parse_ip("9.9.9.9").unwrap(), &inputs, &[], None).unwrap();
         assert!(!other.banned && other.bans.is_empty() && other.blocklists.is_empty());
