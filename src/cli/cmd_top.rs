@@ -49,9 +49,12 @@ pub fn run(app: &App, a: TopArgs) -> Result<Report> {
     } else {
         None
     };
-    // ratatui::init switches to raw mode and the alternate screen, and
-    // installs a panic hook that restores the terminal first.
-    let mut terminal = ratatui::init();
+    // Raw mode and the alternate screen, with a panic hook that restores
+    // the terminal first.
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        ratatui::restore();
+        Error::io("setting up the terminal", "/dev/tty", e)
+    })?;
     let result = run_loop(&mut terminal, &mut client, conn.as_ref(), app, &a, &signal);
     ratatui::restore();
     let code = match signal.load(Ordering::SeqCst) {

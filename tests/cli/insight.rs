@@ -598,3 +598,24 @@ fn top_without_a_terminal_is_a_usage_error_with_a_hint() {
         .stderr_has("hint:")
         .stdout_empty();
 }
+
+#[test]
+fn expire_bans_leaves_a_ban_fail2ban_started_anew() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("renewed");
+    env.run(&["ban", "91.198.174.196", "--jail", &j.name, "--for", "2s"])
+        .code(0);
+    // The ban ends another way, and later fail2ban bans the IP again.
+    shared().raw(json!([["set", j.name, "unbanip", "91.198.174.196"]]));
+    std::thread::sleep(Duration::from_secs(7));
+    shared().raw(json!([["set", j.name, "banip", "91.198.174.196"]]));
+    let r = env.run(&["jobs", "run", "expire-bans", "--json"]);
+    r.code(0);
+    let s = r.json()["data"]["summary"].clone();
+    assert_eq!(s["due"], 1, "{s}");
+    assert_eq!(s["unbanned"], 0, "{s}");
+    assert_eq!(banned(&j), set(&["91.198.174.196"]));
+    // The expiry is gone: the next run has nothing to do.
+    let list = env.run(&["banned", "--jail", &j.name, "--json"]).json();
+    assert!(list["data"][0]["bangui_expires_at"].is_null(), "{list}");
+}
