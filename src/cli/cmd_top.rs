@@ -136,7 +136,7 @@ fn draw(f: &mut Frame<'_>, s: &Snapshot, interval: u64) {
     let bold = Style::default().add_modifier(Modifier::BOLD);
     let [title, jails, newest, bottom] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(s.jails.len() as u16 + 3),
+        Constraint::Max(s.jails.len() as u16 + 3),
         Constraint::Min(5),
         Constraint::Length(s.jobs.len().max(s.feeds.len()) as u16 + 3),
     ])

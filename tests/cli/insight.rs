@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::support::TestEnv;
-use crate::support::fail2ban::{Jail, shared};
+use crate::support::fail2ban::{Fail2ban, Jail, shared};
 
 fn banned(jail: &Jail) -> BTreeSet<String> {
     let out = shared().raw(json!([["get", jail.name, "banned"]]));
@@ -30,7 +30,7 @@ fn set(items: &[&str]) -> BTreeSet<String> {
 fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
     let t0 = Instant::now();
     while !ok() {
-        assert!(t0.elapsed() < Duration::from_secs(20), "timed out: {what}");
+        assert!(t0.elapsed() < Duration::from_secs(30), "timed out: {what}");
         std::thread::sleep(Duration::from_millis(200));
     }
 }
@@ -530,8 +530,10 @@ fn wait_file(p: &Path) -> String {
 
 #[test]
 fn top_shows_the_jails_quits_on_q_and_restores_the_terminal() {
-    let env = TestEnv::with_fail2ban();
-    let j = shared().jail("top");
+    // A server of its own: the shared one has more jails than a screen.
+    let server = Fail2ban::private();
+    let env = TestEnv::with_server(&server);
+    let j = server.jail("top");
     let dir = env.path().join("tty");
     std::fs::create_dir_all(&dir).unwrap();
     let t = top_in_tmux(&env, &dir);
@@ -558,8 +560,9 @@ fn top_shows_the_jails_quits_on_q_and_restores_the_terminal() {
 }
 
 fn top_stopped_by(signal: &str, code: &str) {
-    let env = TestEnv::with_fail2ban();
-    let j = shared().jail("topsig");
+    let server = Fail2ban::private();
+    let env = TestEnv::with_server(&server);
+    let j = server.jail("topsig");
     let dir = env.path().join("tty");
     std::fs::create_dir_all(&dir).unwrap();
     let t = top_in_tmux(&env, &dir);
