@@ -396,10 +396,10 @@ fn users(data: &EventData) -> Vec<String> {
 }
 
 /// The matched log lines of each ban (fail2ban keeps them in `matches`),
-/// newest ban first and newest line first, without repeats.
+/// newest ban first and newest line first. Repeated lines stay: each is a
+/// failure that counted.
 fn log_lines(data: EventData, cap: usize) -> Vec<LogLine> {
     let mut out = Vec::new();
-    let mut seen = BTreeSet::new();
     for (jail, at, d) in data {
         let Some(v) = d.and_then(|d| serde_json::from_str::<Value>(&d).ok()) else {
             continue;
@@ -408,25 +408,20 @@ fn log_lines(data: EventData, cap: usize) -> Vec<LogLine> {
             continue;
         };
         for m in matches.iter().rev() {
-            let line = match m {
-                Value::String(s) => s.clone(),
-                Value::Array(parts) => parts
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(""),
-                _ => continue,
-            };
             if out.len() >= cap {
                 return out;
             }
-            if seen.insert(line.clone()) {
-                out.push(LogLine {
-                    jail: jail.clone(),
-                    banned_at: at,
-                    line: crate::util::sanitize(&line),
-                });
-            }
+            // fail2ban stores a line as text, or as its parts around the date.
+            let line = match m {
+                Value::String(s) => s.clone(),
+                Value::Array(parts) => parts.iter().filter_map(Value::as_str).collect(),
+                _ => continue,
+            };
+            out.push(LogLine {
+                jail: jail.clone(),
+                banned_at: at,
+                line: crate::util::sanitize(&line),
+            });
         }
     }
     out

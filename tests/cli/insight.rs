@@ -138,7 +138,13 @@ fn explain_names_the_jail_the_feed_the_network_and_the_user() {
         .iter()
         .map(|l| l["line"].as_str().unwrap())
         .collect();
-    assert!(!lines.is_empty(), "{x}");
+    let ours = x["log_lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["jail"] == j.name.as_str())
+        .count();
+    assert_eq!(ours, 3, "the three lines that got it banned: {x}");
     assert!(lines.iter().all(|l| l.contains("mallory")), "{lines:?}");
     assert_eq!(x["users"], json!(["mallory"]));
     let fail2ban = x["history"]["by_origin"]
