@@ -43,6 +43,8 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)')
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Unban IPs from one jail or from every jail')
             [CompletionResult]::new('banned', 'banned', [CompletionResultType]::ParameterValue, 'List current bans, or ask whether IPs are banned (exit 1 when none is)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)')
             [CompletionResult]::new('jail', 'jail', [CompletionResultType]::ParameterValue, 'Live jail state and settings')
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'IP blocklists: sources, imports into a jail, the import log')
             [CompletionResult]::new('filter', 'filter', [CompletionResultType]::ParameterValue, 'fail2ban''s filters: list, show resolved, test against a log')
@@ -86,6 +88,8 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The jail to ban in')
             [CompletionResult]::new('--jail', '--jail', [CompletionResultType]::ParameterName, 'The jail to ban in')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read items from a file, one per line (`-` for stdin; `#` comments allowed)')
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Unban after this long (bangui''s own expiry, enforced by the expire-bans job)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Unban at this time (RFC 3339 or a date; enforced by the expire-bans job)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
@@ -94,7 +98,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Allow private, reserved, this host''s and the SSH client''s addresses')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Allow private, reserved, this host''s and the SSH client''s addresses (and an expiry beyond the jail''s bantime)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -111,6 +115,13 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
         'bangui;unban' {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Only this jail [default: every jail]')
             [CompletionResult]::new('--jail', '--jail', [CompletionResultType]::ParameterName, 'Only this jail [default: every jail]')
+            [CompletionResult]::new('--origin', '--origin', [CompletionResultType]::ParameterName, 'Select bans of this origin')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Select bans from this blocklist source (or by this actor, for manual bans)')
+            [CompletionResult]::new('--country', '--country', [CompletionResultType]::ParameterName, 'Select bans of IPs in this country (ISO 3166 alpha-2, from the geo cache)')
+            [CompletionResult]::new('--asn', '--asn', [CompletionResultType]::ParameterName, 'Select bans of IPs in this autonomous system (from the geo cache)')
+            [CompletionResult]::new('--network', '--network', [CompletionResultType]::ParameterName, 'Select every ban inside this network')
+            [CompletionResult]::new('--banned-before', '--banned-before', [CompletionResultType]::ParameterName, 'Select bans that began before: a duration ago (7d), a date, or an RFC 3339 time')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'With selectors: above this many bans, ask (terminal) or require --yes')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read items from a file, one per line (`-` for stdin)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
@@ -120,8 +131,33 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--all-jails', '--all-jails', [CompletionResultType]::ParameterName, 'With selectors: look in every jail')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With selectors: remove more than --max bans without a terminal')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Unban everything in --jail')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;banned' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Only this jail')
+            [CompletionResult]::new('--jail', '--jail', [CompletionResultType]::ParameterName, 'Only this jail')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -134,9 +170,30 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'bangui;banned' {
-            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Only this jail')
-            [CompletionResult]::new('--jail', '--jail', [CompletionResultType]::ParameterName, 'Only this jail')
+        'bangui;explain' {
+            [CompletionResult]::new('--lines', '--lines', [CompletionResultType]::ParameterName, 'At most this many log lines per IP')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;top' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Seconds between refreshes')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
@@ -2010,6 +2067,8 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)')
             [CompletionResult]::new('unban', 'unban', [CompletionResultType]::ParameterValue, 'Unban IPs from one jail or from every jail')
             [CompletionResult]::new('banned', 'banned', [CompletionResultType]::ParameterValue, 'List current bans, or ask whether IPs are banned (exit 1 when none is)')
+            [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)')
             [CompletionResult]::new('jail', 'jail', [CompletionResultType]::ParameterValue, 'Live jail state and settings')
             [CompletionResult]::new('blocklist', 'blocklist', [CompletionResultType]::ParameterValue, 'IP blocklists: sources, imports into a jail, the import log')
             [CompletionResult]::new('filter', 'filter', [CompletionResultType]::ParameterValue, 'fail2ban''s filters: list, show resolved, test against a log')
@@ -2038,6 +2097,12 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;help;banned' {
+            break
+        }
+        'bangui;help;explain' {
+            break
+        }
+        'bangui;help;top' {
             break
         }
         'bangui;help;jail' {

@@ -40,6 +40,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand ban 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
             cand unban 'Unban IPs from one jail or from every jail'
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+            cand explain 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
+            cand top 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
             cand jail 'Live jail state and settings'
             cand blocklist 'IP blocklists: sources, imports into a jail, the import log'
             cand filter 'fail2ban''s filters: list, show resolved, test against a log'
@@ -81,6 +83,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand -j 'The jail to ban in'
             cand --jail 'The jail to ban in'
             cand --from-file 'Read items from a file, one per line (`-` for stdin; `#` comments allowed)'
+            cand --for 'Unban after this long (bangui''s own expiry, enforced by the expire-bans job)'
+            cand --until 'Unban at this time (RFC 3339 or a date; enforced by the expire-bans job)'
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
@@ -89,7 +93,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
-            cand --force 'Allow private, reserved, this host''s and the SSH client''s addresses'
+            cand --force 'Allow private, reserved, this host''s and the SSH client''s addresses (and an expiry beyond the jail''s bantime)'
             cand --dry-run 'Show what would change and change nothing'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
@@ -105,6 +109,13 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;unban'= {
             cand -j 'Only this jail [default: every jail]'
             cand --jail 'Only this jail [default: every jail]'
+            cand --origin 'Select bans of this origin'
+            cand --source 'Select bans from this blocklist source (or by this actor, for manual bans)'
+            cand --country 'Select bans of IPs in this country (ISO 3166 alpha-2, from the geo cache)'
+            cand --asn 'Select bans of IPs in this autonomous system (from the geo cache)'
+            cand --network 'Select every ban inside this network'
+            cand --banned-before 'Select bans that began before: a duration ago (7d), a date, or an RFC 3339 time'
+            cand --max 'With selectors: above this many bans, ask (terminal) or require --yes'
             cand --from-file 'Read items from a file, one per line (`-` for stdin)'
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
@@ -114,8 +125,32 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
+            cand --all-jails 'With selectors: look in every jail'
+            cand --yes 'With selectors: remove more than --max bans without a terminal'
             cand --all 'Unban everything in --jail'
             cand --dry-run 'Show what would change and change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;banned'= {
+            cand -j 'Only this jail'
+            cand --jail 'Only this jail'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -127,9 +162,29 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'bangui;banned'= {
-            cand -j 'Only this jail'
-            cand --jail 'Only this jail'
+        &'bangui;explain'= {
+            cand --lines 'At most this many log lines per IP'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;top'= {
+            cand --interval 'Seconds between refreshes'
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
@@ -1855,6 +1910,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand ban 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
             cand unban 'Unban IPs from one jail or from every jail'
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+            cand explain 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
+            cand top 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
             cand jail 'Live jail state and settings'
             cand blocklist 'IP blocklists: sources, imports into a jail, the import log'
             cand filter 'fail2ban''s filters: list, show resolved, test against a log'
@@ -1879,6 +1936,10 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;unban'= {
         }
         &'bangui;help;banned'= {
+        }
+        &'bangui;help;explain'= {
+        }
+        &'bangui;help;top'= {
         }
         &'bangui;help;jail'= {
             cand list 'Every jail with backend, failed and banned counts, and idle state'

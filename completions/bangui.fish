@@ -46,6 +46,8 @@ complete -c bangui -n "__fish_bangui_needs_command" -f -a "status" -d 'Server ve
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "explain" -d 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "top" -d 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "jail" -d 'Live jail state and settings'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
@@ -82,6 +84,8 @@ complete -c bangui -n "__fish_bangui_using_subcommand status" -s h -l help -d 'P
 complete -c bangui -n "__fish_bangui_using_subcommand status" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s j -l jail -d 'The jail to ban in' -r
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l from-file -d 'Read items from a file, one per line (`-` for stdin; `#` comments allowed)' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l for -d 'Unban after this long (bangui\'s own expiry, enforced by the expire-bans job)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l until -d 'Unban at this time (RFC 3339 or a date; enforced by the expire-bans job)' -r
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -94,7 +98,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand ban" -l force -d 'Allow private, reserved, this host\'s and the SSH client\'s addresses'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l force -d 'Allow private, reserved, this host\'s and the SSH client\'s addresses (and an expiry beyond the jail\'s bantime)'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l dry-run -d 'Show what would change and change nothing'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s q -l quiet -d 'Only errors on stderr; no progress bars'
@@ -103,6 +107,15 @@ complete -c bangui -n "__fish_bangui_using_subcommand ban" -l no-progress -d 'Ne
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -s j -l jail -d 'Only this jail [default: every jail]' -r
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l origin -d 'Select bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
+manual\t'Banned through `bangui ban`'
+blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l source -d 'Select bans from this blocklist source (or by this actor, for manual bans)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l country -d 'Select bans of IPs in this country (ISO 3166 alpha-2, from the geo cache)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l asn -d 'Select bans of IPs in this autonomous system (from the geo cache)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l network -d 'Select every ban inside this network' -r
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l banned-before -d 'Select bans that began before: a duration ago (7d), a date, or an RFC 3339 time' -r
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l max -d 'With selectors: above this many bans, ask (terminal) or require --yes' -r
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l from-file -d 'Read items from a file, one per line (`-` for stdin)' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l db -d 'bangui\'s database file' -r -F
@@ -116,13 +129,15 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l all-jails -d 'With selectors: look in every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l yes -d 'With selectors: remove more than --max bans without a terminal'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l all -d 'Unban everything in --jail'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l dry-run -d 'Show what would change and change nothing'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l no-progress -d 'Never draw progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand unban" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -s j -l jail -d 'Only this jail' -r
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
@@ -143,6 +158,44 @@ complete -c bangui -n "__fish_bangui_using_subcommand banned" -s v -l verbose -d
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand banned" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l lines -d 'At most this many log lines per IP' -r
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand explain" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l interval -d 'Seconds between refreshes' -r
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand top" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand top" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand top" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand top" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand top" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand top" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -1442,26 +1495,28 @@ complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s v -l verbose 
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand manpages" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "jail" -d 'Live jail state and settings'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "action" -d 'fail2ban\'s actions: list, show resolved'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "config-backups" -d 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "completions" -d 'Print a shell completion script'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "explain" -d 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "top" -d 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "action" -d 'fail2ban\'s actions: list, show resolved'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "config-backups" -d 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "manpages" -d 'Write man pages to a directory'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "show" -d 'Every runtime setting of a jail'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "get" -d 'One runtime setting'

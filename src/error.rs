@@ -87,6 +87,10 @@ pub enum Error {
     /// Anything else.
     #[error("{0}")]
     Other(String),
+
+    /// Another error with the next step for the operator.
+    #[error("{source}")]
+    Hinted { source: Box<Error>, hint: String },
 }
 
 fn known_suffix(known: &[String]) -> String {
@@ -117,6 +121,14 @@ impl Error {
     pub fn config(message: impl Into<String>) -> Self {
         Error::Config {
             message: message.into(),
+        }
+    }
+
+    /// This error with `hint` as the next step.
+    pub fn with_hint(self, hint: impl Into<String>) -> Self {
+        Error::Hinted {
+            source: Box::new(self),
+            hint: hint.into(),
         }
     }
 
@@ -180,6 +192,7 @@ impl Error {
             Error::TryLater { .. } => exit::TEMP_FAIL,
             Error::PermissionDenied { .. } => exit::NO_PERM,
             Error::Interrupted { code, .. } => *code,
+            Error::Hinted { source, .. } => source.exit_code(),
         }
     }
 
@@ -200,6 +213,7 @@ impl Error {
             Error::Config { .. } => "config",
             Error::Interrupted { .. } => "interrupted",
             Error::Other(_) => "failure",
+            Error::Hinted { source, .. } => source.kind(),
         }
     }
 
@@ -214,6 +228,7 @@ impl Error {
                 Some("run as root, or as the user that owns the file".into())
             }
             Error::NoSuchJail { .. } => Some("`bangui jail list` shows the running jails".into()),
+            Error::Hinted { hint, .. } => Some(hint.clone()),
             _ => None,
         }
     }

@@ -12,6 +12,7 @@ pub mod fail2ban;
 pub mod geo;
 pub mod health;
 pub mod history;
+pub mod insight;
 pub mod jobs;
 pub mod logfile;
 pub mod net;

@@ -124,6 +124,13 @@ pub enum Command {
     /// List current bans, or ask whether IPs are banned (exit 1 when none is)
     Banned(BannedArgs),
 
+    /// Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)
+    #[command(long_about = EXPLAIN_LONG_ABOUT)]
+    Explain(ExplainArgs),
+
+    /// A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)
+    Top(TopArgs),
+
     /// Live jail state and settings
     #[command(subcommand)]
     Jail(JailCommand),
@@ -198,23 +205,52 @@ pub struct BanArgs {
     pub from_file: Option<PathBuf>,
 
     /// Allow private, reserved, this host's and the SSH client's addresses
+    /// (and an expiry beyond the jail's bantime)
     #[arg(long)]
     pub force: bool,
 
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Unban after this long (bangui's own expiry, enforced by the expire-bans job)
+    #[arg(
+        long = "for",
+        value_name = "DURATION",
+        conflicts_with = "until",
+        allow_hyphen_values = true
+    )]
+    pub for_: Option<String>,
+
+    /// Unban at this time (RFC 3339 or a date; enforced by the expire-bans job)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct UnbanArgs {
     /// IP addresses or CIDR networks as they were banned
-    #[arg(value_name = "IP|CIDR", required_unless_present = "all")]
+    #[arg(value_name = "IP|CIDR", required_unless_present_any = ["all", "all_jails", "origin", "source", "country", "asn", "network", "banned_before"])]
     pub targets: Vec<String>,
 
     /// Only this jail [default: every jail]
     #[arg(short, long)]
     pub jail: Option<String>,
+
+    /// With selectors: look in every jail
+    #[arg(long, conflicts_with_all = ["jail", "targets", "all"])]
+    pub all_jails: bool,
+
+    #[command(flatten)]
+    pub select: SelectorArgs,
+
+    /// With selectors: remove more than --max bans without a terminal
+    #[arg(long)]
+    pub yes: bool,
+
+    /// With selectors: above this many bans, ask (terminal) or require --yes
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max: usize,
 
     /// Unban everything in --jail
     #[arg(long, requires = "jail", conflicts_with = "targets")]
@@ -227,6 +263,57 @@ pub struct UnbanArgs {
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// Unban by what is known about the bans (combined with AND); needs --jail or --all-jails.
+#[derive(Debug, Args, Default)]
+pub struct SelectorArgs {
+    /// Select bans of this origin
+    #[arg(long, value_enum, conflicts_with = "targets")]
+    pub origin: Option<OriginArg>,
+    /// Select bans from this blocklist source (or by this actor, for manual bans)
+    #[arg(long, value_name = "NAME", conflicts_with = "targets")]
+    pub source: Option<String>,
+    /// Select bans of IPs in this country (ISO 3166 alpha-2, from the geo cache)
+    #[arg(long, value_name = "CC", conflicts_with = "targets")]
+    pub country: Option<String>,
+    /// Select bans of IPs in this autonomous system (from the geo cache)
+    #[arg(long, value_name = "N", conflicts_with = "targets")]
+    pub asn: Option<u32>,
+    /// Select every ban inside this network
+    #[arg(long, value_name = "CIDR", conflicts_with = "targets")]
+    pub network: Option<String>,
+    /// Select bans that began before: a duration ago (7d), a date, or an RFC 3339 time
+    #[arg(long, value_name = "TIME|DURATION", conflicts_with = "targets")]
+    pub banned_before: Option<String>,
+}
+
+pub const EXPLAIN_LONG_ABOUT: &str = "\
+One report per IP: the jails that ban it now (the IP itself or a network containing it), with \
+start, fail2ban's end, time left, ban count and bangui's own expiry; its ban history by origin \
+(fail2ban with the jail, manual with the actor, blocklist with the source); every blocklist \
+source that lists it and under which network; country and AS from the geo database or cache; \
+what the safety policy would say about banning it, overall and per jail (ignoreip); and the log \
+lines that produced its bans, newest first.
+
+fail2ban's database is read read-only. Exit 0 when any jail bans an IP now, 1 when none does \
+(as grep does), 65 for an invalid or non-canonical IP.";
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// IP addresses, written canonically (as fail2ban shows them)
+    #[arg(value_name = "IP", required = true)]
+    pub ips: Vec<String>,
+    /// At most this many log lines per IP
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub lines: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// Seconds between refreshes
+    #[arg(long, value_name = "SECONDS", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub interval: u64,
 }
 
 #[derive(Debug, Args)]

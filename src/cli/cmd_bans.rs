@@ -55,7 +55,7 @@ fn targets(args: &[String], file: Option<&Path>) -> Result<Vec<Target>> {
     bans::parse_targets(&items).map_err(|bad| bans::invalid_error(&bad))
 }
 
-fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
+pub(super) fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
     Policy {
         force,
         ignoreip: Policy::parse_list(&ignoreip),
@@ -69,8 +69,11 @@ fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
 
 pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
     let list = targets(&a.targets, a.from_file.as_deref())?;
+    let now = now_unix();
+    let until = super::cmd_expire::parse(&a, now)?;
     let mut client = app.client()?;
     let ignoreip = bans::jail_ignoreip(&mut client, &a.jail)?;
+    super::cmd_expire::check(&mut client, &a, until, now)?;
     let pol = policy(app, ignoreip, a.force);
     let out = bans::ban(
         &mut client,
@@ -107,10 +110,12 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
             detail: Some(json!({
                 "banned": out.items.iter().filter(|i| i.status == BanStatus::Banned).map(|i| i.ip.to_string()).collect::<Vec<_>>(),
                 "already_banned": out.already_banned,
+                "expires_at": until,
                 "refused": out.items.iter().filter(|i| i.status == BanStatus::Refused).map(|i| json!({"ip": i.ip, "reason": i.reason_code})).collect::<Vec<_>>(),
             })),
         },
     );
+    super::cmd_expire::apply(app, &a.jail, &out, until, now)?;
     let rows = out
         .items
         .iter()
@@ -122,12 +127,10 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
             ]
         })
         .collect();
-    let mut rep = Report::new(
-        "ban",
-        serde_json::to_value(&out).unwrap_or_default(),
-        table(&["ip", "result", "reason"], rows),
-    )
-    .with_exit(code);
+    let mut data = serde_json::to_value(&out).unwrap_or_default();
+    data["expires_at"] = rfc3339_opt(until);
+    let mut rep =
+        Report::new("ban", data, table(&["ip", "result", "reason"], rows)).with_exit(code);
     if out.refused > 0 && code == exit::DATA_ERR {
         rep = rep.note(format!(
             "error: every item was refused; nothing was banned in {}{}",
@@ -157,6 +160,9 @@ fn status_word(s: BanStatus) -> &'static str {
 }
 
 pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
+    if a.all_jails || super::cmd_select::given(&a.select) {
+        return super::cmd_select::unban(app, a);
+    }
     let batch = app.cfg.fail2ban.ban_batch_size;
     let mut client = app.client()?;
     // fail2ban deletes the history of what it unbans: keep it first.
@@ -212,7 +218,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
 }
 
 /// fail2ban's database: configured, or as the server reports it.
-fn fail2ban_db_path(
+pub(super) fn fail2ban_db_path(
     app: &App,
     client: &mut bangui::fail2ban::Client,
 ) -> Option<std::path::PathBuf> {
@@ -228,7 +234,7 @@ fn fail2ban_db_path(
 /// The one place `unban` keeps fail2ban's history rows of the affected IPs
 /// before fail2ban deletes them. A failure here is a loud warning, not a
 /// refusal: an operator who unbans (often themselves) must not be blocked.
-fn preserve_history_before_unban(
+pub(super) fn preserve_history_before_unban(
     app: &App,
     f2b_db: Option<&std::path::Path>,
     pairs: &[(String, String)],
@@ -301,6 +307,18 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
     let mut list = bans::list_bans(&mut client, a.jail.as_deref())?;
     add_ban_counts(app, &mut client, &mut list);
     let geo = cached_geo(app, &list);
+    let expiries = if app.cfg.database.path.exists() {
+        app.db()
+            .and_then(|c| bangui::insight::expiry::all(&c))
+            .unwrap_or_default()
+    } else {
+        Default::default()
+    };
+    let bangui_end = |b: &bans::BanEntry| {
+        expiries
+            .get(&(b.jail.clone(), b.ip.clone()))
+            .map(|e| e.expires_at)
+    };
     let now = now_unix();
     let data: Vec<serde_json::Value> = list
         .iter()
@@ -313,6 +331,7 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
                 "bantime": b.bantime,
                 "time_left": b.end.map(|e| (e - now).max(0)),
                 "permanent": b.end.is_none(),
+                "bangui_expires_at": rfc3339_opt(bangui_end(b)),
                 "ban_count": b.ban_count,
                 "country_code": geo.get(&b.ip).and_then(|g| g.country_code.clone()),
                 "country_name": geo.get(&b.ip).and_then(|g| g.country_name.clone()),
@@ -339,6 +358,7 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
                 opt(b.ban_count),
                 opt(geo.get(&b.ip).and_then(|g| g.country_code.clone())),
                 opt(geo.get(&b.ip).and_then(|g| g.asn).map(|a| format!("AS{a}"))),
+                opt(bangui_end(b).map(bangui::util::rfc3339)),
             ]
         })
         .collect();
@@ -355,6 +375,7 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
                 "ban_count",
                 "country",
                 "asn",
+                "bangui_expires_at",
             ],
             rows,
         ),
@@ -363,7 +384,11 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
 
 /// fail2ban keeps the ban count per (ip, jail) in its own database; read it
 /// read-only in one short query when that database is reachable.
-fn add_ban_counts(app: &App, client: &mut bangui::fail2ban::Client, list: &mut [bans::BanEntry]) {
+pub(super) fn add_ban_counts(
+    app: &App,
+    client: &mut bangui::fail2ban::Client,
+    list: &mut [bans::BanEntry],
+) {
     if list.is_empty() {
         return;
     }
@@ -382,7 +407,7 @@ fn add_ban_counts(app: &App, client: &mut bangui::fail2ban::Client, list: &mut [
 
 /// Country and ASN from bangui's geo cache (filled by `geo refresh`); empty
 /// when the database does not exist yet.
-fn cached_geo(
+pub(super) fn cached_geo(
     app: &App,
     list: &[bans::BanEntry],
 ) -> std::collections::HashMap<String, bangui::geo::GeoInfo> {

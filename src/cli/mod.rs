@@ -10,6 +10,8 @@ mod cmd_bans;
 mod cmd_blocklist;
 mod cmd_config;
 mod cmd_db;
+mod cmd_expire;
+mod cmd_explain;
 mod cmd_filter;
 mod cmd_gen;
 mod cmd_geo;
@@ -18,7 +20,9 @@ mod cmd_history;
 mod cmd_jail;
 mod cmd_jobs;
 mod cmd_persist;
+mod cmd_select;
 mod cmd_status;
+mod cmd_top;
 mod logging;
 mod output;
 
@@ -111,6 +115,8 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Ban(a) => cmd_bans::ban(app, a),
         Command::Unban(a) => cmd_bans::unban(app, a),
         Command::Banned(a) => cmd_bans::banned(app, a),
+        Command::Explain(a) => cmd_explain::run(app, a),
+        Command::Top(a) => cmd_top::run(app, a),
         Command::Jail(c) => cmd_jail::run(app, c),
         Command::Jobs(c) => cmd_jobs::run(app, c),
         Command::Blocklist(c) => cmd_blocklist::run(app, c),

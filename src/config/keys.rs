@@ -464,6 +464,13 @@ pub static KEYS: &[KeyDef] = &[
     ),
     key!(
         "jobs",
+        "expire_bans_interval",
+        Kind::Duration,
+        |_| i(60),
+        "how often expire-bans unbans what `ban --for/--until` let expire"
+    ),
+    key!(
+        "jobs",
         "geo_refresh_interval",
         Kind::Duration,
         |_| i(3600),

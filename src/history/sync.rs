@@ -45,7 +45,7 @@ impl Default for SyncOptions {
 }
 
 impl SyncOptions {
-    fn retry(&self) -> Retry {
+    pub fn retry(&self) -> Retry {
         Retry {
             busy_timeout: self.busy_timeout,
             attempts: self.attempts,

@@ -246,7 +246,7 @@ fn banned_lists_and_answers_with_exit_codes() {
     plain.code(0);
     assert_eq!(plain.stdout.lines().count(), 2);
     assert!(
-        plain.stdout.lines().all(|l| l.split('\t').count() == 8),
+        plain.stdout.lines().all(|l| l.split('\t').count() == 9),
         "{}",
         plain.stdout
     );
