@@ -20,6 +20,7 @@ mod cmd_jobs;
 mod cmd_persist;
 mod cmd_status;
 mod logging;
+mod manpage;
 mod output;
 
 use std::io::IsTerminal;
@@ -36,7 +37,12 @@ use output::{Mode, Report};
 /// Run the program and return its exit code.
 pub fn main() -> i32 {
     let env = Env::capture();
-    let matches = Cli::command().get_matches();
+    let matches = cmd_gen::with_hidden(Cli::command()).get_matches();
+    if let Some(r) = cmd_gen::run_hidden(&matches) {
+        let mode = args::GlobalArgs::from_arg_matches(&matches)
+            .map_or(Mode::Plain, |g| app::output_mode(&g));
+        return finish(r, mode, false);
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),
@@ -50,11 +56,9 @@ pub fn main() -> i32 {
     };
     let color = app::stderr_color(&cli.global, &env);
 
-    // Completions and man pages need no configuration, database or socket.
-    match &cli.command {
-        Command::Completions(a) => return finish(cmd_gen::completions(a), mode, color),
-        Command::Manpages(a) => return finish(cmd_gen::manpages(a), mode, color),
-        _ => {}
+    // Completions need no configuration, database or socket.
+    if let Command::Completions(a) = &cli.command {
+        return finish(cmd_gen::completions(a), mode, color);
     }
 
     let cfg = match app::load_config(&cli.global, &matches, &env) {
@@ -121,9 +125,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Filter(c) => cmd_filter::run(app, c),
         Command::Action(c) => cmd_filter::run_action(app, c),
         Command::ConfigBackups(c) => cmd_persist::backups(app, c),
-        Command::Completions(_) | Command::Manpages(_) => {
-            Err(Error::Other("handled before configuration".into()))
-        }
+        Command::Completions(_) => Err(Error::Other("handled before configuration".into())),
     }
 }
 
