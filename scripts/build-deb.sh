@@ -22,7 +22,7 @@ if ! command -v dpkg-shlibdeps >/dev/null 2>&1 || ! command -v strip >/dev/null 
     $sudo apt-get install -y -qq --no-install-recommends dpkg-dev binutils >/dev/null
 fi
 
-version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 [ -n "$version" ] || { echo "build-deb: no version in Cargo.toml" >&2; exit 1; }
 deb_version="$version-1"
 arch=$(dpkg --print-architecture)
