@@ -912,6 +912,46 @@ mod tests {
     }
 
     #[test]
+    fn a_new_command_gets_a_complete_page_without_edits() {
+        let root = Cli::command().subcommand(
+            Command::new("frobnicate")
+                .about("Frobnicate a jail")
+                .arg(Arg::new("jail").required(true).value_name("JAIL"))
+                .subcommand(Command::new("undo").about("Undo the last frobnication")),
+        );
+        let pages = pages(root);
+        let page = |f: &str| {
+            pages
+                .iter()
+                .find(|p| p.file == f)
+                .unwrap_or_else(|| panic!("no {f}"))
+                .text
+                .clone()
+        };
+        let group = page("bangui-frobnicate.1");
+        assert!(
+            group.contains("bangui\\-frobnicate \\- Frobnicate a jail"),
+            "{group}"
+        );
+        assert!(
+            group.contains("\\fBbangui\\-frobnicate\\-undo\\fR(1)"),
+            "{group}"
+        );
+        assert!(group.contains("$ bangui frobnicate \\-\\-help"), "{group}");
+        let leaf = page("bangui-frobnicate-undo.1");
+        assert!(leaf.contains("$ bangui frobnicate undo\\fR"), "{leaf}");
+        assert!(
+            leaf.contains("$ bangui frobnicate undo \\-\\-json"),
+            "{leaf}"
+        );
+        assert!(leaf.contains("Undo the last frobnication."), "{leaf}");
+        assert!(leaf.contains(".SH \"EXIT STATUS\""), "{leaf}");
+        assert!(leaf.contains("BANGUI_CONFIG"), "{leaf}");
+        assert!(leaf.contains("/var/lib/bangui/bangui.db"), "{leaf}");
+        assert!(leaf.contains("\\fBbangui\\-frobnicate\\fR(1)"), "{leaf}");
+    }
+
+    #[test]
     fn every_page_has_the_sections_debian_expects() {
         for page in pages(Cli::command()) {
             let mut at = 0;
