@@ -59,7 +59,6 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable')
             [CompletionResult]::new('serve-health', 'serve-health', [CompletionResultType]::ParameterValue, 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write man pages to a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2041,27 +2040,6 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'bangui;manpages' {
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
-            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
-            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
-            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
-            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
-            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
         'bangui;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Server version, jails with their counts, and bangui''s database state')
             [CompletionResult]::new('ban', 'ban', [CompletionResultType]::ParameterValue, 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)')
@@ -2083,7 +2061,6 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable')
             [CompletionResult]::new('serve-health', 'serve-health', [CompletionResultType]::ParameterValue, 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
-            [CompletionResult]::new('manpages', 'manpages', [CompletionResultType]::ParameterValue, 'Write man pages to a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -2349,9 +2326,6 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;help;completions' {
-            break
-        }
-        'bangui;help;manpages' {
             break
         }
         'bangui;help;help' {

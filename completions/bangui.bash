@@ -67,9 +67,6 @@ _bangui() {
             bangui,jobs)
                 cmd="bangui__subcmd__jobs"
                 ;;
-            bangui,manpages)
-                cmd="bangui__subcmd__manpages"
-                ;;
             bangui,serve-health)
                 cmd="bangui__subcmd__serve__subcmd__health"
                 ;;
@@ -378,9 +375,6 @@ _bangui() {
                 ;;
             bangui__subcmd__help,jobs)
                 cmd="bangui__subcmd__help__subcmd__jobs"
-                ;;
-            bangui__subcmd__help,manpages)
-                cmd="bangui__subcmd__help__subcmd__manpages"
                 ;;
             bangui__subcmd__help,serve-health)
                 cmd="bangui__subcmd__help__subcmd__serve__subcmd__health"
@@ -704,7 +698,7 @@ _bangui() {
 
     case "${cmd}" in
         bangui)
-            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3548,7 +3542,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help)
-            opts="status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions manpages help"
+            opts="status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4502,20 +4496,6 @@ _bangui() {
         bangui__subcmd__help__subcmd__jobs__subcmd__unlock)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        bangui__subcmd__help__subcmd__manpages)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -6246,52 +6226,6 @@ _bangui() {
         bangui__subcmd__jobs__subcmd__unlock)
             opts="-o -q -v -h -V --force --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --db)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --socket)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --fail2ban-config-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
-                    return 0
-                    ;;
-                --log-format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
-                --color)
-                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        bangui__subcmd__manpages)
-            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -56,7 +56,6 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand health 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
             cand serve-health 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
             cand completions 'Print a shell completion script'
-            cand manpages 'Write man pages to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bangui;status'= {
@@ -1885,26 +1884,6 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'bangui;manpages'= {
-            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
-            cand --db 'bangui''s database file'
-            cand --socket 'fail2ban''s control socket'
-            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
-            cand -o 'Output format [default: table on a terminal, plain otherwise]'
-            cand --output 'Output format [default: table on a terminal, plain otherwise]'
-            cand --log-format 'Log format on stderr'
-            cand --color 'Colour on stderr'
-            cand --json 'Short for --output json'
-            cand -q 'Only errors on stderr; no progress bars'
-            cand --quiet 'Only errors on stderr; no progress bars'
-            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-            cand --no-progress 'Never draw progress bars'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
         &'bangui;help'= {
             cand status 'Server version, jails with their counts, and bangui''s database state'
             cand ban 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
@@ -1926,7 +1905,6 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand health 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
             cand serve-health 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
             cand completions 'Print a shell completion script'
-            cand manpages 'Write man pages to a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bangui;help;status'= {
@@ -2121,8 +2099,6 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;serve-health'= {
         }
         &'bangui;help;completions'= {
-        }
-        &'bangui;help;manpages'= {
         }
         &'bangui;help;help'= {
         }

@@ -7,6 +7,11 @@ command -v sqlite3 >/dev/null 2>&1 || pkgs+=(sqlite3)
 command -v setpriv >/dev/null 2>&1 || pkgs+=(util-linux)
 command -v python3 >/dev/null 2>&1 || pkgs+=(python3)
 command -v tmux >/dev/null 2>&1 || pkgs+=(tmux)
+# The Debian package (scripts/build-deb.sh, scripts/test-deb.sh) and the man page checks.
+command -v dpkg-shlibdeps >/dev/null 2>&1 || pkgs+=(dpkg-dev)
+command -v lintian >/dev/null 2>&1 || pkgs+=(lintian)
+command -v lexgrog >/dev/null 2>&1 || pkgs+=(man-db)
+command -v systemd-analyze >/dev/null 2>&1 || pkgs+=(systemd)
 if ((${#pkgs[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -12,4 +12,6 @@ status=0
 cargo test --all-targets 2>&1 | tee "$log" || status=$?
 # One closing line over every test binary (cargo prints one per binary).
 awk '/^test result:/ { p += $4; f += $6 } END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+# The Debian package: build, lintian, apt install, verify, purge.
+scripts/test-deb.sh || status=$?
 exit "$status"

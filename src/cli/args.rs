@@ -184,10 +184,6 @@ pub enum Command {
 
     /// Print a shell completion script
     Completions(CompletionsArgs),
-
-    /// Write man pages to a directory
-    #[command(hide = true)]
-    Manpages(ManpagesArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,11 +1,12 @@
 //! `bangui completions SHELL` and the hidden `bangui manpages DIR`: both are
 //! generated from the clap tree and need no configuration.
 
-use clap::CommandFactory;
+use clap::{Args, CommandFactory, FromArgMatches};
 
 use bangui::{Error, Result};
 
 use super::args::{Cli, CompletionsArgs, ManpagesArgs};
+use super::manpage;
 use super::output::{Report, View};
 
 pub fn completions(a: &CompletionsArgs) -> Result<Report> {
@@ -19,6 +20,28 @@ pub fn completions(a: &CompletionsArgs) -> Result<Report> {
     ))
 }
 
+/// The hidden `manpages DIR` command joins the parser only, so `--help`,
+/// `help`, completions and the man pages never list it.
+pub fn with_hidden(cmd: clap::Command) -> clap::Command {
+    cmd.subcommand(ManpagesArgs::augment_args(
+        clap::Command::new("manpages")
+            .about("Write man pages to a directory")
+            .hide(true),
+    ))
+}
+
+/// Run the hidden command if that is what was asked for.
+pub fn run_hidden(m: &clap::ArgMatches) -> Option<Result<Report>> {
+    let ("manpages", sub) = m.subcommand()? else {
+        return None;
+    };
+    Some(
+        ManpagesArgs::from_arg_matches(sub)
+            .map_err(|e| Error::Other(e.to_string()))
+            .and_then(|a| manpages(&a)),
+    )
+}
+
 pub fn manpages(a: &ManpagesArgs) -> Result<Report> {
     let dir = &a.dir;
     if !dir.is_dir() {
@@ -28,38 +51,15 @@ pub fn manpages(a: &ManpagesArgs) -> Result<Report> {
         });
     }
     let mut written = Vec::new();
-    let cmd = Cli::command();
-    write_page(&cmd, "bangui", dir, &mut written)?;
+    for page in manpage::pages(Cli::command()) {
+        let path = dir.join(&page.file);
+        std::fs::write(&path, page.text.as_bytes())
+            .map_err(|e| Error::io(format!("writing {}", path.display()), &path, e))?;
+        written.push(path.display().to_string());
+    }
     Ok(Report::new(
         "manpages",
         serde_json::json!({ "written": written }),
         View::Text(written.join("\n")),
     ))
-}
-
-fn write_page(
-    cmd: &clap::Command,
-    name: &str,
-    dir: &std::path::Path,
-    written: &mut Vec<String>,
-) -> Result<()> {
-    if cmd.is_hide_set() {
-        return Ok(());
-    }
-    let cmd = cmd.clone().name(name.to_string());
-    let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd.clone())
-        .render(&mut buf)
-        .map_err(|e| Error::Other(format!("rendering man page {name}: {e}")))?;
-    let path = dir.join(format!("{name}.1"));
-    std::fs::write(&path, &buf)
-        .map_err(|e| Error::io(format!("writing {}", path.display()), &path, e))?;
-    written.push(path.display().to_string());
-    for sub in cmd.get_subcommands() {
-        if sub.get_name() == "help" {
-            continue;
-        }
-        write_page(sub, &format!("{name}-{}", sub.get_name()), dir, written)?;
-    }
-    Ok(())
 }

@@ -24,6 +24,7 @@ mod cmd_select;
 mod cmd_status;
 mod cmd_top;
 mod logging;
+mod manpage;
 mod output;
 
 use std::io::IsTerminal;
@@ -40,7 +41,12 @@ use output::{Mode, Report};
 /// Run the program and return its exit code.
 pub fn main() -> i32 {
     let env = Env::capture();
-    let matches = Cli::command().get_matches();
+    let matches = cmd_gen::with_hidden(Cli::command()).get_matches();
+    if let Some(r) = cmd_gen::run_hidden(&matches) {
+        let mode = args::GlobalArgs::from_arg_matches(&matches)
+            .map_or(Mode::Plain, |g| app::output_mode(&g));
+        return finish(r, mode, false);
+    }
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),
@@ -54,11 +60,9 @@ pub fn main() -> i32 {
     };
     let color = app::stderr_color(&cli.global, &env);
 
-    // Completions and man pages need no configuration, database or socket.
-    match &cli.command {
-        Command::Completions(a) => return finish(cmd_gen::completions(a), mode, color),
-        Command::Manpages(a) => return finish(cmd_gen::manpages(a), mode, color),
-        _ => {}
+    // Completions need no configuration, database or socket.
+    if let Command::Completions(a) = &cli.command {
+        return finish(cmd_gen::completions(a), mode, color);
     }
 
     let cfg = match app::load_config(&cli.global, &matches, &env) {
@@ -127,9 +131,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Filter(c) => cmd_filter::run(app, c),
         Command::Action(c) => cmd_filter::run_action(app, c),
         Command::ConfigBackups(c) => cmd_persist::backups(app, c),
-        Command::Completions(_) | Command::Manpages(_) => {
-            Err(Error::Other("handled before configuration".into()))
-        }
+        Command::Completions(_) => Err(Error::Other("handled before configuration".into())),
     }
 }
 

@@ -61,7 +61,77 @@ fn man_pages_are_up_to_date() {
     }
     let main = std::fs::read_to_string(out.join("bangui.1")).unwrap();
     assert!(
-        main.contains("Exit codes"),
+        main.contains(".SH \"EXIT STATUS\"") && main.contains("\\fB78\\fR"),
         "the man page documents exit codes"
     );
+}
+
+/// Every page renders without a groff warning (as lintian runs man) and
+/// has a NAME line lexgrog can index.
+#[test]
+fn man_pages_pass_man_warnings_and_lexgrog() {
+    let env = TestEnv::new();
+    let out = env.path().join("man");
+    std::fs::create_dir(&out).unwrap();
+    env.run(&["manpages", out.to_str().unwrap()]).code(0);
+    let mut pages: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    assert!(pages.len() > 40, "{pages:?}");
+    for page in &pages {
+        let r = std::process::Command::new("man")
+            .args(["--warnings", "-E", "UTF-8", "-l", "-Tutf8", "-Z"])
+            .arg(page)
+            .env("LC_ALL", "C.UTF-8")
+            .env("MANROFFSEQ", "")
+            .env("MANWIDTH", "80")
+            .output()
+            .expect("man (man-db) is installed by scripts/install-deps.sh");
+        assert!(r.status.success(), "man failed on {}", page.display());
+        let warnings = String::from_utf8_lossy(&r.stderr);
+        assert!(warnings.trim().is_empty(), "{}: {warnings}", page.display());
+        let r = std::process::Command::new("lexgrog")
+            .arg(page)
+            .output()
+            .expect("lexgrog (man-db) is installed by scripts/install-deps.sh");
+        let stem = page.file_stem().unwrap().to_string_lossy().into_owned();
+        let line = String::from_utf8_lossy(&r.stdout);
+        assert!(
+            r.status.success() && line.contains(&format!(": \"{stem} - ")),
+            "lexgrog cannot parse the NAME of {}: {line}",
+            page.display()
+        );
+    }
+}
+
+/// The hidden `manpages` command works but is listed nowhere: not in help,
+/// not in completions, not in the man pages.
+#[test]
+fn hidden_manpages_command_is_not_listed() {
+    let env = TestEnv::new();
+    for args in [&["--help"][..], &["help"], &["-h"]] {
+        let r = env.run(args);
+        r.code(0);
+        assert!(r.stdout.contains("serve-health"), "{}", r.stdout);
+        assert!(!r.stdout.contains("manpages"), "{args:?}: {}", r.stdout);
+    }
+    for (shell, _) in SHELLS {
+        let r = env.run(&["completions", shell]);
+        r.code(0);
+        assert!(r.stdout.contains("serve-health"));
+        assert!(
+            !r.stdout.contains("manpages"),
+            "{shell} completions list it"
+        );
+    }
+    let out = env.path().join("man");
+    std::fs::create_dir(&out).unwrap();
+    env.run(&["manpages", out.to_str().unwrap()]).code(0);
+    for e in std::fs::read_dir(&out).unwrap() {
+        let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        assert!(!text.contains("manpages"));
+        assert!(!text.contains("bangui\\-help"));
+    }
 }
