@@ -6,6 +6,11 @@ command -v fail2ban-server >/dev/null 2>&1 || pkgs+=(fail2ban)
 command -v sqlite3 >/dev/null 2>&1 || pkgs+=(sqlite3)
 command -v setpriv >/dev/null 2>&1 || pkgs+=(util-linux)
 command -v python3 >/dev/null 2>&1 || pkgs+=(python3)
+# Real firewalls inside network namespaces (the enforcement tests).
+command -v ip >/dev/null 2>&1 || pkgs+=(iproute2)
+command -v nft >/dev/null 2>&1 || pkgs+=(nftables)
+command -v iptables >/dev/null 2>&1 || pkgs+=(iptables)
+command -v ipset >/dev/null 2>&1 || pkgs+=(ipset)
 if ((${#pkgs[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
