@@ -124,6 +124,19 @@ pub enum Command {
     /// List current bans, or ask whether IPs are banned (exit 1 when none is)
     Banned(BannedArgs),
 
+    /// Check that the kernel firewall holds every ban fail2ban reports (exit 1 when not)
+    #[command(
+        long_about = "Check that the kernel firewall holds every ban fail2ban reports.\n\n\
+Each jail's actions are resolved to the kernel objects they manage (nftables set, iptables chain \
+f2b-NAME, ipset set), read with nft, iptables-save/ip6tables-save and ipset (root), and compared \
+with fail2ban's ban list as networks: `missing` is banned but not in the kernel, `stray` is in \
+the kernel but not banned. Exit 0 when every inspectable action holds every ban, 1 when one is \
+missing (with --strict also when an action cannot be inspected).\n\n\
+--repair asks fail2ban to run each action's own ban command again for the missing entries; \
+bangui never writes firewall rules itself, and never removes strays."
+    )]
+    Verify(VerifyArgs),
+
     /// Live jail state and settings
     #[command(subcommand)]
     Jail(JailCommand),
@@ -238,6 +251,25 @@ pub struct BannedArgs {
     /// Only this jail
     #[arg(short, long)]
     pub jail: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Only these jails [default: every jail]
+    #[arg(short, long = "jail", value_name = "JAIL")]
+    pub jails: Vec<String>,
+
+    /// Also fail (exit 1) when an action cannot be inspected
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Put missing bans back through fail2ban (strays are left alone)
+    #[arg(long)]
+    pub repair: bool,
+
+    /// With --repair: show what would be repaired and change nothing
+    #[arg(long, requires = "repair")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]

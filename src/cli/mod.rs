@@ -19,6 +19,7 @@ mod cmd_jail;
 mod cmd_jobs;
 mod cmd_persist;
 mod cmd_status;
+mod cmd_verify;
 mod logging;
 mod output;
 
@@ -111,6 +112,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Ban(a) => cmd_bans::ban(app, a),
         Command::Unban(a) => cmd_bans::unban(app, a),
         Command::Banned(a) => cmd_bans::banned(app, a),
+        Command::Verify(a) => cmd_verify::run(app, a),
         Command::Jail(c) => cmd_jail::run(app, c),
         Command::Jobs(c) => cmd_jobs::run(app, c),
         Command::Blocklist(c) => cmd_blocklist::run(app, c),
