@@ -158,6 +158,8 @@ pub fn spec_from_properties(name: &str, tags: &BTreeMap<String, String>) -> Acti
         substitute_recursive_tags(&all, cond, &ignore, &mut |_| Ok(None))
             .ok()
             .and_then(|m| m.get("__value").cloned())
+            // fail2ban's own escapes for a space and a line break.
+            .map(|v| v.replace("<sp>", " ").replace("<br>", "\n"))
             .unwrap_or_default()
     };
     let ban4 = resolved("actionban", false);

@@ -62,6 +62,11 @@ fn nft_set_without_interval_refuses_networks_and_with_it_accepts() {
     assert_eq!(cidr_refusal(&plain, None, &t("45.13.0.7")), None);
     let interval = spec_from_properties("nftables-multiport", &nft_props(" flags interval\\;"));
     assert_eq!(cidr_refusal(&interval, None, &t("45.13.0.0/24")), None);
+    // 1.1.1 spells it through `<addr_options>` = `<sp>flags interval\;`.
+    let mut p = nft_props("<addr_options>");
+    p.insert("addr_options".into(), "<sp>flags interval\\;".into());
+    let v111 = spec_from_properties("nftables-multiport", &p);
+    assert_eq!(cidr_refusal(&v111, None, &t("45.13.0.0/24")), None);
     // The kernel's word beats the start command.
     let live = ObjectState::Present {
         entries: vec![],
