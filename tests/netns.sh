@@ -13,6 +13,9 @@
 #   tests/netns.sh connect NAME FROM PORT
 #                                     TCP connect from FROM (a client address) to the
 #                                     server, 1 s timeout; exit 0 when it connects
+#   tests/netns.sh probe NAME FROM,PORT...
+#                                     the same for many pairs at once (in parallel),
+#                                     one line each: 1 connected, 0 did not
 #
 # Everything lives inside the two namespaces: the interfaces are created in them,
 # so nothing is visible on (or collides with) the host. Run a program inside with
@@ -46,6 +49,8 @@ up)
         ip -n "$name-s" link add srv0 type veth peer name cli0 netns "$name-c" &&
         ip netns exec "$name-s" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 &&
         ip netns exec "$name-c" sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0 &&
+        # Rejected connections answer at once, however many a test makes.
+        ip netns exec "$name-s" sysctl -qw net.ipv4.icmp_ratelimit=0 net.ipv6.icmp.ratelimit=0 &&
         ip -n "$name-s" addr add "$SERVER_V4/32" dev srv0 &&
         ip -n "$name-s" -6 addr add "$SERVER_V6/128" dev srv0 nodad &&
         ip -n "$name-s" link set srv0 up &&
@@ -96,19 +101,32 @@ while True:
     c, _ = s.accept(); c.close()
 ' "$port" "${NETNS_OWNER:-0}"
     ;;
-connect)
-    name=${2:?NAME}; from=${3:?FROM}; port=${4:?PORT}
-    case "$from" in *:*) to=$SERVER_V6 ;; *) to=$SERVER_V4 ;; esac
+connect|probe)
+    # connect NAME FROM PORT: exit 0 when it connects.
+    # probe NAME FROM,PORT...: all at once, one line "1" or "0" for each.
+    name=${2:?NAME}; shift 2
+    if [ "$cmd" = connect ]; then set -- "${1:?FROM},${2:?PORT}"; fi
     exec ip netns exec "$name-c" python3 -c '
-import socket, sys
-try:
-    socket.create_connection((sys.argv[1], int(sys.argv[3])), timeout=1.0,
-                             source_address=(sys.argv[2], 0)).close()
-except OSError:
-    sys.exit(1)
-' "$to" "$from" "$port"
+import socket, sys, threading
+v4, v6, pairs = sys.argv[1], sys.argv[2], sys.argv[3:]
+ok = [False] * len(pairs)
+def probe(i, pair):
+    src, port = pair.rsplit(",", 1)
+    to = v6 if ":" in src else v4
+    try:
+        socket.create_connection((to, int(port)), timeout=1.0,
+                                 source_address=(src, 0)).close()
+        ok[i] = True
+    except OSError:
+        pass
+threads = [threading.Thread(target=probe, args=(i, p)) for i, p in enumerate(pairs)]
+for t in threads: t.start()
+for t in threads: t.join()
+print("\n".join("1" if x else "0" for x in ok))
+sys.exit(0 if all(ok) else 1)
+' "$SERVER_V4" "$SERVER_V6" "$@"
     ;;
 *)
-    die "usage: netns.sh up|addr|down|sweep|listen|connect ..."
+    die "usage: netns.sh up|addr|down|sweep|listen|connect|probe ..."
     ;;
 esac

@@ -259,31 +259,28 @@ pub fn parse_nft_set(json: &str) -> Result<ObjectState, String> {
         .get("nftables")
         .and_then(|n| n.as_array())
         .ok_or("nft sent JSON without an `nftables` list")?;
-    for it in items {
-        let Some(set) = it.get("set") else { continue };
-        return nft_set_state(set);
+    match items.iter().find_map(|it| it.get("set")) {
+        Some(set) => nft_set_state(set),
+        None => Err("nft listed no set".into()),
     }
-    Err("nft listed no set".into())
 }
 
 fn nft_set_state(set: &serde_json::Value) -> Result<ObjectState, String> {
-    {
-        let mut entries = Vec::new();
-        if let Some(elems) = set.get("elem").and_then(|e| e.as_array()) {
-            for e in elems {
-                nft_entry(e, &mut entries);
-            }
+    let mut entries = Vec::new();
+    if let Some(elems) = set.get("elem").and_then(|e| e.as_array()) {
+        for e in elems {
+            nft_entry(e, &mut entries);
         }
-        let interval = set
-            .get("flags")
-            .and_then(|f| f.as_array())
-            .is_some_and(|f| f.iter().any(|x| x.as_str() == Some("interval")));
-        return Ok(ObjectState::Present {
-            entries,
-            interval: Some(interval),
-            set_type: set.get("type").and_then(|t| t.as_str()).map(str::to_string),
-        });
     }
+    let interval = set
+        .get("flags")
+        .and_then(|f| f.as_array())
+        .is_some_and(|f| f.iter().any(|x| x.as_str() == Some("interval")));
+    Ok(ObjectState::Present {
+        entries,
+        interval: Some(interval),
+        set_type: set.get("type").and_then(|t| t.as_str()).map(str::to_string),
+    })
 }
 
 /// The source addresses of chain `chain`'s rules in `iptables-save` output.

@@ -275,3 +275,219 @@ fn readme_nftables_override_makes_networks_enforceable() {
     assert!(rig.lab.connects("2a0b:4d08::7", 8080));
     rig.bangui(&["verify"]).code(0);
 }
+
+/// One jail per stock firewall action (see tests/fixtures/enforce-matrix).
+const MATRIX: [(&str, bool, Kind); 8] = [
+    ("iptmp", false, Kind::Iptables),
+    ("iptap", true, Kind::Iptables),
+    ("ipsmp", false, Kind::Ipset),
+    ("ipsap", true, Kind::Ipset),
+    ("nftmp", false, Kind::Nftables),
+    ("nftap", true, Kind::Nftables),
+    ("nfttm", false, Kind::Nftables),
+    ("nftta", true, Kind::Nftables),
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Iptables,
+    Ipset,
+    Nftables,
+}
+
+/// Addresses of jail `k`: a host banned alone, a host inside the network
+/// banned next, a host outside it; v4 and v6.
+fn hosts(k: usize) -> [String; 6] {
+    let k = k + 1;
+    [
+        format!("45.13.{k}.7"),
+        format!("45.13.{k}.8"),
+        format!("45.14.{k}.7"),
+        format!("2a0b:4d07:{k}::7"),
+        format!("2a0b:4d07:{k}::8"),
+        format!("2a0b:4d08:{k}::7"),
+    ]
+}
+
+/// Whether jail `k`'s action holds networks of each family on `version`.
+fn holds_networks(kind: Kind, version: &str) -> (bool, bool) {
+    match kind {
+        Kind::Iptables => (true, true),
+        // hash:ip: the kernel adds every address of an IPv4 network; an
+        // IPv6 prefix is an error.
+        Kind::Ipset => (true, false),
+        Kind::Nftables => (version == "1.1.1", version == "1.1.1"),
+    }
+}
+
+/// Probe every (from, port, expected) at once; name the failures.
+#[track_caller]
+fn expect_packets(rig: &Rig, version: &str, phase: &str, want: &[(String, u16, bool, &str)]) {
+    let pairs: Vec<(&str, u16)> = want.iter().map(|(f, p, _, _)| (f.as_str(), *p)).collect();
+    let got = rig.lab.connects_all(&pairs);
+    let wrong: Vec<String> = want
+        .iter()
+        .zip(&got)
+        .filter(|((_, _, w, _), g)| w != *g)
+        .map(|((f, p, w, jail), _)| {
+            format!(
+                "jail {jail}: {f} -> :{p} should {}connect",
+                if *w { "" } else { "not " }
+            )
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "fail2ban {version}, {phase}:\n{}",
+        wrong.join("\n")
+    );
+}
+
+/// Every stock action on one release: single addresses and networks, v4 and
+/// v6, ban, unban and a restart of every jail (bans restored), each checked
+/// with real packets, `verify`, and bangui's own after-acting check.
+fn action_matrix(version: &str) {
+    let addrs: Vec<String> = (0..MATRIX.len()).flat_map(hosts).collect();
+    let refs: Vec<&str> = addrs.iter().map(String::as_str).collect();
+    let rig = Rig::new("enforce-matrix", Some(version), &refs);
+    let ctx = |jail: &str, what: &str| format!("fail2ban {version}, jail {jail}: {what}");
+
+    let mut want = Vec::new();
+    for (k, (jail, allports, _)) in MATRIX.iter().enumerate() {
+        let [a, _, o, a6, _, _] = hosts(k);
+        let (code, v) = rig.json(&["ban", &a, &a6, "--jail", jail]);
+        assert_eq!(code, 0, "{}: {v}", ctx(jail, "ban"));
+        assert_eq!(
+            item(&v, &a)["enforced"],
+            true,
+            "{}",
+            ctx(jail, "v4 enforced")
+        );
+        assert_eq!(
+            item(&v, &a6)["enforced"],
+            true,
+            "{}",
+            ctx(jail, "v6 enforced")
+        );
+        want.push((a.clone(), 8080, false, *jail));
+        want.push((a6, 8080, false, *jail));
+        want.push((o, 8080, true, *jail));
+        // multiport blocks 8080 only; allports every port.
+        want.push((a, 8081, !allports, *jail));
+    }
+    expect_packets(&rig, version, "single bans", &want);
+
+    // Restart every jail: fail2ban restores the bans from its database.
+    let out = crate::support::fail2ban::client_cmd(version)
+        .arg("-c")
+        .arg(&rig.f2b.conf)
+        .arg("-s")
+        .arg(&rig.f2b.socket)
+        .args(["reload", "--restart", "--all"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The jails restore their bans from a thread of their own, after start.
+    let t0 = std::time::Instant::now();
+    while MATRIX.iter().any(|(j, _, _)| rig.banned(j).len() < 2) {
+        assert!(
+            t0.elapsed() < std::time::Duration::from_secs(20),
+            "fail2ban {version} did not restore the bans"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let (code, v) = rig.json(&["verify"]);
+    assert_eq!(code, 0, "fail2ban {version} after restart: {v}");
+    let mut want = Vec::new();
+    for (k, (jail, _, kind)) in MATRIX.iter().enumerate() {
+        let [a, _, _, a6, _, _] = hosts(k);
+        let j = self::jail(&v, jail);
+        assert_eq!(j["banned"], 2, "{}: {j}", ctx(jail, "restored"));
+        assert_eq!(j["enforced"], 2, "{}: {j}", ctx(jail, "restored"));
+        let kind_name = match kind {
+            Kind::Iptables => "iptables",
+            Kind::Ipset => "ipset",
+            Kind::Nftables => "nftables",
+        };
+        assert_eq!(j["actions"][0]["kind"], kind_name, "{}", ctx(jail, "kind"));
+        want.push((a, 8080, false, *jail));
+        want.push((a6, 8080, false, *jail));
+    }
+    expect_packets(&rig, version, "after restart", &want);
+
+    let mut want = Vec::new();
+    for (k, (jail, _, _)) in MATRIX.iter().enumerate() {
+        let [a, _, _, a6, _, _] = hosts(k);
+        let (code, v) = rig.json(&["unban", &a, &a6, "--jail", jail]);
+        assert_eq!(code, 0, "{}: {v}", ctx(jail, "unban"));
+        assert_eq!(item(&v, &a)["enforced"], true, "{}", ctx(jail, "unban v4"));
+        assert_eq!(item(&v, &a6)["enforced"], true, "{}", ctx(jail, "unban v6"));
+        want.push((a, 8080, true, *jail));
+        want.push((a6, 8080, true, *jail));
+    }
+    expect_packets(&rig, version, "after unban", &want);
+
+    let mut want = Vec::new();
+    let mut held = Vec::new();
+    for (k, (jail, _, kind)) in MATRIX.iter().enumerate() {
+        let [_, b, o, _, b6, o6] = hosts(k);
+        let net4 = format!("45.13.{}.0/24", k + 1);
+        let net6 = format!("2a0b:4d07:{}::/64", k + 1);
+        let (holds4, holds6) = holds_networks(*kind, version);
+        for (net, inside, outside, holds) in [(net4, b, o, holds4), (net6, b6, o6, holds6)] {
+            let (code, v) = rig.json(&["ban", &net, "--jail", jail]);
+            if holds {
+                assert_eq!(code, 0, "{}: {v}", ctx(jail, &net));
+                assert_eq!(item(&v, &net)["enforced"], true, "{}", ctx(jail, &net));
+                held.push((*jail, net, inside.clone()));
+            } else {
+                assert_eq!(code, 65, "{}: {v}", ctx(jail, &net));
+                assert_eq!(
+                    item(&v, &net)["reason_code"],
+                    "cidr_not_enforceable",
+                    "{}",
+                    ctx(jail, &net)
+                );
+            }
+            want.push((inside, 8080, !holds, *jail));
+            want.push((outside, 8080, true, *jail));
+        }
+        if !holds4 || !holds6 {
+            assert!(
+                rig.banned(jail).len() == usize::from(holds4) + usize::from(holds6),
+                "{}",
+                ctx(jail, "a refused network reached fail2ban")
+            );
+        }
+    }
+    expect_packets(&rig, version, "network bans", &want);
+    rig.bangui(&["verify"]).code(0);
+
+    let mut want = Vec::new();
+    for (jail, net, inside) in held {
+        let (code, v) = rig.json(&["unban", &net, "--jail", jail]);
+        assert_eq!(code, 0, "{}: {v}", ctx(jail, "unban network"));
+        assert_eq!(item(&v, &net)["enforced"], true, "{}", ctx(jail, &net));
+        want.push((inside, 8080, true, jail));
+    }
+    expect_packets(&rig, version, "network unbans", &want);
+}
+
+#[test]
+fn action_matrix_1_0_2() {
+    action_matrix("1.0.2");
+}
+
+#[test]
+fn action_matrix_1_1_0() {
+    action_matrix("1.1.0");
+}
+
+#[test]
+fn action_matrix_1_1_1() {
+    action_matrix("1.1.1");
+}

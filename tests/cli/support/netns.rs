@@ -129,14 +129,28 @@ impl NetLab {
     /// Whether a TCP connection from `from` (a client address) to the server
     /// on `port` succeeds within 1 s.
     pub fn connects(&self, from: &str, port: u16) -> bool {
-        Command::new(script())
-            .args(["connect", &self.name, from, &port.to_string()])
+        self.connects_all(&[(from, port)])[0]
+    }
+
+    /// [`NetLab::connects`] for many (from, port) pairs, tried in parallel.
+    pub fn connects_all(&self, pairs: &[(&str, u16)]) -> Vec<bool> {
+        let out = Command::new(script())
+            .args(["probe", &self.name])
+            .args(pairs.iter().map(|(f, p)| format!("{f},{p}")))
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .map(|s| s.success())
-            .unwrap_or(false)
+            .stderr(Stdio::inherit())
+            .output()
+            .expect("run tests/netns.sh probe");
+        let got: Vec<bool> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| l.trim() == "1")
+            .collect();
+        assert_eq!(
+            got.len(),
+            pairs.len(),
+            "probe answered {got:?} for {pairs:?}"
+        );
+        got
     }
 }
 
