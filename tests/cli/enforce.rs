@@ -491,3 +491,85 @@ fn action_matrix_1_1_0() {
 fn action_matrix_1_1_1() {
     action_matrix("1.1.1");
 }
+
+/// Faults: an action that failed to start holds nothing (every ban in it is
+/// missing, and a ban into it is `not_enforced`); without the firewall tools
+/// or without the right to read the ruleset, actions are uninspectable with
+/// the reason (exit 0, 1 with --strict), never a crash.
+#[test]
+fn broken_actions_and_unreadable_rulesets() {
+    use std::os::unix::fs::PermissionsExt;
+    let rig = Rig::new("enforce", None, &["45.13.0.7", "45.13.0.8"]);
+    let (code, v) = rig.json(&["ban", "45.13.0.7", "--jail", "broken"]);
+    assert_eq!(code, 3, "{v}");
+    assert_eq!(item(&v, "45.13.0.7")["status"], "not_enforced");
+    assert_eq!(item(&v, "45.13.0.7")["enforced"], false);
+    assert!(
+        rig.lab.connects("45.13.0.7", 8080),
+        "the broken action drops"
+    );
+    let (code, v) = rig.json(&["verify", "--jail", "broken"]);
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(
+        jail(&v, "broken")["missing"],
+        serde_json::json!(["45.13.0.7"])
+    );
+    assert_eq!(jail(&v, "broken")["enforced"], 0);
+    let (code, v) = rig.json(&["ban", "45.13.0.8", "--jail", "nft"]);
+    assert_eq!(code, 0, "{v}");
+
+    // No nft, no iptables-save: only `ip` on PATH (to enter the namespace).
+    let bin = rig.env.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let ip = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+        .expect("iproute2's ip");
+    std::os::unix::fs::symlink(ip, bin.join("ip")).unwrap();
+    let bare = |args: &[&str]| {
+        let mut c = rig.env.cmd_in(&rig.lab.server_ns());
+        c.env("PATH", &bin).args(args);
+        crate::support::to_run(c.output().unwrap())
+    };
+    let r = bare(&["--json", "verify"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let v = r.json();
+    let nft = jail(&v, "nft");
+    assert_eq!(nft["actions"][0]["inspectable"], false);
+    assert_eq!(nft["actions"][0]["reason"], "nft is not installed");
+    assert_eq!(nft["enforced"], Value::Null);
+    assert_eq!(nft["banned"], 1);
+    assert_eq!(
+        jail(&v, "broken")["actions"][0]["reason"],
+        "iptables-save is not installed"
+    );
+    assert!(r.stderr.contains("could not be inspected"), "{}", r.stderr);
+    bare(&["verify", "--strict"]).code(1);
+    // The check after acting degrades to "unknown", not to a failure.
+    let r = bare(&["--json", "unban", "45.13.0.8", "--jail", "nft"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(item(&r.json(), "45.13.0.8")["enforced"], Value::Null);
+
+    // Not root: nft and iptables-save may not read the ruleset.
+    let open = |p: &std::path::Path, mode| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap()
+    };
+    open(rig.env.path(), 0o755);
+    open(&rig.env.config_file(), 0o644);
+    open(&rig.f2b.socket, 0o666);
+    let mut c = crate::support::netns::ns_cmd(&rig.lab.server_ns(), "setpriv");
+    c.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+        .arg(crate::support::bin())
+        .args(["--json", "verify"]);
+    rig.env.isolate(&mut c);
+    let r = crate::support::to_run(c.output().unwrap());
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let v = r.json();
+    for j in ["nft", "ipt", "broken"] {
+        let reason = jail(&v, j)["actions"][0]["reason"]
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        assert!(reason.contains("not permitted"), "jail {j}: {reason}");
+    }
+}
