@@ -822,7 +822,7 @@ pub const HEALTH_LONG_ABOUT: &str = "\
 Run the health checks once and print the same document as /api/v1/health/ready.
 
 Critical checks (they decide readiness): database, fail2ban, config_dir, scheduler.
-Advisory checks (they can only degrade): blocklists, external_logging, geo.
+Advisory checks (they can only degrade): blocklists, external_logging, geo, verify.
 
 Exit codes: 0 every check passes; 1 degraded (some check failed, fail2ban answers);
 69 fail2ban unreachable.
@@ -851,6 +851,7 @@ pub struct HealthArgs {
     /// Run only this check
     #[arg(long, value_name = "NAME", value_parser = [
         "database", "fail2ban", "config_dir", "scheduler", "blocklists", "external_logging", "geo",
+        "verify",
     ])]
     pub check: Option<String>,
 

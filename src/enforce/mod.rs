@@ -4,6 +4,7 @@
 //! seam, and compares them with fail2ban's ban list as networks. Repairs go
 //! back through fail2ban, never into the firewall directly. No output here.
 
+pub mod job;
 pub mod kernel;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

@@ -51,6 +51,7 @@ pub fn registry() -> Vec<Box<dyn Job>> {
         Box::new(crate::history::job::HistorySync),
         Box::new(crate::geo::job::GeoRefresh),
         Box::new(crate::geo::job::GeoCleanup),
+        Box::new(crate::enforce::job::VerifyJob),
         Box::new(maintenance::DbMaintenance),
     ]
 }

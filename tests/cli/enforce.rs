@@ -573,3 +573,64 @@ fn broken_actions_and_unreadable_rulesets() {
         assert!(reason.contains("not permitted"), "jail {j}: {reason}");
     }
 }
+
+/// Drift: another tool deletes a ban; the `verify` job records it, the
+/// `verify` health check turns degraded, the textfile carries
+/// `bangui_enforcement_missing{jail}`; after `verify --repair` and the next
+/// run all is well again.
+#[test]
+fn the_verify_job_health_check_and_metric_see_drift() {
+    let rig = Rig::new("enforce", None, &["45.13.0.7"]);
+    let prom = rig.env.path().join("prom");
+    std::fs::create_dir(&prom).unwrap();
+    rig.env
+        .write_config(&format!("[jobs]\ntextfile_dir = \"{}\"\n", prom.display()));
+    rig.bangui(&["health", "--check", "verify"])
+        .code(0)
+        .stdout_has("no verify run yet");
+    rig.bangui(&["ban", "45.13.0.7", "--jail", "nft"]).code(0);
+    rig.nft(&[
+        "delete",
+        "element",
+        "inet",
+        "f2b-table",
+        "addr-set-nft",
+        "{ 45.13.0.7 }",
+    ]);
+
+    let (code, v) = rig.json(&["jobs", "run", "verify"]);
+    assert_eq!(code, 0, "{v}");
+    let text = std::fs::read_to_string(prom.join("bangui.prom")).unwrap();
+    assert!(
+        text.contains("bangui_enforcement_missing{jail=\"nft\"} 1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bangui_enforcement_missing{jail=\"ipt\"} 0\n"),
+        "{text}"
+    );
+    let r = rig.bangui(&["--json", "health", "--check", "verify"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let check = &r.json()["data"]["checks"][0];
+    assert_eq!(check["name"], "verify");
+    assert_eq!(check["healthy"], false);
+    assert_eq!(check["critical"], false);
+    assert!(
+        check["message"].as_str().unwrap().contains("nft (1)"),
+        "{check}"
+    );
+    let (_, h) = rig.json(&["jobs", "history", "--job", "verify"]);
+    assert_eq!(h["data"][0]["job"], "verify", "{h}");
+    assert_eq!(h["data"][0]["status"], "ok", "{h}");
+
+    rig.bangui(&["verify", "--repair"]).code(0);
+    rig.bangui(&["jobs", "run", "verify"]).code(0);
+    rig.bangui(&["health", "--check", "verify"])
+        .code(0)
+        .stdout_has("every ban enforced");
+    let text = std::fs::read_to_string(prom.join("bangui.prom")).unwrap();
+    assert!(
+        text.contains("bangui_enforcement_missing{jail=\"nft\"} 0\n"),
+        "{text}"
+    );
+}
