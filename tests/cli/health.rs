@@ -451,7 +451,7 @@ fn health_exit_codes_and_nagios_codes() {
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains(" | failed=0;1;1;0;7 "), "{}", r.stdout);
+    assert!(r.stdout.contains(" | failed=0;1;1;0;8 "), "{}", r.stdout);
     assert_eq!(r.stdout.lines().count(), 1);
     env.run(&["health", "--check", "fail2ban"]).code(0);
 
