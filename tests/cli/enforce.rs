@@ -634,3 +634,42 @@ fn the_verify_job_health_check_and_metric_see_drift() {
         "{text}"
     );
 }
+
+/// A blocklist import counts the networks the jail's set cannot hold as
+/// refused (`cidr_not_enforceable`), warns once, and applies the rest.
+#[test]
+fn blocklist_import_refuses_networks_the_jail_cannot_hold() {
+    let rig = Rig::new("enforce", None, &["45.13.0.7", "45.13.1.9", "45.13.2.5"]);
+    let list = rig.env.path().join("feed.txt");
+    std::fs::write(&list, "45.13.0.0/24\n45.13.1.9\n45.13.2.0/24\n").unwrap();
+    let r = rig.bangui(&[
+        "blocklist",
+        "import",
+        "--json",
+        "--from-file",
+        list.to_str().unwrap(),
+        "--jail",
+        "nft",
+    ]);
+    let v = r.json();
+    let src = &v["data"]["sources"][0];
+    let interval = env_version() == "1.1.1";
+    if interval {
+        assert_eq!(r.code, 0, "{v}");
+        assert_eq!(src["refused"], serde_json::json!({}), "{src}");
+        assert!(!rig.lab.connects("45.13.0.7", 8080));
+    } else {
+        assert_eq!(r.code, 0, "{v}{}", r.stderr);
+        assert_eq!(src["refused"]["cidr_not_enforceable"], 2, "{src}");
+        assert_eq!(
+            r.stderr.matches("network(s) refused").count(),
+            1,
+            "{}",
+            r.stderr
+        );
+        assert_eq!(rig.banned("nft"), ["45.13.1.9"]);
+        assert!(rig.lab.connects("45.13.0.7", 8080));
+    }
+    assert!(!rig.lab.connects("45.13.1.9", 8080));
+    rig.bangui(&["verify"]).code(0);
+}
