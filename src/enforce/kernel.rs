@@ -214,31 +214,33 @@ pub fn ipset_referenced(save: &str, set: &str) -> bool {
     })
 }
 
+/// The items of `nft -j list …` output.
+fn nft_items(json: &str) -> Result<Vec<serde_json::Value>, String> {
+    let mut v: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| format!("nft sent JSON bangui cannot read: {e}"))?;
+    match v.get_mut("nftables").map(serde_json::Value::take) {
+        Some(serde_json::Value::Array(items)) => Ok(items),
+        _ => Err("nft sent JSON without an `nftables` list".into()),
+    }
+}
+
 /// `nft -j list table …` output: set `set`, counted only when a rule of
 /// the table looks it up (`@set`); a set no rule uses drops nothing.
 pub fn parse_nft_table(json: &str, set: &str) -> Result<ObjectState, String> {
-    let v: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| format!("nft sent JSON bangui cannot read: {e}"))?;
-    let items = v
-        .get("nftables")
-        .and_then(|n| n.as_array())
-        .ok_or("nft sent JSON without an `nftables` list")?;
+    let items = nft_items(json)?;
     let lookup = serde_json::Value::String(format!("@{set}"));
     let used = items
         .iter()
         .filter_map(|it| it.get("rule"))
         .any(|r| json_contains(r, &lookup));
-    for it in items {
-        let Some(s) = it.get("set") else { continue };
-        if s.get("name").and_then(|n| n.as_str()) != Some(set) {
-            continue;
-        }
-        if !used {
-            return Ok(ObjectState::Absent);
-        }
-        return nft_set_state(s);
+    let found = items
+        .iter()
+        .filter_map(|it| it.get("set"))
+        .find(|s| s.get("name").and_then(|n| n.as_str()) == Some(set));
+    match found {
+        Some(s) if used => nft_set_state(s),
+        _ => Ok(ObjectState::Absent),
     }
-    Ok(ObjectState::Absent)
 }
 
 fn json_contains(v: &serde_json::Value, needle: &serde_json::Value) -> bool {
@@ -249,20 +251,6 @@ fn json_contains(v: &serde_json::Value, needle: &serde_json::Value) -> bool {
             J::Object(m) => m.values().any(|x| json_contains(x, needle)),
             _ => false,
         }
-}
-
-/// `nft -j list set …` output.
-pub fn parse_nft_set(json: &str) -> Result<ObjectState, String> {
-    let v: serde_json::Value =
-        serde_json::from_str(json).map_err(|e| format!("nft sent JSON bangui cannot read: {e}"))?;
-    let items = v
-        .get("nftables")
-        .and_then(|n| n.as_array())
-        .ok_or("nft sent JSON without an `nftables` list")?;
-    match items.iter().find_map(|it| it.get("set")) {
-        Some(set) => nft_set_state(set),
-        None => Err("nft listed no set".into()),
-    }
 }
 
 fn nft_set_state(set: &serde_json::Value) -> Result<ObjectState, String> {

@@ -453,41 +453,38 @@ impl JailState {
         JailState { specs, states }
     }
 
+    /// The entries of every inspectable action for `t`'s family; None when
+    /// no action is inspectable.
+    fn inspectable_entries(&self, t: &Target) -> Option<Vec<&[IpNet]>> {
+        let v6 = usize::from(!t.is_ipv4());
+        let all: Vec<&[IpNet]> = self
+            .states
+            .iter()
+            .flatten()
+            .map(|st| {
+                st[v6]
+                    .as_ref()
+                    .map(ObjectState::entries)
+                    .unwrap_or_default()
+            })
+            .collect();
+        (!all.is_empty()).then_some(all)
+    }
+
     /// Whether every inspectable action holds `t`; None when none is inspectable.
     pub fn enforced(&self, t: &Target) -> Option<bool> {
-        let v6 = !t.is_ipv4();
-        let mut any = false;
-        for st in self.states.iter().flatten() {
-            any = true;
-            let entries = st[usize::from(v6)]
-                .as_ref()
-                .map(ObjectState::entries)
-                .unwrap_or_default();
-            if !covered(entries, &t.net()) {
-                return Some(false);
-            }
-        }
-        any.then_some(true)
+        let all = self.inspectable_entries(t)?;
+        Some(all.iter().all(|entries| covered(entries, &t.net())))
     }
 
     /// Whether no inspectable action holds any part of `t` (after an unban).
     pub fn absent(&self, t: &Target) -> Option<bool> {
-        let v6 = !t.is_ipv4();
-        let mut any = false;
-        for st in self.states.iter().flatten() {
-            any = true;
-            let entries = st[usize::from(v6)]
-                .as_ref()
-                .map(ObjectState::entries)
-                .unwrap_or_default();
-            if entries
-                .iter()
-                .any(|e| t.net().contains(e) || e.contains(&t.net()))
-            {
-                return Some(false);
-            }
-        }
-        any.then_some(true)
+        let all = self.inspectable_entries(t)?;
+        let n = t.net();
+        Some(
+            all.iter()
+                .all(|entries| !entries.iter().any(|e| n.contains(e) || e.contains(&n))),
+        )
     }
 
     /// The first action that cannot hold the network `t`, with why.

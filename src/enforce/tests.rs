@@ -1,8 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::kernel::{
-    ipset_referenced, parse_ipset_save, parse_iptables_chain, parse_nft_set, parse_nft_table,
-};
+use super::kernel::{ipset_referenced, parse_ipset_save, parse_iptables_chain, parse_nft_table};
 use super::*;
 
 fn props(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
@@ -139,10 +137,10 @@ fn an_action_without_a_firewall_command_is_unknown() {
 
 #[test]
 fn nft_json_elements_prefixes_ranges_and_flags() {
-    let json = r#"{"nftables": [{"metainfo": {"version": "1.0.6"}}, {"set": {"family": "inet", "name": "s", "table": "t", "type": "ipv4_addr", "flags": ["interval"], "elem": ["45.13.0.8", {"prefix": {"addr": "45.13.1.0", "len": 24}}, {"range": ["45.13.2.0", "45.13.3.255"]}, {"elem": {"val": "45.13.9.9", "timeout": 600}}]}}]}"#;
+    let json = r#"{"nftables": [{"metainfo": {"version": "1.0.6"}}, {"set": {"family": "inet", "name": "s", "table": "t", "type": "ipv4_addr", "flags": ["interval"], "elem": ["45.13.0.8", {"prefix": {"addr": "45.13.1.0", "len": 24}}, {"range": ["45.13.2.0", "45.13.3.255"]}, {"elem": {"val": "45.13.9.9", "timeout": 600}}]}}, {"rule": {"expr": [{"match": {"right": "@s"}}]}}]}"#;
     let ObjectState::Present {
         entries, interval, ..
-    } = parse_nft_set(json).unwrap()
+    } = parse_nft_table(json, "s").unwrap()
     else {
         panic!("absent")
     };
@@ -157,7 +155,7 @@ fn nft_json_elements_prefixes_ranges_and_flags() {
             "45.13.9.9/32"
         ]
     );
-    assert!(parse_nft_set("not json").is_err());
+    assert!(parse_nft_table("not json", "s").is_err());
 }
 
 #[test]

@@ -55,6 +55,12 @@ impl Rig {
         self.lab.server_run("nft", args)
     }
 
+    /// Add or delete an element of jail `nft`'s set behind fail2ban's back.
+    fn nft_element(&self, op: &str, ip: &str) {
+        let elem = format!("{{ {ip} }}");
+        self.nft(&[op, "element", "inet", "f2b-table", "addr-set-nft", &elem]);
+    }
+
     fn banned(&self, jail: &str) -> Vec<String> {
         let out = self.f2b.raw(serde_json::json!([["get", jail, "banip"]]));
         out.split(|c: char| !(c.is_ascii_hexdigit() || c == '.' || c == ':' || c == '/'))
@@ -129,22 +135,8 @@ fn verify_finds_missing_and_stray_entries_and_repairs_through_fail2ban() {
     assert_eq!(v["data"]["repairs"], Value::Null);
 
     // Another tool deletes the element: fail2ban still lists the ban.
-    rig.nft(&[
-        "delete",
-        "element",
-        "inet",
-        "f2b-table",
-        "addr-set-nft",
-        "{ 45.13.0.7 }",
-    ]);
-    rig.nft(&[
-        "add",
-        "element",
-        "inet",
-        "f2b-table",
-        "addr-set-nft",
-        "{ 45.13.1.9 }",
-    ]);
+    rig.nft_element("delete", "45.13.0.7");
+    rig.nft_element("add", "45.13.1.9");
     assert!(
         rig.lab.connects("45.13.0.7", 8080),
         "the deleted ban still drops"
@@ -589,14 +581,7 @@ fn the_verify_job_health_check_and_metric_see_drift() {
         .code(0)
         .stdout_has("no verify run yet");
     rig.bangui(&["ban", "45.13.0.7", "--jail", "nft"]).code(0);
-    rig.nft(&[
-        "delete",
-        "element",
-        "inet",
-        "f2b-table",
-        "addr-set-nft",
-        "{ 45.13.0.7 }",
-    ]);
+    rig.nft_element("delete", "45.13.0.7");
 
     let (code, v) = rig.json(&["jobs", "run", "verify"]);
     assert_eq!(code, 0, "{v}");
