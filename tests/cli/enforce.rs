@@ -658,3 +658,34 @@ fn blocklist_import_refuses_networks_the_jail_cannot_hold() {
     assert!(!rig.lab.connects("45.13.1.9", 8080));
     rig.bangui(&["verify"]).code(0);
 }
+
+/// Bad input and plain servers: an unknown jail is 78, no fail2ban is 69,
+/// `--dry-run` without `--repair` is a usage error; a jail whose action is
+/// no firewall (the sandbox's no-op) is listed as not inspectable: exit 0,
+/// 1 with --strict, and bans in it carry `enforced: null`.
+#[test]
+fn verify_bad_input_and_actions_without_a_firewall() {
+    let env = TestEnv::with_fail2ban();
+    let j = crate::support::fail2ban::shared().jail("verify");
+    let r = env.run(&["--json", "ban", "45.13.0.9", "--jail", &j.name]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_eq!(item(&r.json(), "45.13.0.9")["enforced"], Value::Null);
+    let r = env.run(&["--json", "verify", "--jail", &j.name]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let v = r.json();
+    let jl = jail(&v, &j.name);
+    assert_eq!(jl["banned"], 1);
+    assert_eq!(jl["enforced"], Value::Null);
+    assert_eq!(jl["actions"][0]["name"], "noop");
+    assert_eq!(jl["actions"][0]["kind"], "unknown");
+    assert_eq!(jl["actions"][0]["inspectable"], false);
+    env.run(&["verify", "--jail", &j.name, "--strict"])
+        .code(1)
+        .stderr_has("could not be inspected");
+    env.run(&["verify", "--jail", "no-such-jail"]).code(78);
+    env.run(&["verify", "--dry-run"]).code(2);
+    TestEnv::new()
+        .run(&["verify"])
+        .code(69)
+        .stderr_has("bangui: error:");
+}
