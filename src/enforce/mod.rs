@@ -169,8 +169,8 @@ pub fn spec_from_properties(name: &str, tags: &BTreeMap<String, String>) -> Acti
         resolved("actionstart", false),
         resolved("actionstart", true),
     ];
-    let v4 = object_of_ban(&ban4, false);
-    let v6 = object_of_ban(&ban6, true);
+    let v4 = object_of_ban(&ban4);
+    let v6 = object_of_ban(&ban6);
     let kind = match v4.as_ref().or(v6.as_ref()) {
         Some(KernelObject::NftSet { .. }) => ActionKind::Nftables,
         Some(KernelObject::IptablesChain { .. }) => ActionKind::Iptables,
@@ -210,7 +210,7 @@ fn program(w: &str) -> &str {
 }
 
 /// The object the (resolved) `actionban` adds `<ip>` to.
-fn object_of_ban(ban: &str, v6: bool) -> Option<KernelObject> {
+fn object_of_ban(ban: &str) -> Option<KernelObject> {
     for words in commands(ban) {
         if !words.iter().any(|w| w.contains("<ip>")) {
             continue;
@@ -264,7 +264,7 @@ fn object_of_ban(ban: &str, v6: bool) -> Option<KernelObject> {
                 .unwrap_or_else(|| "filter".to_string());
             if let Some(chain) = chain {
                 return Some(KernelObject::IptablesChain {
-                    v6: prog.starts_with("ip6") || v6 && !prog.starts_with("ip"),
+                    v6: prog.starts_with("ip6"),
                     table,
                     chain: chain.clone(),
                 });
@@ -274,20 +274,30 @@ fn object_of_ban(ban: &str, v6: bool) -> Option<KernelObject> {
     None
 }
 
+/// `entries` merged into disjoint networks, sorted: what [`covered_merged`]
+/// and [`overlaps_merged`] search in O(log n).
+pub fn merge(entries: &[IpNet]) -> Vec<IpNet> {
+    let mut m = IpNet::aggregate(&entries.to_vec());
+    m.sort();
+    m
+}
+
+/// Whether `net` lies inside the union of the merged networks.
+pub fn covered_merged(merged: &[IpNet], net: &IpNet) -> bool {
+    let i = merged.partition_point(|e| e.network() <= net.network());
+    i > 0 && merged[i - 1].contains(net)
+}
+
+/// Whether any part of `net` lies inside the merged networks.
+pub fn overlaps_merged(merged: &[IpNet], net: &IpNet) -> bool {
+    let i = merged.partition_point(|e| e.network() <= net.network());
+    (i > 0 && merged[i - 1].contains(&net.network()))
+        || merged.get(i).is_some_and(|e| net.contains(&e.network()))
+}
+
 /// Whether `net` is covered by the union of `entries`.
 pub fn covered(entries: &[IpNet], net: &IpNet) -> bool {
-    if entries.iter().any(|e| e.contains(net)) {
-        return true;
-    }
-    let inside: Vec<IpNet> = entries
-        .iter()
-        .filter(|e| net.contains(*e))
-        .copied()
-        .collect();
-    if inside.is_empty() {
-        return false;
-    }
-    IpNet::aggregate(&inside).iter().any(|e| e.contains(net))
+    covered_merged(&merge(entries), net)
 }
 
 /// Why a prefix cannot be held by this action's object, or None when it
@@ -425,6 +435,8 @@ pub struct JailState {
     pub specs: Vec<ActionSpec>,
     /// Per action: the state of its (v4, v6) objects, or why it cannot be read.
     pub states: Vec<std::result::Result<[Option<ObjectState>; 2], String>>,
+    /// Per action: its (v4, v6) entries merged (empty when not inspectable).
+    merged: Vec<[Vec<IpNet>; 2]>,
 }
 
 impl JailState {
@@ -449,24 +461,35 @@ impl JailState {
                 }
                 Ok(pair)
             })
+            .collect::<Vec<_>>();
+        let merged = states
+            .iter()
+            .map(
+                |st: &std::result::Result<[Option<ObjectState>; 2], String>| match st {
+                    Ok(pair) => pair
+                        .each_ref()
+                        .map(|o| o.as_ref().map(|o| merge(o.entries())).unwrap_or_default()),
+                    Err(_) => [Vec::new(), Vec::new()],
+                },
+            )
             .collect();
-        JailState { specs, states }
+        JailState {
+            specs,
+            states,
+            merged,
+        }
     }
 
-    /// The entries of every inspectable action for `t`'s family; None when
-    /// no action is inspectable.
+    /// The merged entries of every inspectable action for `t`'s family;
+    /// None when no action is inspectable.
     fn inspectable_entries(&self, t: &Target) -> Option<Vec<&[IpNet]>> {
         let v6 = usize::from(!t.is_ipv4());
         let all: Vec<&[IpNet]> = self
             .states
             .iter()
-            .flatten()
-            .map(|st| {
-                st[v6]
-                    .as_ref()
-                    .map(ObjectState::entries)
-                    .unwrap_or_default()
-            })
+            .zip(&self.merged)
+            .filter(|(st, _)| st.is_ok())
+            .map(|(_, m)| m[v6].as_slice())
             .collect();
         (!all.is_empty()).then_some(all)
     }
@@ -474,17 +497,13 @@ impl JailState {
     /// Whether every inspectable action holds `t`; None when none is inspectable.
     pub fn enforced(&self, t: &Target) -> Option<bool> {
         let all = self.inspectable_entries(t)?;
-        Some(all.iter().all(|entries| covered(entries, &t.net())))
+        Some(all.iter().all(|m| covered_merged(m, &t.net())))
     }
 
     /// Whether no inspectable action holds any part of `t` (after an unban).
     pub fn absent(&self, t: &Target) -> Option<bool> {
         let all = self.inspectable_entries(t)?;
-        let n = t.net();
-        Some(
-            all.iter()
-                .all(|entries| !entries.iter().any(|e| n.contains(e) || e.contains(&n))),
-        )
+        Some(all.iter().all(|m| !overlaps_merged(m, &t.net())))
     }
 
     /// The first action that cannot hold the network `t`, with why.
@@ -523,12 +542,12 @@ impl JailState {
             .copied()
             .collect();
         missing.sort();
-        let nets: Vec<IpNet> = banned.iter().map(Target::net).collect();
+        let nets = merge(&banned.iter().map(Target::net).collect::<Vec<_>>());
         let mut stray: BTreeSet<Target> = BTreeSet::new();
         for st in self.states.iter().flatten() {
             for obj in st.iter().flatten() {
                 for e in obj.entries() {
-                    if !nets.iter().any(|n| n.contains(e)) {
+                    if !covered_merged(&nets, e) {
                         stray.insert(Target::from_net(*e));
                     }
                 }
@@ -591,13 +610,8 @@ fn repair_missing(
     let mut out = Vec::new();
     for tg in missing {
         let v6 = !tg.is_ipv4();
-        for (spec, st) in state.specs.iter().zip(&state.states) {
-            let Ok(pair) = st else { continue };
-            let entries = pair[usize::from(v6)]
-                .as_ref()
-                .map(ObjectState::entries)
-                .unwrap_or_default();
-            if covered(entries, &tg.net()) {
+        for ((spec, st), merged) in state.specs.iter().zip(&state.states).zip(&state.merged) {
+            if st.is_err() || covered_merged(&merged[usize::from(v6)], &tg.net()) {
                 continue;
             }
             let mut item = RepairItem {

@@ -260,3 +260,23 @@ fn objects_no_rule_uses_count_as_absent() {
     ));
     assert!(!ipset_referenced("-A INPUT -p tcp -j REJECT\n", "f2b-ips"));
 }
+
+#[test]
+fn merged_lookups_cover_and_overlap() {
+    let m = merge(&[
+        "45.13.0.0/25".parse().unwrap(),
+        "45.13.0.128/25".parse().unwrap(),
+        "45.13.5.5/32".parse().unwrap(),
+        "2a0b:4d07::/48".parse().unwrap(),
+    ]);
+    let n = |s: &str| s.parse::<IpNet>().unwrap();
+    assert!(covered_merged(&m, &n("45.13.0.0/24")));
+    assert!(covered_merged(&m, &n("45.13.0.200/32")));
+    assert!(!covered_merged(&m, &n("45.13.0.0/23")));
+    assert!(!covered_merged(&m, &n("45.13.5.6/32")));
+    assert!(covered_merged(&m, &n("2a0b:4d07:0:1::/64")));
+    assert!(overlaps_merged(&m, &n("45.13.0.0/23")));
+    assert!(overlaps_merged(&m, &n("45.13.4.0/22")));
+    assert!(!overlaps_merged(&m, &n("45.13.6.0/24")));
+    assert!(!overlaps_merged(&m, &n("10.0.0.0/8")));
+}
