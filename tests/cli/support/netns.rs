@@ -25,18 +25,24 @@ pub struct NetLab {
     listeners: Vec<Child>,
 }
 
-fn sh(args: &[&str]) {
-    let out = Command::new(script())
+/// Run `c` with `args`; panics (naming `what`) when it fails; its stdout.
+fn checked(mut c: Command, args: &[&str], what: &str) -> String {
+    let out = c
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .expect("run tests/netns.sh");
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
     assert!(
         out.status.success(),
-        "tests/netns.sh {args:?} failed: {}{}",
+        "{what} {args:?} failed: {}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn sh(args: &[&str]) {
+    checked(Command::new(script()), args, "tests/netns.sh");
 }
 
 impl NetLab {
@@ -89,19 +95,8 @@ impl NetLab {
     /// Run `program args` in the server namespace; panics when it fails;
     /// returns its stdout.
     pub fn server_run(&self, program: &str, args: &[&str]) -> String {
-        let out = self
-            .server_cmd(program)
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("run in the server namespace");
-        assert!(
-            out.status.success(),
-            "{program} {args:?} failed in {}: {}",
-            self.server_ns(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        let what = format!("{program} in {}", self.server_ns());
+        checked(self.server_cmd(program), args, &what)
     }
 
     /// A TCP listener (v4 and v6) on `port` in the server namespace, killed
