@@ -194,11 +194,20 @@ fn real_server() {
     assert_eq!(stats.len(), 2);
     assert_eq!(stats[1].jail, "bangui-test");
     assert_eq!(stats[1].currently_banned, 2);
+    let all = api::status_all(t).unwrap();
     if v.has_stats() {
-        // 1.1's native `stats`: the backend comes with the counters.
+        // 1.1's native `stats`: the backend comes with the counters; and
+        // `status --all` answers every jail's status at once.
         assert_eq!(stats[1].backend.as_deref(), Some("polling"), "{v:?}");
+        let all = all.expect("1.1 answers status --all");
+        assert_eq!(all.len(), 2);
+        assert_eq!(
+            all["bangui-test"],
+            api::jail_status(t, "bangui-test").unwrap()
+        );
     } else {
         assert_eq!(stats[1].backend, None);
+        assert_eq!(all, None, "1.0 has no status --all");
     }
 
     // Permanent ban: no end.

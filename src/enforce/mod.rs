@@ -566,14 +566,14 @@ impl JailState {
 
 /// fail2ban's ban list of `jail` as networks (entries that are not IPs are skipped).
 pub fn banned_targets(t: &mut dyn Transport, jail: &str) -> Result<Vec<Target>> {
-    let mut out: Vec<Target> = api::jail_status(t, jail)?
-        .banned
-        .iter()
-        .filter_map(|s| Target::parse(s).ok())
-        .collect();
+    Ok(targets_of(&api::jail_status(t, jail)?.banned))
+}
+
+fn targets_of(list: &[String]) -> Vec<Target> {
+    let mut out: Vec<Target> = list.iter().filter_map(|s| Target::parse(s).ok()).collect();
     out.sort();
     out.dedup();
-    Ok(out)
+    out
 }
 
 /// Verify one jail.
@@ -676,10 +676,16 @@ pub fn verify(
     repair: bool,
     dry_run: bool,
 ) -> Result<VerifyOutcome> {
-    let mut names = if jails.is_empty() {
-        api::status(t)?
+    // Every jail: one `status --all` on 1.1; a `status JAIL` each on 1.0.
+    let all = if jails.is_empty() {
+        api::status_all(t)?
     } else {
-        jails.to_vec()
+        None
+    };
+    let mut names = match (&all, jails.is_empty()) {
+        (Some(all), _) => all.keys().cloned().collect(),
+        (None, true) => api::status(t)?,
+        (None, false) => jails.to_vec(),
     };
     names.sort();
     names.dedup();
@@ -688,7 +694,10 @@ pub fn verify(
     for jail in &names {
         let mut k = kernel();
         let state = JailState::read(t, k.as_mut(), jail)?;
-        let banned = banned_targets(t, jail)?;
+        let banned = match all.as_ref().and_then(|a| a.get(jail)) {
+            Some(st) => targets_of(&st.banned),
+            None => banned_targets(t, jail)?,
+        };
         let mut report = state.report(jail, &banned);
         if let Some(done) = repairs.as_mut()
             && !report.missing.is_empty()
