@@ -90,7 +90,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
-            cand --force 'Allow private, reserved, this host''s and the SSH client''s addresses'
+            cand --force 'Allow private, reserved, this host''s and the SSH client''s addresses, and networks the jail''s firewall cannot hold (cidr_not_enforceable)'
             cand --dry-run 'Show what would change and change nothing'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'

@@ -95,7 +95,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand ban" -l force -d 'Allow private, reserved, this host\'s and the SSH client\'s addresses'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l force -d 'Allow private, reserved, this host\'s and the SSH client\'s addresses, and networks the jail\'s firewall cannot hold (cidr_not_enforceable)'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l dry-run -d 'Show what would change and change nothing'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s q -l quiet -d 'Only errors on stderr; no progress bars'

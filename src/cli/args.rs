@@ -210,7 +210,8 @@ pub struct BanArgs {
     #[arg(long, value_name = "FILE")]
     pub from_file: Option<PathBuf>,
 
-    /// Allow private, reserved, this host's and the SSH client's addresses
+    /// Allow private, reserved, this host's and the SSH client's addresses, and
+    /// networks the jail's firewall cannot hold (cidr_not_enforceable)
     #[arg(long)]
     pub force: bool,
 
