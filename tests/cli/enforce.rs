@@ -621,7 +621,8 @@ fn the_verify_job_health_check_and_metric_see_drift() {
 }
 
 /// A blocklist import counts the networks the jail's set cannot hold as
-/// refused (`cidr_not_enforceable`), warns once, and applies the rest.
+/// refused (`cidr_not_enforceable`), warns once, and applies the rest; then
+/// checks that the kernel holds what it applied (exit 3 when not).
 #[test]
 fn blocklist_import_refuses_networks_the_jail_cannot_hold() {
     let rig = Rig::new("enforce", None, &["45.13.0.7", "45.13.1.9", "45.13.2.5"]);
@@ -656,7 +657,32 @@ fn blocklist_import_refuses_networks_the_jail_cannot_hold() {
         assert!(rig.lab.connects("45.13.0.7", 8080));
     }
     assert!(!rig.lab.connects("45.13.1.9", 8080));
+    let checked = if interval { 3 } else { 1 };
+    assert_eq!(
+        src["enforcement"],
+        serde_json::json!({"checked": checked, "not_enforced": 0, "samples": []}),
+        "{src}"
+    );
     rig.bangui(&["verify"]).code(0);
+
+    // Into a jail whose action never started: applied, not enforced.
+    let list2 = rig.env.path().join("feed2.txt");
+    std::fs::copy(&list, &list2).unwrap();
+    let r = rig.bangui(&[
+        "blocklist",
+        "import",
+        "--json",
+        "--from-file",
+        list2.to_str().unwrap(),
+        "--jail",
+        "broken",
+    ]);
+    assert_eq!(r.code, 3, "{}{}", r.stdout, r.stderr);
+    let v = r.json();
+    let e = &v["data"]["sources"][0]["enforcement"];
+    assert_eq!(e["not_enforced"], 3, "{v}");
+    assert_eq!(e["samples"][1], "45.13.1.9", "{v}");
+    assert!(r.stderr.contains("not held by the kernel"), "{}", r.stderr);
 }
 
 /// Bad input and plain servers: an unknown jail is 78, no fail2ban is 69,
