@@ -79,6 +79,9 @@ _bangui() {
             bangui,unban)
                 cmd="bangui__subcmd__unban"
                 ;;
+            bangui,verify)
+                cmd="bangui__subcmd__verify"
+                ;;
             bangui__subcmd__action,help)
                 cmd="bangui__subcmd__action__subcmd__help"
                 ;;
@@ -387,6 +390,9 @@ _bangui() {
                 ;;
             bangui__subcmd__help,unban)
                 cmd="bangui__subcmd__help__subcmd__unban"
+                ;;
+            bangui__subcmd__help,verify)
+                cmd="bangui__subcmd__help__subcmd__verify"
                 ;;
             bangui__subcmd__help__subcmd__action,list)
                 cmd="bangui__subcmd__help__subcmd__action__subcmd__list"
@@ -698,7 +704,7 @@ _bangui() {
 
     case "${cmd}" in
         bangui)
-            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3499,7 +3505,7 @@ _bangui() {
             fi
             case "${prev}" in
                 --check)
-                    COMPREPLY=($(compgen -W "database fail2ban config_dir scheduler blocklists external_logging geo" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "database fail2ban config_dir scheduler blocklists external_logging geo verify" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -3542,7 +3548,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help)
-            opts="status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help"
+            opts="status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4550,6 +4556,20 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help__subcmd__unban)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6459,6 +6479,60 @@ _bangui() {
                     return 0
                     ;;
                 --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__verify)
+            opts="-j -o -q -v -h -V --jail --strict --repair --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --jail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

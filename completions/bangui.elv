@@ -42,6 +42,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
             cand explain 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
             cand top 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
+            cand verify 'Check that the kernel firewall holds every ban fail2ban reports (exit 1 when not)'
             cand jail 'Live jail state and settings'
             cand blocklist 'IP blocklists: sources, imports into a jail, the import log'
             cand filter 'fail2ban''s filters: list, show resolved, test against a log'
@@ -92,7 +93,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
-            cand --force 'Allow private, reserved, this host''s and the SSH client''s addresses (and an expiry beyond the jail''s bantime)'
+            cand --force 'Allow private, reserved, this host''s and the SSH client''s addresses, networks the jail''s firewall cannot hold (cidr_not_enforceable), and an expiry beyond the jail''s bantime'
             cand --dry-run 'Show what would change and change nothing'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
@@ -200,6 +201,31 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --no-progress 'Never draw progress bars'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;verify'= {
+            cand -j 'Only these jails [default: every jail]'
+            cand --jail 'Only these jails [default: every jail]'
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --strict 'Also fail (exit 1) when an action cannot be inspected'
+            cand --repair 'Put missing bans back through fail2ban (strays are left alone)'
+            cand --dry-run 'With --repair: show what would be repaired and change nothing'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -1891,6 +1917,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand banned 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
             cand explain 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
             cand top 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
+            cand verify 'Check that the kernel firewall holds every ban fail2ban reports (exit 1 when not)'
             cand jail 'Live jail state and settings'
             cand blocklist 'IP blocklists: sources, imports into a jail, the import log'
             cand filter 'fail2ban''s filters: list, show resolved, test against a log'
@@ -1918,6 +1945,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;explain'= {
         }
         &'bangui;help;top'= {
+        }
+        &'bangui;help;verify'= {
         }
         &'bangui;help;jail'= {
             cand list 'Every jail with backend, failed and banned counts, and idle state'

@@ -48,6 +48,7 @@ complete -c bangui -n "__fish_bangui_needs_command" -f -a "unban" -d 'Unban IPs 
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "explain" -d 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "top" -d 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "verify" -d 'Check that the kernel firewall holds every ban fail2ban reports (exit 1 when not)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "jail" -d 'Live jail state and settings'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
@@ -97,7 +98,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand ban" -l force -d 'Allow private, reserved, this host\'s and the SSH client\'s addresses (and an expiry beyond the jail\'s bantime)'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l force -d 'Allow private, reserved, this host\'s and the SSH client\'s addresses, networks the jail\'s firewall cannot hold (cidr_not_enforceable), and an expiry beyond the jail\'s bantime'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l dry-run -d 'Show what would change and change nothing'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s q -l quiet -d 'Only errors on stderr; no progress bars'
@@ -195,6 +196,28 @@ complete -c bangui -n "__fish_bangui_using_subcommand top" -s v -l verbose -d 'M
 complete -c bangui -n "__fish_bangui_using_subcommand top" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand top" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand top" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -s j -l jail -d 'Only these jails [default: every jail]' -r
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l strict -d 'Also fail (exit 1) when an action cannot be inspected'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l repair -d 'Put missing bans back through fail2ban (strays are left alone)'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l dry-run -d 'With --repair: show what would be repaired and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and not __fish_seen_subcommand_from list show get set enable disable idle stop start restart reload help" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -1418,7 +1441,8 @@ config_dir\t''
 scheduler\t''
 blocklists\t''
 external_logging\t''
-geo\t''"
+geo\t''
+verify\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand health" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand health" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand health" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -1476,27 +1500,28 @@ complete -c bangui -n "__fish_bangui_using_subcommand completions" -s v -l verbo
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "explain" -d 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "top" -d 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "jail" -d 'Live jail state and settings'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "action" -d 'fail2ban\'s actions: list, show resolved'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "config-backups" -d 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "audit" -d 'The audit trail of state-changing commands'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "config" -d 'Show or check the effective configuration'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "explain" -d 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "top" -d 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "verify" -d 'Check that the kernel firewall holds every ban fail2ban reports (exit 1 when not)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "action" -d 'fail2ban\'s actions: list, show resolved'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "config-backups" -d 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "show" -d 'Every runtime setting of a jail'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "get" -d 'One runtime setting'

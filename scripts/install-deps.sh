@@ -12,6 +12,11 @@ command -v dpkg-shlibdeps >/dev/null 2>&1 || pkgs+=(dpkg-dev)
 command -v lintian >/dev/null 2>&1 || pkgs+=(lintian)
 command -v lexgrog >/dev/null 2>&1 || pkgs+=(man-db)
 command -v systemd-analyze >/dev/null 2>&1 || pkgs+=(systemd)
+# Real firewalls inside network namespaces (the enforcement tests).
+command -v ip >/dev/null 2>&1 || pkgs+=(iproute2)
+command -v nft >/dev/null 2>&1 || pkgs+=(nftables)
+command -v iptables >/dev/null 2>&1 || pkgs+=(iptables)
+command -v ipset >/dev/null 2>&1 || pkgs+=(ipset)
 if ((${#pkgs[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

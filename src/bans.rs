@@ -74,6 +74,8 @@ pub enum BanStatus {
     AlreadyBanned,
     WouldBan,
     Refused,
+    /// fail2ban accepted it, the kernel does not hold it.
+    NotEnforced,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -82,6 +84,9 @@ pub struct BanItem {
     pub status: BanStatus,
     pub reason: Option<String>,
     pub reason_code: Option<&'static str>,
+    /// Whether the jail's inspectable firewall actions hold it after the
+    /// ban; null when none is inspectable (or nothing was sent).
+    pub enforced: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +97,8 @@ pub struct BanOutcome {
     pub banned: usize,
     pub already_banned: usize,
     pub refused: usize,
+    /// Accepted by fail2ban, absent from the kernel.
+    pub not_enforced: usize,
     pub items: Vec<BanItem>,
 }
 
@@ -147,10 +154,28 @@ pub fn ban(
     batch: usize,
     dry_run: bool,
 ) -> Result<BanOutcome> {
+    ban_checked(t, jail, targets, policy, &|_| None, batch, dry_run)
+}
+
+/// [`ban`], refusing also what `enforceable` refuses (a network the jail's
+/// actions cannot hold) unless the policy is forced.
+pub fn ban_checked(
+    t: &mut dyn Transport,
+    jail: &str,
+    targets: &[Target],
+    policy: &Policy,
+    enforceable: &dyn Fn(&Target) -> Option<Refusal>,
+    batch: usize,
+    dry_run: bool,
+) -> Result<BanOutcome> {
     let mut items: Vec<BanItem> = Vec::with_capacity(targets.len());
     let mut allowed = Vec::new();
     for tg in targets {
-        match policy.check(tg) {
+        let r = policy.check(tg).and_then(|()| match enforceable(tg) {
+            Some(r) if !policy.force => Err(r),
+            _ => Ok(()),
+        });
+        match r {
             Ok(()) => allowed.push(*tg),
             Err(r) => items.push(refused(*tg, &r)),
         }
@@ -164,6 +189,7 @@ pub fn ban(
                 status: BanStatus::AlreadyBanned,
                 reason: Some("already banned; fail2ban extends the ban".into()),
                 reason_code: None,
+                enforced: None,
             });
         } else {
             to_ban.push(*tg);
@@ -196,6 +222,7 @@ pub fn ban(
             },
             reason: None,
             reason_code: None,
+            enforced: None,
         });
     }
     if !dry_run && newly != to_ban.len() as u64 {
@@ -215,6 +242,7 @@ pub fn ban(
         banned: count(BanStatus::Banned) + count(BanStatus::WouldBan),
         already_banned: count(BanStatus::AlreadyBanned),
         refused: count(BanStatus::Refused),
+        not_enforced: 0,
         items,
     })
 }
@@ -225,6 +253,31 @@ fn refused(ip: Target, r: &Refusal) -> BanItem {
         status: BanStatus::Refused,
         reason: Some(r.to_string()),
         reason_code: Some(r.code()),
+        enforced: None,
+    }
+}
+
+impl BanOutcome {
+    /// Record the check after acting: `enforced(ip)` for each item fail2ban
+    /// holds; an item the kernel lacks becomes `not_enforced`.
+    pub fn check_enforced(&mut self, enforced: &dyn Fn(&Target) -> Option<bool>) {
+        for i in &mut self.items {
+            if matches!(i.status, BanStatus::Banned | BanStatus::AlreadyBanned) {
+                i.enforced = enforced(&i.ip);
+                if i.enforced == Some(false) {
+                    i.status = BanStatus::NotEnforced;
+                    i.reason = Some(
+                        "fail2ban accepted it, but the kernel firewall does not hold it".into(),
+                    );
+                    i.reason_code = Some("not_enforced");
+                }
+            }
+        }
+        self.not_enforced = self
+            .items
+            .iter()
+            .filter(|i| i.status == BanStatus::NotEnforced)
+            .count();
     }
 }
 
@@ -234,6 +287,9 @@ pub struct UnbanItem {
     /// Jails the IP left (or would leave, with --dry-run).
     pub jails: Vec<String>,
     pub status: &'static str,
+    /// Whether the kernel firewall let go of it too; null when no action
+    /// of those jails is inspectable (or nothing was unbanned).
+    pub enforced: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -249,6 +305,36 @@ pub struct UnbanOutcome {
 /// Called with (jail, ip) pairs right before they are unbanned, because
 /// fail2ban deletes their history rows on unban.
 pub type BeforeUnban<'a> = &'a mut dyn FnMut(&[(String, String)]) -> Result<()>;
+
+impl UnbanOutcome {
+    /// Record the check after acting: `absent(jail, ip)` for each unbanned
+    /// item; one the kernel still holds becomes `not_enforced`.
+    pub fn check_enforced(&mut self, absent: &dyn Fn(&str, &str) -> Option<bool>) {
+        for i in &mut self.items {
+            if i.status != "unbanned" {
+                continue;
+            }
+            let checks: Vec<Option<bool>> = i.jails.iter().map(|j| absent(j, &i.ip)).collect();
+            i.enforced = if checks.contains(&Some(false)) {
+                Some(false)
+            } else if checks.contains(&Some(true)) {
+                Some(true)
+            } else {
+                None
+            };
+            if i.enforced == Some(false) {
+                i.status = "not_enforced";
+            }
+        }
+    }
+
+    pub fn not_enforced(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| i.status == "not_enforced")
+            .count()
+    }
+}
 
 /// Unban targets from one jail, or from every jail that bans them.
 pub fn unban(
@@ -343,6 +429,7 @@ fn finish_unban(
             ip,
             jails: left,
             status,
+            enforced: None,
         });
     }
     let unbanned = items.iter().filter(|i| !i.jails.is_empty()).count();
@@ -411,6 +498,7 @@ fn finish_unban_jail(
                 (false, false) => "still_banned",
             },
             ip,
+            enforced: None,
         });
     }
     let unbanned = items.iter().filter(|i| !i.jails.is_empty()).count();

@@ -7,6 +7,7 @@ pub mod bans;
 pub mod blocklist;
 pub mod config;
 pub mod db;
+pub mod enforce;
 pub mod error;
 pub mod fail2ban;
 pub mod geo;

@@ -132,6 +132,8 @@ pub enum Refusal {
     Safelist(String),
     OwnAddress,
     SshClient,
+    /// A network that one of the jail's actions cannot hold (why).
+    CidrNotEnforceable(String),
 }
 
 impl Refusal {
@@ -152,6 +154,7 @@ impl Refusal {
             Refusal::Safelist(_) => "safelist",
             Refusal::OwnAddress => "own_address",
             Refusal::SshClient => "ssh_client",
+            Refusal::CidrNotEnforceable(_) => "cidr_not_enforceable",
         }
     }
 
@@ -185,6 +188,7 @@ impl fmt::Display for Refusal {
             Refusal::Safelist(e) => write!(f, "in the safelist ({e})"),
             Refusal::OwnAddress => write!(f, "an address of this host"),
             Refusal::SshClient => write!(f, "the client of the current SSH session"),
+            Refusal::CidrNotEnforceable(why) => write!(f, "cannot be enforced: {why}"),
         }
     }
 }

@@ -36,7 +36,15 @@ pub trait Applier {
     fn unban(&mut self, jail: &str, targets: &[String]) -> Result<u64>;
     /// The jail's live `ignoreip` (also proves the jail exists).
     fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>>;
+    /// Which networks the jail's firewall actions cannot hold, decided once
+    /// per import; None when every network can be sent.
+    fn enforceable(&mut self, _jail: &str) -> Option<Enforceable> {
+        None
+    }
 }
+
+/// Refuses a network the jail's actions cannot hold (see [`Applier::enforceable`]).
+pub type Enforceable = Box<dyn Fn(&Target) -> Option<Refusal>>;
 
 /// The real [`Applier`]: bangui's native fail2ban client.
 pub struct Fail2banApplier<'a>(pub &'a mut dyn Transport);
@@ -61,6 +69,13 @@ impl Applier for Fail2banApplier<'_> {
                 .map(|s| s.split_whitespace().map(str::to_owned).collect())
                 .unwrap_or_default(),
         })
+    }
+    fn enforceable(&mut self, jail: &str) -> Option<Enforceable> {
+        let mut kernel = crate::enforce::SystemKernel::new();
+        let state = crate::enforce::JailState::read(self.0, &mut kernel, jail).ok()?;
+        Some(Box::new(move |t: &Target| {
+            state.cidr_refusal(t).map(Refusal::CidrNotEnforceable)
+        }))
     }
 }
 
@@ -375,6 +390,46 @@ impl Screen {
     }
 }
 
+/// Networks the jail's firewall actions cannot hold (an nftables set without
+/// `flags interval`, …) are refused like unsafe entries, with one warning.
+fn refuse_unenforceable(applier: &mut dyn Applier, jail: &str, s: &mut Screened) {
+    if s.nets.iter().all(|n| Target::from_net(*n).is_host()) {
+        return;
+    }
+    let Some(check) = applier.enforceable(jail) else {
+        return;
+    };
+    let mut refused = Vec::new();
+    s.nets.retain(|n| {
+        let t = Target::from_net(*n);
+        match check(&t) {
+            Some(r) => {
+                refused.push((t, r));
+                false
+            }
+            None => true,
+        }
+    });
+    if let Some((_, first)) = refused.first() {
+        tracing::warn!(
+            event = "blocklist_networks_not_enforceable",
+            jail,
+            count = refused.len(),
+            "{} network(s) refused: {first}",
+            refused.len()
+        );
+    }
+    for (t, r) in refused {
+        *s.refused.entry(r.code().to_string()).or_insert(0) += 1;
+        if s.refused_samples.len() < SAMPLES {
+            s.refused_samples.push(RefusedEntry {
+                target: t.to_string(),
+                reason: r.to_string(),
+            });
+        }
+    }
+}
+
 /// The policy a blocklist import applies (never `force`: a feed cannot
 /// override the safety rules).
 pub fn policy(settings: &Settings, ignoreip: &[String]) -> Policy {
@@ -666,8 +721,9 @@ pub fn import_source(
     progress.finish();
     r.bytes = read;
     r.take_stats(&parsed.stats);
-    let screened = Screen::new(policy(settings, &ignoreip)).run(&parsed);
+    let mut screened = Screen::new(policy(settings, &ignoreip)).run(&parsed);
     drop(parsed);
+    refuse_unenforceable(applier, &src.jail, &mut screened);
     r.refused = screened.refused;
     r.refused_samples = screened.refused_samples;
     r.aggregated = screened.nets.len() as u64;

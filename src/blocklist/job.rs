@@ -78,4 +78,7 @@ impl Applier for LazyApplier {
     fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>> {
         Fail2banApplier(self.client()?).ignoreip(jail)
     }
+    fn enforceable(&mut self, jail: &str) -> Option<super::import::Enforceable> {
+        Fail2banApplier(self.client().ok()?).enforceable(jail)
+    }
 }

@@ -130,6 +130,18 @@ pub enum Command {
 
     /// A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)
     Top(TopArgs),
+    /// Check that the kernel firewall holds every ban fail2ban reports (exit 1 when not)
+    #[command(
+        long_about = "Check that the kernel firewall holds every ban fail2ban reports.\n\n\
+Each jail's actions are resolved to the kernel objects they manage (nftables set, iptables chain \
+f2b-NAME, ipset set), read with nft, iptables-save/ip6tables-save and ipset (root), and compared \
+with fail2ban's ban list as networks: `missing` is banned but not in the kernel, `stray` is in \
+the kernel but not banned. Exit 0 when every inspectable action holds every ban, 1 when one is \
+missing (with --strict also when an action cannot be inspected).\n\n\
+--repair asks fail2ban to run each action's own ban command again for the missing entries; \
+bangui never writes firewall rules itself, and never removes strays."
+    )]
+    Verify(VerifyArgs),
 
     /// Live jail state and settings
     #[command(subcommand)]
@@ -200,8 +212,9 @@ pub struct BanArgs {
     #[arg(long, value_name = "FILE")]
     pub from_file: Option<PathBuf>,
 
-    /// Allow private, reserved, this host's and the SSH client's addresses
-    /// (and an expiry beyond the jail's bantime)
+    /// Allow private, reserved, this host's and the SSH client's addresses,
+    /// networks the jail's firewall cannot hold (cidr_not_enforceable), and an
+    /// expiry beyond the jail's bantime
     #[arg(long)]
     pub force: bool,
 
@@ -321,6 +334,25 @@ pub struct BannedArgs {
     /// Only this jail
     #[arg(short, long)]
     pub jail: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Only these jails [default: every jail]
+    #[arg(short, long = "jail", value_name = "JAIL")]
+    pub jails: Vec<String>,
+
+    /// Also fail (exit 1) when an action cannot be inspected
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Put missing bans back through fail2ban (strays are left alone)
+    #[arg(long)]
+    pub repair: bool,
+
+    /// With --repair: show what would be repaired and change nothing
+    #[arg(long, requires = "repair")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -873,7 +905,7 @@ pub const HEALTH_LONG_ABOUT: &str = "\
 Run the health checks once and print the same document as /api/v1/health/ready.
 
 Critical checks (they decide readiness): database, fail2ban, config_dir, scheduler.
-Advisory checks (they can only degrade): blocklists, external_logging, geo.
+Advisory checks (they can only degrade): blocklists, external_logging, geo, verify.
 
 Exit codes: 0 every check passes; 1 degraded (some check failed, fail2ban answers);
 69 fail2ban unreachable.
@@ -902,6 +934,7 @@ pub struct HealthArgs {
     /// Run only this check
     #[arg(long, value_name = "NAME", value_parser = [
         "database", "fail2ban", "config_dir", "scheduler", "blocklists", "external_logging", "geo",
+        "verify",
     ])]
     pub check: Option<String>,
 

@@ -8,8 +8,9 @@ use serde_json::json;
 
 use bangui::audit::AuditRecord;
 use bangui::bans::{self, BanStatus};
+use bangui::enforce::{JailState, SystemKernel};
 use bangui::error::exit;
-use bangui::net::{self, Policy, Target};
+use bangui::net::{self, Policy, Refusal, Target};
 use bangui::util::{format_duration, now_unix, rfc3339_opt};
 use bangui::{Error, Result};
 
@@ -75,16 +76,39 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
     let ignoreip = bans::jail_ignoreip(&mut client, &a.jail)?;
     super::cmd_expire::check(&mut client, &a, until, now)?;
     let pol = policy(app, ignoreip, a.force);
-    let out = bans::ban(
+    // Networks the jail's firewall actions cannot hold are refused up front.
+    let before = if list.iter().any(|t| !t.is_host()) {
+        Some(JailState::read(
+            &mut client,
+            &mut SystemKernel::new(),
+            &a.jail,
+        )?)
+    } else {
+        None
+    };
+    let mut out = bans::ban_checked(
         &mut client,
         &a.jail,
         &list,
         &pol,
+        &|t| {
+            before
+                .as_ref()
+                .and_then(|s| s.cidr_refusal(t))
+                .map(Refusal::CidrNotEnforceable)
+        },
         app.cfg.fail2ban.ban_batch_size,
         a.dry_run,
     )?;
+    // Check after acting: does the kernel hold what fail2ban accepted?
+    if !a.dry_run && out.banned + out.already_banned > 0 {
+        let after = JailState::read(&mut client, &mut SystemKernel::new(), &a.jail)?;
+        out.check_enforced(&|t| after.enforced(t));
+    }
     let applied = out.banned + out.already_banned;
-    let code = if out.refused == 0 {
+    let code = if out.not_enforced > 0 {
+        exit::PARTIAL
+    } else if out.refused == 0 {
         exit::OK
     } else if applied > 0 {
         exit::PARTIAL
@@ -94,6 +118,7 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
     let outcome = match (a.dry_run, code) {
         (true, _) => "dry-run",
         (_, exit::OK) => "ok",
+        _ if out.not_enforced > 0 => "not_enforced",
         (_, exit::PARTIAL) => "partial",
         _ => "refused",
     };
@@ -112,6 +137,7 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
                 "already_banned": out.already_banned,
                 "expires_at": until,
                 "refused": out.items.iter().filter(|i| i.status == BanStatus::Refused).map(|i| json!({"ip": i.ip, "reason": i.reason_code})).collect::<Vec<_>>(),
+                "not_enforced": out.items.iter().filter(|i| i.status == BanStatus::NotEnforced).map(|i| i.ip.to_string()).collect::<Vec<_>>(),
             })),
         },
     );
@@ -123,14 +149,35 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
             vec![
                 i.ip.to_string(),
                 status_word(i.status).to_string(),
+                opt(i.enforced.map(|e| if e { "yes" } else { "no" })),
                 i.reason.clone().unwrap_or_default(),
             ]
         })
         .collect();
     let mut data = serde_json::to_value(&out).unwrap_or_default();
     data["expires_at"] = rfc3339_opt(until);
-    let mut rep =
-        Report::new("ban", data, table(&["ip", "result", "reason"], rows)).with_exit(code);
+    let mut rep = Report::new(
+        "ban",
+        data,
+        table(&["ip", "result", "enforced", "reason"], rows),
+    )
+    .with_exit(code);
+    if out.not_enforced > 0 {
+        rep = rep.note(format!(
+            "{} item(s) accepted by fail2ban but not held by the kernel firewall; see `bangui verify --jail {}` and fail2ban's log",
+            out.not_enforced, a.jail
+        ));
+    }
+    if out
+        .items
+        .iter()
+        .any(|i| i.reason_code == Some("cidr_not_enforceable"))
+    {
+        rep = rep.note(
+            "hint: give the jail's nftables set `flags interval` (the README's action.d/nftables.local \
+             override), ban single addresses, or use --force to send the networks anyway",
+        );
+    }
     if out.refused > 0 && code == exit::DATA_ERR {
         rep = rep.note(format!(
             "error: every item was refused; nothing was banned in {}{}",
@@ -156,6 +203,7 @@ fn status_word(s: BanStatus) -> &'static str {
         BanStatus::AlreadyBanned => "already banned",
         BanStatus::WouldBan => "would ban",
         BanStatus::Refused => "refused",
+        BanStatus::NotEnforced => "not enforced",
     }
 }
 
@@ -169,7 +217,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
     let f2b_db = fail2ban_db_path(app, &mut client);
     let mut keep_history =
         |pairs: &[(String, String)]| preserve_history_before_unban(app, f2b_db.as_deref(), pairs);
-    let out = if a.all {
+    let mut out = if a.all {
         let jail = a
             .jail
             .as_deref()
@@ -186,6 +234,26 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
             &mut keep_history,
         )?
     };
+    // Check after acting: has the kernel let go of what fail2ban unbanned?
+    if !a.dry_run {
+        let mut jails: Vec<String> = out
+            .items
+            .iter()
+            .filter(|i| i.status == "unbanned")
+            .flat_map(|i| i.jails.clone())
+            .collect();
+        jails.sort();
+        jails.dedup();
+        let mut states = std::collections::BTreeMap::new();
+        for j in jails {
+            let st = JailState::read(&mut client, &mut SystemKernel::new(), &j)?;
+            states.insert(j, st);
+        }
+        out.check_enforced(&|j, ip| {
+            let t = Target::parse(ip).ok()?;
+            states.get(j)?.absent(&t)
+        });
+    }
     let targets: Vec<String> = out.items.iter().map(|i| i.ip.clone()).collect();
     app.audit(
         &AuditRecord {
@@ -194,7 +262,13 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
             command: if a.all { "unban --all" } else { "unban" },
             jail: a.jail.as_deref(),
             targets: &targets,
-            outcome: if a.dry_run { "dry-run" } else { "ok" },
+            outcome: if a.dry_run {
+                "dry-run"
+            } else if out.not_enforced() > 0 {
+                "not_enforced"
+            } else {
+                "ok"
+            },
             changed: out.changed,
             detail: Some(json!({
                 "left": out.items.iter().filter(|i| !i.jails.is_empty()).map(|i| json!({"ip": i.ip, "jails": i.jails})).collect::<Vec<_>>(),
@@ -204,13 +278,26 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
     let rows = out
         .items
         .iter()
-        .map(|i| vec![i.ip.clone(), i.status.replace('_', " "), i.jails.join(",")])
+        .map(|i| {
+            vec![
+                i.ip.clone(),
+                i.status.replace('_', " "),
+                i.jails.join(","),
+                opt(i.enforced.map(|e| if e { "yes" } else { "no" })),
+            ]
+        })
         .collect();
     let mut rep = Report::new(
         "unban",
         serde_json::to_value(&out).unwrap_or_default(),
-        table(&["ip", "result", "jails"], rows),
+        table(&["ip", "result", "jails", "enforced"], rows),
     );
+    if out.not_enforced() > 0 {
+        rep = rep.with_exit(exit::PARTIAL).note(format!(
+            "{} item(s) unbanned by fail2ban but still held by the kernel firewall; see fail2ban's log",
+            out.not_enforced()
+        ));
+    }
     if out.unbanned == 0 && !out.items.is_empty() {
         rep = rep.note("nothing to unban: none of these was banned");
     }

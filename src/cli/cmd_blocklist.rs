@@ -12,8 +12,10 @@ use bangui::blocklist::import::{self, Applier, NoProgress, Progress, RemoveRepor
 use bangui::blocklist::{
     Fail2banApplier, ImportOptions, ImportReport, NewSource, Settings, source,
 };
+use bangui::enforce::{JailState, SystemKernel};
 use bangui::error::exit;
 use bangui::fail2ban::Transport;
+use bangui::net::Target;
 use bangui::util::{format_duration, now_unix, parse_duration, sanitize};
 use bangui::{Error, Result, audit, net};
 
@@ -287,6 +289,38 @@ impl Progress for Bars {
     }
 }
 
+/// How many of the source's applied entries the jail's inspectable
+/// actions hold: `{checked, not_enforced, samples}`, or null when no action
+/// of the jail is inspectable.
+fn enforcement_check(
+    conn: &rusqlite::Connection,
+    client: &mut bangui::fail2ban::Client,
+    source_id: i64,
+    jail: &str,
+) -> Result<Value> {
+    let state = JailState::read(client, &mut SystemKernel::new(), jail)?;
+    let mut checked = 0u64;
+    let mut missing = Vec::new();
+    for e in import::entries(conn, source_id)? {
+        let Ok(t) = Target::parse(&e) else { continue };
+        match state.enforced(&t) {
+            None => return Ok(Value::Null),
+            Some(ok) => {
+                checked += 1;
+                if !ok {
+                    missing.push(t);
+                }
+            }
+        }
+    }
+    missing.sort();
+    Ok(json!({
+        "checked": checked,
+        "not_enforced": missing.len(),
+        "samples": missing.iter().take(20).map(Target::to_string).collect::<Vec<_>>(),
+    }))
+}
+
 fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -> Result<Report> {
     let sources = if let Some(f) = &a.from_file {
         let jail = a.jail.as_deref().unwrap_or_default();
@@ -310,6 +344,7 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
     };
     let st = settings(app);
     let mut reports: Vec<ImportReport> = Vec::new();
+    let mut checks: Vec<Value> = Vec::new();
     if !sources.is_empty() {
         let mut client = app.client()?;
         let t: &mut dyn Transport = &mut client;
@@ -334,11 +369,24 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
                 break;
             }
         }
+        // Check after acting: does the kernel hold what the sources applied?
+        for (s, r) in sources.iter().zip(&reports) {
+            checks.push(if r.dry_run || r.status != "ok" {
+                Value::Null
+            } else {
+                enforcement_check(conn, &mut client, s.id, &r.jail)?
+            });
+        }
     }
+    let not_enforced: u64 = checks
+        .iter()
+        .filter_map(|c| c["not_enforced"].as_u64())
+        .sum();
     let changed = reports.iter().any(|r| r.changed);
     let mut codes: Vec<i32> = reports.iter().map(|r| r.exit_code).collect();
     codes.dedup();
     let code = match codes.as_slice() {
+        _ if not_enforced > 0 => exit::PARTIAL,
         [] => exit::OK,
         [c] => *c,
         _ if codes.contains(&exit::OK) => exit::PARTIAL,
@@ -374,9 +422,20 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
             ]
         })
         .collect();
+    let mut sources_json = serde_json::to_value(&reports).unwrap_or_default();
+    if let Some(list) = sources_json.as_array_mut() {
+        for (i, item) in list.iter_mut().enumerate() {
+            if let Some(o) = item.as_object_mut() {
+                o.insert(
+                    "enforcement".into(),
+                    checks.get(i).cloned().unwrap_or(Value::Null),
+                );
+            }
+        }
+    }
     let mut report = Report::new(
         "blocklist import",
-        json!({ "changed": changed, "dry_run": a.dry_run, "sources": reports }),
+        json!({ "changed": changed, "dry_run": a.dry_run, "sources": sources_json }),
         table(
             &[
                 "source",
@@ -397,6 +456,11 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
     .with_exit(code);
     if sources.is_empty() {
         report = report.note("no enabled sources");
+    }
+    if not_enforced > 0 {
+        report = report.note(format!(
+            "{not_enforced} applied entr(y/ies) not held by the kernel firewall; see `bangui verify`"
+        ));
     }
     for r in &reports {
         if let Some(e) = &r.error {

@@ -23,6 +23,7 @@ mod cmd_persist;
 mod cmd_select;
 mod cmd_status;
 mod cmd_top;
+mod cmd_verify;
 mod logging;
 mod manpage;
 mod output;
@@ -121,6 +122,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Banned(a) => cmd_bans::banned(app, a),
         Command::Explain(a) => cmd_explain::run(app, a),
         Command::Top(a) => cmd_top::run(app, a),
+        Command::Verify(a) => cmd_verify::run(app, a),
         Command::Jail(c) => cmd_jail::run(app, c),
         Command::Jobs(c) => cmd_jobs::run(app, c),
         Command::Blocklist(c) => cmd_blocklist::run(app, c),

@@ -492,6 +492,13 @@ pub static KEYS: &[KeyDef] = &[
     ),
     key!(
         "jobs",
+        "verify_interval",
+        Kind::Duration,
+        |_| i(300),
+        "verify interval (is every ban in the kernel firewall?)"
+    ),
+    key!(
+        "jobs",
         "job_runs_retention",
         Kind::Duration,
         |_| i(30 * DAY),

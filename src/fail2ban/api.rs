@@ -214,6 +214,31 @@ pub fn parse_status(v: &Value) -> Result<Vec<String>> {
     Ok(jails)
 }
 
+/// Every jail's status in one call: `status --all` (1.1+). None on servers
+/// without it (1.0.x takes `--all` for a jail name and finds none).
+pub fn status_all(t: &mut dyn Transport) -> Result<Option<BTreeMap<String, JailStatus>>> {
+    match t.call(&[s("status"), s("--all")]) {
+        Ok(v) => parse_status_all(&v).map(Some),
+        Err(Error::Fail2ban { .. } | Error::NoSuchJail { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `[('Number of jail', n), ('Jail list', '…'), {jail: <status jail>, …}]`.
+pub fn parse_status_all(v: &Value) -> Result<BTreeMap<String, JailStatus>> {
+    const WHAT: &str = "status --all";
+    let items = v.as_list().ok_or_else(|| unexpected(WHAT, v))?;
+    let Some(Value::Dict(kv)) = items.iter().find(|i| matches!(i, Value::Dict(_))) else {
+        return Err(unexpected(WHAT, v));
+    };
+    let mut out = BTreeMap::new();
+    for (k, st) in kv {
+        let jail = k.as_str().ok_or_else(|| unexpected(WHAT, v))?;
+        out.insert(jail.to_owned(), parse_jail_status(st)?);
+    }
+    Ok(out)
+}
+
 pub fn jail_status(t: &mut dyn Transport, jail: &str) -> Result<JailStatus> {
     let v = jail_call(t, &[s("status"), plain("jail name", jail)?])?;
     parse_jail_status(&v)

@@ -37,10 +37,11 @@ pub enum CheckName {
     Blocklists,
     ExternalLogging,
     Geo,
+    Verify,
 }
 
 impl CheckName {
-    pub const ALL: [CheckName; 7] = [
+    pub const ALL: [CheckName; 8] = [
         CheckName::Database,
         CheckName::Fail2ban,
         CheckName::ConfigDir,
@@ -48,6 +49,7 @@ impl CheckName {
         CheckName::Blocklists,
         CheckName::ExternalLogging,
         CheckName::Geo,
+        CheckName::Verify,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,6 +61,7 @@ impl CheckName {
             CheckName::Blocklists => "blocklists",
             CheckName::ExternalLogging => "external_logging",
             CheckName::Geo => "geo",
+            CheckName::Verify => "verify",
         }
     }
 
@@ -76,7 +79,7 @@ impl CheckName {
     fn needs_db(self) -> bool {
         matches!(
             self,
-            CheckName::Database | CheckName::Scheduler | CheckName::Blocklists
+            CheckName::Database | CheckName::Scheduler | CheckName::Blocklists | CheckName::Verify
         )
     }
 }
@@ -139,6 +142,8 @@ impl HealthSettings {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DbFacts {
     pub ban_history: Vec<(String, i64)>,
+    /// Missing bans per jail at the last `verify` job.
+    pub enforcement_missing: Vec<(String, i64)>,
     pub blocklists: Vec<SourceFacts>,
     pub jobs: Vec<JobFacts>,
     pub locks: Vec<LockFacts>,
@@ -515,12 +520,48 @@ fn db_pass(
             .unwrap_or_else(|e| fail(CheckName::Blocklists, format!("cannot read: {e}")));
         checks.push((CheckName::Blocklists, r.timed(t)));
     }
+    if selected.contains(&CheckName::Verify) {
+        let t = Instant::now();
+        let r = check_verify(&conn, now)
+            .unwrap_or_else(|e| fail(CheckName::Verify, format!("cannot read: {e}")));
+        checks.push((CheckName::Verify, r.timed(t)));
+    }
     let facts = if metrics {
         read_facts(&conn).ok()
     } else {
         None
     };
     DbPass { checks, facts }
+}
+
+/// Advisory: what the last `verify` job found. Before its first run there
+/// is nothing to report.
+fn check_verify(conn: &Connection, now: i64) -> crate::Result<Pending> {
+    let name = CheckName::Verify;
+    let Some(last) = crate::enforce::job::last(conn)? else {
+        return Ok(ok(name, "no verify run yet (job `verify`)"));
+    };
+    let missing: Vec<String> = last
+        .missing
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(j, n)| format!("{j} ({n})"))
+        .collect();
+    let when = ago(now - last.at);
+    Ok(if missing.is_empty() {
+        ok(
+            name,
+            format!("every ban enforced at the last verify, {when} ago"),
+        )
+    } else {
+        fail(
+            name,
+            format!(
+                "bans missing from the kernel firewall at the last verify, {when} ago: {}; run `bangui verify --repair`",
+                missing.join(", ")
+            ),
+        )
+    })
 }
 
 fn check_scheduler(
@@ -737,8 +778,14 @@ fn read_facts(conn: &Connection) -> rusqlite::Result<DbFacts> {
         )
         .optional()?
         .unwrap_or(0);
+    let enforcement_missing = crate::enforce::job::last(conn)
+        .ok()
+        .flatten()
+        .map(|l| l.missing)
+        .unwrap_or_default();
     Ok(DbFacts {
         ban_history,
+        enforcement_missing,
         blocklists,
         jobs,
         locks,

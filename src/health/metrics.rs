@@ -340,6 +340,14 @@ pub fn render(snap: &Snapshot, http: Option<&HttpStats>, now: i64) -> String {
 
     if let Some(f) = &snap.facts {
         e.family(
+            "bangui_enforcement_missing",
+            "gauge",
+            "Bans fail2ban lists that the kernel firewall lacked at the last verify job, per jail",
+            f.enforcement_missing
+                .iter()
+                .map(|(j, n)| (l1("jail", j.clone()), *n as f64)),
+        );
+        e.family(
             "bangui_ban_history_records",
             "gauge",
             "Ban events kept in bangui's history, per jail",

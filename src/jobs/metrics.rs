@@ -109,6 +109,17 @@ pub fn render(conn: &Connection) -> Result<String> {
     out.push_str("# HELP bangui_job_runs_total Runs of the job by final status.\n");
     out.push_str("# TYPE bangui_job_runs_total counter\n");
     out.push_str(&runs);
+    if let Some(last) = crate::enforce::job::last(conn)? {
+        out.push_str("# HELP bangui_enforcement_missing Bans fail2ban lists that the kernel firewall lacked at the last verify job, per jail.\n");
+        out.push_str("# TYPE bangui_enforcement_missing gauge\n");
+        for (jail, n) in &last.missing {
+            let _ = writeln!(
+                out,
+                "bangui_enforcement_missing{{jail=\"{}\"}} {n}",
+                escape(jail)
+            );
+        }
+    }
     Ok(out)
 }
 

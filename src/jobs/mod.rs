@@ -52,6 +52,7 @@ pub fn registry() -> Vec<Box<dyn Job>> {
         Box::new(crate::insight::ExpireBans),
         Box::new(crate::geo::job::GeoRefresh),
         Box::new(crate::geo::job::GeoCleanup),
+        Box::new(crate::enforce::job::VerifyJob),
         Box::new(maintenance::DbMaintenance),
     ]
 }

@@ -192,7 +192,7 @@ fn healthy_server_answers_and_stops_on_sigterm() {
     let doc = r.json();
     assert_eq!(doc["ready"], true);
     assert_eq!(doc["failed_count"], 0);
-    assert_eq!(doc["checks"].as_array().unwrap().len(), 7);
+    assert_eq!(doc["checks"].as_array().unwrap().len(), 8);
 
     let r = s.get("/api/v1/health/live");
     r.code(200);
@@ -435,10 +435,10 @@ fn health_exit_codes_and_nagios_codes() {
     let d = r.json()["data"].clone();
     assert_eq!(d["status"], "ok");
     assert_eq!(d["failed_count"], 0);
-    assert_eq!(d["checks"].as_array().unwrap().len(), 7);
+    assert_eq!(d["checks"].as_array().unwrap().len(), 8);
     let r = env.run(&["health", "-o", "plain"]);
     r.code(0);
-    assert_eq!(r.stdout.lines().count(), 7);
+    assert_eq!(r.stdout.lines().count(), 8);
     assert!(
         r.stdout.lines().all(|l| l.split('\t').count() == 5),
         "{}",
@@ -447,11 +447,11 @@ fn health_exit_codes_and_nagios_codes() {
     let r = env.run(&["health", "--nagios"]);
     r.code(0);
     assert!(
-        r.stdout.starts_with("BANGUI OK - 7 checks pass, fail2ban "),
+        r.stdout.starts_with("BANGUI OK - 8 checks pass, fail2ban "),
         "{}",
         r.stdout
     );
-    assert!(r.stdout.contains(" | failed=0;1;1;0;7 "), "{}", r.stdout);
+    assert!(r.stdout.contains(" | failed=0;1;1;0;8 "), "{}", r.stdout);
     assert_eq!(r.stdout.lines().count(), 1);
     env.run(&["health", "--check", "fail2ban"]).code(0);
 

@@ -19,8 +19,14 @@ fn jail_list_has_counts_and_null_for_unknowable() {
         .clone();
     assert_eq!(row["currently_banned"], 1);
     assert_eq!(row["total_banned"], 1);
-    // fail2ban 1.0 reports neither; they are null, not guessed.
+    // Neither release reports idle; 1.0 has no `stats` and so no backend
+    // either: null, not guessed. 1.1 answers `stats` with the backend.
     assert_eq!(row["idle"], serde_json::Value::Null);
+    let backend = match crate::support::fail2ban::env_version().as_str() {
+        "1.0.2" => serde_json::Value::Null,
+        _ => json!("polling"),
+    };
+    assert_eq!(row["backend"], backend, "{row}");
     assert!(
         !fresh.db().exists(),
         "jail list must not touch the database"

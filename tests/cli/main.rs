@@ -9,6 +9,7 @@ mod bans;
 mod blocklist;
 mod config;
 mod db;
+mod enforce;
 mod filters;
 mod generated;
 mod geo;

@@ -2,6 +2,9 @@
 //! plus private servers for tests that stop or reload theirs. Every server
 //! runs under a small shell watchdog that stops it and removes its temp dir
 //! when the test process goes away, also after a panic or a kill.
+//!
+//! `F2B_VERSION` picks the fail2ban release (unset or `1.0.2`: the Debian
+//! package; `1.1.0`, `1.1.1`: the release trees beside the repository).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -13,6 +16,8 @@ pub struct Fail2ban {
     pub dir: PathBuf,
     pub socket: PathBuf,
     pub conf: PathBuf,
+    /// The release it runs: "1.0.2", "1.1.0" or "1.1.1".
+    pub version: String,
     /// Stop the server when this handle is dropped (private servers only).
     owned: bool,
 }
@@ -22,6 +27,65 @@ static JAIL_SEQ: AtomicU32 = AtomicU32::new(0);
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// How to start a private server: see [`Fail2ban::start_with`].
+#[derive(Default, Clone)]
+pub struct Options {
+    /// Run the server inside this network namespace.
+    pub netns: Option<String>,
+    /// Copied over the fixture conf (`@DIR@` replaced): e.g. a jail.local and
+    /// action.d overrides. The release's stock action.d is copied first.
+    pub conf_dir: Option<PathBuf>,
+    /// The release: None = `F2B_VERSION`, else "1.0.2", "1.1.0" or "1.1.1".
+    pub version: Option<String>,
+}
+
+/// The release the tests run: `F2B_VERSION`, or the Debian package's 1.0.2.
+pub fn env_version() -> String {
+    match std::env::var("F2B_VERSION") {
+        Ok(v) if !v.is_empty() => v,
+        _ => "1.0.2".to_string(),
+    }
+}
+
+/// The release tree of `version`, None for the Debian package.
+pub fn source_tree(version: &str) -> Option<PathBuf> {
+    if version == "1.0.2" {
+        return None;
+    }
+    // `shared/` sits beside the repository (a worktree may sit one level deeper).
+    let src = repo()
+        .ancestors()
+        .skip(1)
+        .map(|d| d.join("shared/fail2ban-src").join(version))
+        .find(|d| d.join("fail2ban").is_dir());
+    assert!(
+        src.is_some(),
+        "no fail2ban {version} release tree in ../shared/fail2ban-src"
+    );
+    src
+}
+
+/// The stock config dir (filter.d, action.d) of `version`.
+pub fn stock_config(version: &str) -> PathBuf {
+    match source_tree(version) {
+        Some(src) => src.join("config"),
+        None => PathBuf::from("/etc/fail2ban"),
+    }
+}
+
+/// A `fail2ban-client` of `version`.
+pub fn client_cmd(version: &str) -> Command {
+    match source_tree(version) {
+        Some(src) => {
+            let mut c = Command::new("python3");
+            c.arg(src.join("bin/fail2ban-client"))
+                .env("PYTHONPATH", &src);
+            c
+        }
+        None => Command::new("fail2ban-client"),
+    }
 }
 
 pub fn require_fail2ban() {
@@ -39,17 +103,24 @@ pub fn require_fail2ban() {
 
 /// The server shared by every test in this binary.
 pub fn shared() -> &'static Fail2ban {
-    SHARED.get_or_init(|| Fail2ban::start(false))
+    SHARED.get_or_init(|| Fail2ban::start(false, &Options::default()))
 }
 
 impl Fail2ban {
     /// A server of the test's own, stopped when dropped.
     pub fn private() -> Fail2ban {
-        Fail2ban::start(true)
+        Fail2ban::start(true, &Options::default())
     }
 
-    fn start(owned: bool) -> Fail2ban {
+    /// A server of the test's own with other options, stopped when dropped.
+    pub fn start_with(opts: Options) -> Fail2ban {
+        Fail2ban::start(true, &opts)
+    }
+
+    fn start(owned: bool, opts: &Options) -> Fail2ban {
         require_fail2ban();
+        let version = opts.version.clone().unwrap_or_else(env_version);
+        let src = source_tree(&version);
         // sun_path is 108 bytes: keep the directory short.
         let dir = tempfile::Builder::new()
             .prefix("bgf.")
@@ -57,7 +128,16 @@ impl Fail2ban {
             .expect("temp dir for fail2ban")
             .keep();
         let conf = dir.join("conf");
+        if opts.conf_dir.is_some() {
+            copy_dir(
+                &stock_config(&version).join("action.d"),
+                &conf.join("action.d"),
+            );
+        }
         copy_dir(&repo().join("tests/fixtures/fail2ban/conf"), &conf);
+        if let Some(extra) = &opts.conf_dir {
+            copy_dir(extra, &conf);
+        }
         for f in walk(&conf) {
             let text = std::fs::read_to_string(&f).unwrap();
             std::fs::write(&f, text.replace("@DIR@", &dir.display().to_string())).unwrap();
@@ -71,8 +151,8 @@ impl Fail2ban {
         // when the test process ($1) is gone, or the stop file appears, it
         // stops the server by its pid and removes the directory.
         let script = r#"
-            test_pid=$1; dir=$2
-            fail2ban-server -f --async -x -c "$dir/conf" -s "$dir/fail2ban.sock" \
+            test_pid=$1; dir=$2; shift 2
+            "$@" -f --async -x -c "$dir/conf" -s "$dir/fail2ban.sock" \
                 -p "$dir/fail2ban.pid" --logtarget "$dir/fail2ban.log" \
                 >"$dir/server.out" 2>&1 &
             srv=$!
@@ -86,6 +166,20 @@ impl Fail2ban {
             wait "$srv" 2>/dev/null
             case "$dir" in /tmp/bgf.*) rm -rf "$dir" ;; esac
         "#;
+        // The server program, inside the namespace when asked.
+        let mut server: Vec<String> = Vec::new();
+        if let Some(ns) = &opts.netns {
+            server.extend(["ip", "netns", "exec", ns].map(String::from));
+        }
+        match &src {
+            Some(src) => server.extend([
+                "env".to_string(),
+                format!("PYTHONPATH={}", src.display()),
+                "python3".to_string(),
+                src.join("bin/fail2ban-server").display().to_string(),
+            ]),
+            None => server.push("fail2ban-server".to_string()),
+        }
         // The watchdog outlives us on purpose: it is what cleans up after us.
         #[allow(clippy::zombie_processes)]
         Command::new("sh")
@@ -94,6 +188,7 @@ impl Fail2ban {
             .arg("watchdog")
             .arg(std::process::id().to_string())
             .arg(&dir)
+            .args(&server)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -104,11 +199,12 @@ impl Fail2ban {
             dir: dir.clone(),
             socket: socket.clone(),
             conf: conf.clone(),
+            version: version.clone(),
             owned,
         };
         let t0 = Instant::now();
         loop {
-            let ok = Command::new("fail2ban-client")
+            let ok = client_cmd(&version)
                 .arg("-s")
                 .arg(&socket)
                 .arg("ping")
@@ -127,7 +223,7 @@ impl Fail2ban {
             std::thread::sleep(Duration::from_millis(50));
         }
         // Load the fixture's jails synchronously (no race with the tests).
-        let out = Command::new("fail2ban-client")
+        let out = client_cmd(&version)
             .arg("-c")
             .arg(&conf)
             .arg("-s")
@@ -188,7 +284,7 @@ impl Fail2ban {
 
     /// Stop the server now (for "fail2ban went away" tests).
     pub fn stop(&self) {
-        let _ = Command::new("fail2ban-client")
+        let _ = client_cmd(&self.version)
             .arg("-s")
             .arg(&self.socket)
             .arg("stop")

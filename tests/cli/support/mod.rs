@@ -4,6 +4,7 @@
 
 pub mod fail2ban;
 pub mod http;
+pub mod netns;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -162,6 +163,23 @@ impl TestEnv {
             .write_all(stdin.as_bytes())
             .unwrap();
         to_run(child.wait_with_output().unwrap())
+    }
+
+    /// The command run inside network namespace `ns` (e.g. a
+    /// [`netns::NetLab`]'s server namespace, where fail2ban's firewall is).
+    pub fn cmd_in(&self, ns: &str) -> Command {
+        let mut c = netns::ns_cmd(ns, bin());
+        self.isolate(&mut c);
+        c
+    }
+
+    pub fn run_in(&self, ns: &str, args: &[&str]) -> Run {
+        to_run(
+            self.cmd_in(ns)
+                .args(args)
+                .output()
+                .expect("run bangui in a namespace"),
+        )
     }
 
     /// Run as the unprivileged user `nobody` (root ignores file modes).
