@@ -812,7 +812,14 @@ requests finished, within health.grace). SIGHUP reopens the external log file (l
 Only GET and HEAD (405 otherwise); nothing changes state. Check results are reused for
 health.cache_ms; each client IP may make health.rate_limit_per_minute requests a minute (429
 with Retry-After beyond; /live is exempt). Binds 127.0.0.1:9191 by default and refuses a
-non-loopback address without --allow-remote: the endpoints have no authentication.";
+non-loopback address without --allow-remote: the endpoints have no authentication.
+
+Bounded resources: health.workers threads answer the checked endpoints, one more thread holds
+every connection; at most health.max_connections are open (a new client closes the one that
+has waited longest without a request). A client that sends nothing, or no whole request head,
+within health.client_timeout (10 s) is closed; a request line over 2 KiB gets 414, headers over
+8 KiB or 64 lines 431, without reading further. If the listening socket fails, serve-health
+exits non-zero (74) so that the service manager restarts it.";
 
 #[derive(Debug, Args)]
 pub struct HealthArgs {

@@ -558,9 +558,26 @@ pub static KEYS: &[KeyDef] = &[
     key!(
         "health",
         "workers",
-        Kind::Int { min: 1, max: 64 },
+        Kind::Int { min: 1, max: 32 },
         |_| i(4),
         "serve-health worker threads"
+    ),
+    key!(
+        "health",
+        "max_connections",
+        Kind::Int {
+            min: 1,
+            max: 100_000
+        },
+        |_| i(512),
+        "open serve-health connections at most; beyond, the longest-waiting idle one is closed"
+    ),
+    key!(
+        "health",
+        "client_timeout",
+        Kind::Duration,
+        |_| i(10),
+        "serve-health closes a client that sends nothing, or no whole request head, for this long"
     ),
     key!(
         "health",

@@ -187,6 +187,8 @@ pub struct HealthConfig {
     pub workers: usize,
     pub grace_s: u64,
     pub allow_remote: bool,
+    pub max_connections: usize,
+    pub client_timeout_s: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -381,9 +383,11 @@ pub fn load(
             cache_ms: secs("health.cache_ms"),
             rate_limit_per_minute: int("health.rate_limit_per_minute").clamp(0, u32::MAX as i64)
                 as u32,
-            workers: int("health.workers").clamp(1, 64) as usize,
+            workers: int("health.workers").clamp(1, 32) as usize,
             grace_s: secs("health.grace"),
             allow_remote: boolean("health.allow_remote"),
+            max_connections: int("health.max_connections").clamp(1, 100_000) as usize,
+            client_timeout_s: secs("health.client_timeout").max(1),
         },
         log: LogConfig {
             level: s("log.level"),
