@@ -1049,7 +1049,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 manual\t'Banned through `bangui ban`'
 blocklist\t'Banned by a blocklist import'"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "ndjson\t'One JSON object per line'
-csv\t'RFC 4180 CSV with a header line'"
+csv\t'RFC 4180 CSV with a header line; controls written as \\u00XX, formulas prefixed with \''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l order -d 'Time order' -r -f -a "asc\t''
 desc\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F

@@ -105,18 +105,117 @@ pub fn parse_since(s: &str, now: i64) -> Result<i64, String> {
 }
 
 /// Replace control characters so text from logs, feeds or the network cannot
-/// drive the terminal.
+/// drive the terminal, nor disguise itself: C0, DEL and C1 controls, bidi
+/// overrides, embeddings and isolates, and zero-width characters become
+/// U+FFFD (a tab becomes a space).
 pub fn sanitize(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control()) {
+    if !s.chars().any(|c| c.is_control() || is_invisible_format(c)) {
         return s.to_string();
     }
     s.chars()
         .map(|c| match c {
             '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
+            c if c.is_control() || is_invisible_format(c) => '\u{FFFD}',
             c => c,
         })
         .collect()
+}
+
+/// Characters that change how the text around them reads without showing
+/// themselves: bidirectional marks, embeddings, overrides and isolates, and
+/// zero-width spaces and joiners (and the byte-order mark).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// A serde_json formatter that also escapes DEL and the C1 controls
+/// (U+007F–U+009F) as `\u` sequences: serde_json escapes only C0, and some
+/// terminals act on C1 controls (U+009B is CSI).
+pub struct C1Escaping<F>(pub F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for C1Escaping<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if ('\u{7f}'..='\u{9f}').contains(&c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                write!(w, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Write JSON with C1 controls escaped (see [`C1Escaping`]), indented or on one line.
+pub fn write_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    w: W,
+    v: &T,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let r = if pretty {
+        let f = C1Escaping(serde_json::ser::PrettyFormatter::new());
+        v.serialize(&mut serde_json::Serializer::with_formatter(w, f))
+    } else {
+        let f = C1Escaping(serde_json::ser::CompactFormatter);
+        v.serialize(&mut serde_json::Serializer::with_formatter(w, f))
+    };
+    r.map_err(std::io::Error::other)
+}
+
+/// One line of JSON with C1 controls escaped.
+pub fn json_line<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec fails only for a value that cannot be serialised.
+    let _ = write_json(&mut out, v, false);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Write a file atomically: temp file in the same directory, fsync, rename,
@@ -193,6 +292,42 @@ pub fn pid_alive(pid: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sanitize_covers_controls_bidi_and_zero_width() {
+        assert_eq!(sanitize("plain ünïcode"), "plain ünïcode");
+        assert_eq!(sanitize("a\x1b[2Jb\tc"), "a\u{FFFD}[2Jb c");
+        assert_eq!(sanitize("x\u{9b}31m"), "x\u{FFFD}31m");
+        // "evil\u{202E}txt.exe" reads as "evilexe.txt" on a terminal.
+        assert_eq!(sanitize("evil\u{202E}txt.exe"), "evil\u{FFFD}txt.exe");
+        for c in [
+            '\u{200B}', '\u{200D}', '\u{2066}', '\u{2069}', '\u{061C}', '\u{FEFF}', '\u{200F}',
+        ] {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                "a\u{FFFD}b",
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn json_escapes_c1_controls() {
+        let v = serde_json::json!({"k\u{85}": "a\u{9b}b\u{7f}\u{1b}ü\u{a0}"});
+        let line = json_line(&v);
+        assert_eq!(
+            line,
+            r#"{"k\u0085":"a\u009bb\u007f\u001bü\u{a0}"}"#.replace("\\u{a0}", "\u{a0}")
+        );
+        assert!(!line.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)));
+        let back: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, v, "the escapes read back as the same text");
+        let mut pretty = Vec::new();
+        write_json(&mut pretty, &v, true).unwrap();
+        let pretty = String::from_utf8(pretty).unwrap();
+        assert!(pretty.contains("\n  \"k\\u0085\": "), "{pretty}");
+    }
 
     #[test]
     fn durations() {

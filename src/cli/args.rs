@@ -711,7 +711,7 @@ pub struct HistoryRecidiveArgs {
 pub enum ExportFormat {
     /// One JSON object per line
     Ndjson,
-    /// RFC 4180 CSV with a header line
+    /// RFC 4180 CSV with a header line; controls written as \u00XX, formulas prefixed with '
     Csv,
 }
 

@@ -957,7 +957,7 @@ impl Reply {
         Reply {
             code,
             content_type: "application/json",
-            body: format!("{v}\n"),
+            body: format!("{}\n", crate::util::json_line(v)),
             extra: Vec::new(),
         }
     }
