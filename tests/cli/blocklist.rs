@@ -584,3 +584,141 @@ fn the_blocklist_import_job_imports_due_sources_under_the_lock() {
     fx.run(&["jobs", "run", "blocklist-import"]).code(0);
     assert_eq!(fx.http.requests("/job.txt").len(), before);
 }
+
+#[test]
+fn more_than_max_entries_is_refused_with_65_and_applies_nothing() {
+    let fx = Fx::new("bl-max");
+    let five: String = (1..=5).map(|i| format!("4.0.{i}.9\n")).collect();
+    fx.http.text("/m", &five);
+    fx.add("m", "/m", &["--max-entries", "3"]);
+    let r = fx.import(&["m"]);
+    r.code(65).stderr_has("more than its --max-entries 3");
+    assert_eq!(src(&r)["status"], "aborted");
+    assert_eq!(r.json()["data"]["changed"], false);
+    assert!(banned(&fx.jail).is_empty(), "nothing was banned");
+    let st = fx.run(&["blocklist", "status", "--json"]).json();
+    assert_eq!(st["data"]["sources"][0]["entries"], 0);
+    // Within the limit it applies; --force applies beyond it.
+    fx.http.text("/m", "4.0.1.9\n4.0.2.9\n");
+    fx.import(&["m"]).code(0);
+    assert_eq!(banned(&fx.jail), set(&["4.0.1.9", "4.0.2.9"]));
+    fx.http.text("/m", &five);
+    fx.import(&["m", "--force"]).code(0);
+    assert_eq!(banned(&fx.jail).len(), 5);
+}
+
+/// fail2ban stops between two batches of an import: bangui's table holds
+/// exactly the batches fail2ban confirmed (fail2ban's own ban database is
+/// the judge), the import is recorded as failed, and the exit code says
+/// fail2ban is unavailable.
+#[test]
+fn fail2ban_stopping_mid_import_keeps_exactly_the_confirmed_batches() {
+    let server = fail2ban::Fail2ban::private();
+    let env = TestEnv::with_server(&server);
+    env.write_config("[blocklist]\nbatch_size = 1\n");
+    let jail = server.jail("bl-mid");
+    let http = HttpServer::start();
+    let total = 20_000;
+    let list: String = (0..total)
+        .map(|i| format!("20.{}.{}.1\n", i / 250, i % 250))
+        .collect();
+    http.text("/big", &list);
+    let url = http.url("/big");
+    env.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "mid",
+        &url,
+        "--jail",
+        &jail.name,
+        "--allow-http",
+        "--min-interval",
+        "0s",
+    ])
+    .code(0);
+    // fail2ban's database goes with its directory when it stops: keep a link.
+    let keep = tempfile::Builder::new()
+        .prefix("bgb.")
+        .tempdir_in("/tmp")
+        .unwrap();
+    let f2b_db = keep.path().join("fail2ban.sqlite3");
+    std::fs::hard_link(server.dir.join("fail2ban.sqlite3"), &f2b_db).unwrap();
+
+    let child = env
+        .cmd()
+        .args(["blocklist", "import", "--json", "mid"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let ours =
+        rusqlite::Connection::open_with_flags(env.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY);
+    let t0 = std::time::Instant::now();
+    loop {
+        let n: i64 = ours
+            .as_ref()
+            .ok()
+            .and_then(|c| {
+                c.query_row("SELECT count(*) FROM blocklist_entries", [], |r| r.get(0))
+                    .ok()
+            })
+            .unwrap_or(0);
+        if n >= 20 {
+            break;
+        }
+        assert!(
+            t0.elapsed() < Duration::from_secs(60),
+            "the import never got going"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    server.stop();
+    let r = crate::support::to_run(child.wait_with_output().unwrap());
+    r.code(69);
+    let s = src(&r);
+    assert_eq!(s["status"], "failed", "{s}");
+    let added = s["added"].as_u64().unwrap();
+    assert!(
+        added > 0 && added < total,
+        "added {added} of {total}: not mid-import"
+    );
+
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let mut st = c
+        .prepare("SELECT network FROM blocklist_entries ORDER BY network")
+        .unwrap();
+    let recorded: BTreeSet<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        recorded.len() as u64,
+        added,
+        "the table says what the report says"
+    );
+    let f = rusqlite::Connection::open(&f2b_db).unwrap();
+    let mut st = f
+        .prepare("SELECT DISTINCT ip FROM bans WHERE jail = ?1")
+        .unwrap();
+    let confirmed: BTreeSet<String> = st
+        .query_map([&jail.name], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let unconfirmed: Vec<_> = recorded.difference(&confirmed).collect();
+    assert!(
+        unconfirmed.is_empty(),
+        "recorded as banned but never banned by fail2ban: {unconfirmed:?}"
+    );
+    // fail2ban may have applied the batch it was given as it stopped without
+    // answering: at most that one batch (of 1) is banned but not recorded.
+    let unrecorded: Vec<_> = confirmed.difference(&recorded).collect();
+    assert!(
+        unrecorded.len() <= 1,
+        "banned by fail2ban but not recorded: {unrecorded:?}"
+    );
+    let log = env.run(&["blocklist", "log", "--json"]).json();
+    assert_eq!(log["data"]["imports"][0]["status"], "failed");
+}
