@@ -408,6 +408,13 @@ pub static KEYS: &[KeyDef] = &[
     ),
     key!(
         "blocklist",
+        "ca_file",
+        Kind::OptPath,
+        |_| s(""),
+        "PEM file of CA certificates that HTTPS feeds are checked against instead of the built-in Mozilla roots"
+    ),
+    key!(
+        "blocklist",
         "sources",
         Kind::Tables,
         |_| toml::Value::Array(vec![]),

@@ -155,6 +155,7 @@ pub struct BlocklistConfig {
     pub max_shrink_ratio: f64,
     pub batch_size: usize,
     pub user_agent: String,
+    pub ca_file: Option<PathBuf>,
     /// `[[blocklist.sources]]` tables, validated by the blocklist module.
     pub sources: Vec<toml::Value>,
 }
@@ -355,6 +356,7 @@ pub fn load(
             max_shrink_ratio: float("blocklist.max_shrink_ratio"),
             batch_size: int("blocklist.batch_size").max(1) as usize,
             user_agent: s("blocklist.user_agent"),
+            ca_file: opt_path("blocklist.ca_file"),
             sources: match get("blocklist.sources") {
                 toml::Value::Array(a) => a,
                 _ => Vec::new(),

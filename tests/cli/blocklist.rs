@@ -722,3 +722,168 @@ fn fail2ban_stopping_mid_import_keeps_exactly_the_confirmed_batches() {
     let log = env.run(&["blocklist", "log", "--json"]).json();
     assert_eq!(log["data"]["imports"][0]["status"], "failed");
 }
+
+/// A small HTTPS server on 127.0.0.1 (rustls) that answers every request
+/// with `body`; counts the requests it answered. Stopped on drop.
+struct TlsFeed {
+    port: u16,
+    served: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl TlsFeed {
+    fn start(
+        chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+        key: &rcgen::KeyPair,
+        body: &str,
+    ) -> TlsFeed {
+        use std::io::{Read, Write};
+        use std::sync::atomic::Ordering;
+        let key = rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into());
+        let config = std::sync::Arc::new(
+            rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+                rustls::crypto::ring::default_provider(),
+            ))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap(),
+        );
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (count, halt) = (served.clone(), stop.clone());
+        let response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        std::thread::spawn(move || {
+            while !halt.load(Ordering::SeqCst) {
+                let Ok((sock, _)) = listener.accept() else {
+                    std::thread::sleep(Duration::from_millis(10));
+                    continue;
+                };
+                let _ = sock.set_nonblocking(false);
+                let _ = sock.set_read_timeout(Some(Duration::from_secs(5)));
+                let conn = rustls::ServerConnection::new(config.clone()).unwrap();
+                let mut tls = rustls::StreamOwned::new(conn, sock);
+                let mut head = Vec::new();
+                let mut b = [0u8; 1024];
+                // A refused handshake ends here with an error.
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match tls.read(&mut b) {
+                        Ok(n) if n > 0 => head.extend_from_slice(&b[..n]),
+                        _ => break,
+                    }
+                }
+                if head.windows(4).any(|w| w == b"\r\n\r\n")
+                    && tls.write_all(response.as_bytes()).is_ok()
+                {
+                    count.fetch_add(1, Ordering::SeqCst);
+                    tls.conn.send_close_notify();
+                    let _ = tls.flush();
+                }
+            }
+        });
+        TlsFeed { port, served, stop }
+    }
+
+    fn url(&self) -> String {
+        format!("https://127.0.0.1:{}/list.txt", self.port)
+    }
+
+    fn served(&self) -> usize {
+        self.served.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for TlsFeed {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// HTTPS from a local server: a certificate from the CA in
+/// `blocklist.ca_file` is accepted; a self-signed one is refused, and so is
+/// the test CA's without `ca_file` (the built-in Mozilla roots).
+#[test]
+fn https_feeds_are_verified_against_blocklist_ca_file() {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, KeyUsagePurpose};
+    let fx = Fx::new("bl-tls");
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name
+        .push(DnType::CommonName, "bangui test CA");
+    ca.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    let ca_cert = ca.self_signed(&ca_key).unwrap();
+    let issuer = rcgen::Issuer::new(ca, ca_key);
+    let leaf_key = KeyPair::generate().unwrap();
+    let leaf = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+        .unwrap()
+        .signed_by(&leaf_key, &issuer)
+        .unwrap();
+    let good = TlsFeed::start(
+        vec![leaf.der().clone(), ca_cert.der().clone()],
+        &leaf_key,
+        "4.1.0.1\n4.1.0.2\n",
+    );
+    let self_key = KeyPair::generate().unwrap();
+    let self_signed = CertificateParams::new(vec!["127.0.0.1".to_string()])
+        .unwrap()
+        .self_signed(&self_key)
+        .unwrap();
+    let bad = TlsFeed::start(vec![self_signed.der().clone()], &self_key, "4.1.0.9\n");
+
+    for (name, url) in [("good", good.url()), ("bad", bad.url())] {
+        fx.run(&[
+            "blocklist",
+            "source",
+            "add",
+            name,
+            &url,
+            "--jail",
+            &fx.jail.name,
+            "--min-interval",
+            "0s",
+        ])
+        .code(0);
+    }
+    // Without ca_file only the Mozilla roots count: the test CA is unknown.
+    fx.import(&["good"]).code(1).stderr_has("certificate");
+    assert_eq!(good.served(), 0);
+
+    let ca_file = fx.env.path().join("test-ca.pem");
+    std::fs::write(&ca_file, ca_cert.pem()).unwrap();
+    fx.env.write_config(&format!(
+        "[blocklist]\nread_timeout = 2\nmax_body_bytes = 200000\nca_file = \"{}\"\n",
+        ca_file.display()
+    ));
+    let r = fx.import(&["good"]);
+    r.code(0);
+    assert_eq!(src(&r)["status"], "ok");
+    assert_eq!(good.served(), 1);
+    assert_eq!(banned(&fx.jail), set(&["4.1.0.1", "4.1.0.2"]));
+
+    let r = fx.import(&["bad"]);
+    r.code(1).stderr_has("certificate");
+    assert_eq!(
+        bad.served(),
+        0,
+        "nothing was requested over the refused connection"
+    );
+    assert_eq!(banned(&fx.jail), set(&["4.1.0.1", "4.1.0.2"]));
+
+    // A ca_file that holds no certificate is a configuration error.
+    std::fs::write(&ca_file, "not a certificate\n").unwrap();
+    fx.import(&["good"])
+        .code(78)
+        .stderr_has("no PEM certificate");
+}
