@@ -402,9 +402,9 @@ pub struct SourceAddArgs {
     /// How often the scheduled job imports it
     #[arg(long, default_value = "24h")]
     pub interval: String,
-    /// Never fetch more often than this (0s disables the limit)
-    #[arg(long, default_value = "1h")]
-    pub min_interval: String,
+    /// Never fetch more often than this (0s disables the limit) [default: 1h, 0s for file://]
+    #[arg(long, value_name = "MIN_INTERVAL")]
+    pub min_interval: Option<String>,
     /// Abort an import that yields more networks than this
     #[arg(long)]
     pub max_entries: Option<u64>,

@@ -564,6 +564,16 @@ fn every_fixture_format_parses_cleanly() {
             .sum();
         assert_eq!(r, refused, "{file}: {s}");
     }
+    // A local file has no provider to spare: no default minimum interval.
+    fx.import(&["plain-ips-txt"]).code(0);
+    fx.import(&["plain-ips-txt"]).code(0);
+    let shown = fx.run(&["blocklist", "source", "show", "plain-ips-txt", "--json"]);
+    assert_eq!(
+        shown.code(0).json()["data"]["source"]["min_interval_s"],
+        0,
+        "{}",
+        shown.stdout
+    );
 }
 
 #[test]
