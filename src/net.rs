@@ -157,13 +157,14 @@ impl Refusal {
 
     /// Refusals that `--force` on a manual ban may override.
     pub fn overridable(&self) -> bool {
+        Refusal::code_overridable(self.code())
+    }
+
+    /// [`Refusal::overridable`] by [`Refusal::code`].
+    pub fn code_overridable(code: &str) -> bool {
         !matches!(
-            self,
-            Refusal::AllAddresses
-                | Refusal::Unspecified
-                | Refusal::Loopback
-                | Refusal::IgnoreIp(_)
-                | Refusal::Safelist(_)
+            code,
+            "all_addresses" | "unspecified" | "loopback" | "ignoreip" | "safelist"
         )
     }
 }

@@ -251,13 +251,39 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: u32) -> std::io::Result<
     result
 }
 
-/// Who is doing this, for the audit log: SUDO_USER, else USER, else the uid.
-pub fn actor_from(sudo_user: Option<&str>, user: Option<&str>, uid: u32) -> String {
-    sudo_user
-        .filter(|s| !s.is_empty())
-        .or(user.filter(|s| !s.is_empty()))
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("uid:{uid}"))
+/// Who is doing this, for the audit log: a login name. SUDO_USER (the
+/// person behind sudo), else LOGNAME, else USER, else the uid's name in
+/// `passwd` (the text of /etc/passwd, read only when needed); `uid:N` only
+/// for a uid without a name, and never for root.
+pub fn actor_from(
+    sudo_user: Option<&str>,
+    logname: Option<&str>,
+    user: Option<&str>,
+    uid: u32,
+    passwd: impl FnOnce() -> String,
+) -> String {
+    let usable = |s: &&str| !s.is_empty() && s.len() <= 256 && !s.chars().any(char::is_control);
+    if let Some(name) = [sudo_user, logname, user]
+        .into_iter()
+        .flatten()
+        .find(usable)
+    {
+        return name.to_string();
+    }
+    passwd_name(&passwd(), uid).unwrap_or_else(|| match uid {
+        0 => "root".to_string(),
+        n => format!("uid:{n}"),
+    })
+}
+
+/// The login name of `uid` in the text of an /etc/passwd file.
+pub fn passwd_name(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        let id: u32 = f.nth(1)?.parse().ok()?;
+        (id == uid && !name.is_empty()).then(|| name.to_string())
+    })
 }
 
 pub fn hostname() -> String {
@@ -361,9 +387,27 @@ mod tests {
 
     #[test]
     fn actor() {
-        assert_eq!(actor_from(Some("alice"), Some("root"), 0), "alice");
-        assert_eq!(actor_from(None, Some("root"), 0), "root");
-        assert_eq!(actor_from(Some(""), None, 1000), "uid:1000");
+        let passwd = || {
+            "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/sh\n".to_string()
+        };
+        let none = || -> String { panic!("/etc/passwd read although a name was given") };
+        assert_eq!(
+            actor_from(Some("alice"), Some("root"), Some("root"), 0, none),
+            "alice"
+        );
+        assert_eq!(actor_from(None, Some("bob"), Some("root"), 0, none), "bob");
+        assert_eq!(actor_from(None, None, Some("root"), 0, none), "root");
+        assert_eq!(actor_from(Some(""), Some(""), None, 1000, passwd), "alice");
+        assert_eq!(actor_from(None, None, None, 0, passwd), "root");
+        assert_eq!(
+            actor_from(None, None, None, 0, String::new),
+            "root",
+            "never uid:0"
+        );
+        assert_eq!(
+            actor_from(Some("a\x1bb"), None, None, 4242, passwd),
+            "uid:4242"
+        );
     }
 
     #[test]

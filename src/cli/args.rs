@@ -783,7 +783,12 @@ pub enum DbCommand {
     /// Checkpoint and truncate the write-ahead log
     Checkpoint,
     /// Copy the database to PATH with SQLite's online backup API
-    Backup { path: PathBuf },
+    Backup {
+        path: PathBuf,
+        /// Replace PATH when it exists (refused otherwise)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 pub const HEALTH_LONG_ABOUT: &str = "\

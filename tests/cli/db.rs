@@ -32,6 +32,15 @@ fn status_migrate_check_backup_restore() {
     let r = env.run(&["db", "backup", backup.to_str().unwrap(), "--json"]);
     r.code(0);
     assert_eq!(r.json()["data"]["changed"], true);
+    // An existing file is not overwritten without --force.
+    let first = std::fs::read(&backup).unwrap();
+    env.run(&["audit", "list"]).code(0);
+    env.run(&["db", "backup", backup.to_str().unwrap()])
+        .code(2)
+        .stderr_has("already exists; pass --force");
+    assert_eq!(std::fs::read(&backup).unwrap(), first, "left as it was");
+    env.run(&["db", "backup", backup.to_str().unwrap(), "--force"])
+        .code(0);
     // Restoring is copying the backup over the database file.
     let restored = env.path().join("restored.db");
     std::fs::copy(&backup, &restored).unwrap();
