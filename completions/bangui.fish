@@ -225,7 +225,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l no-progress -d 'Never draw progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l db -d 'bangui\'s database file' -r -F
@@ -1348,6 +1348,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l force -d 'Replace PATH when it exists (refused otherwise)'
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'

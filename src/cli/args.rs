@@ -36,7 +36,7 @@ over fail2ban's own socket, with JSON output and meaningful exit codes.",
     max_term_width = 100
 )]
 pub struct Cli {
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Global options")]
     pub global: GlobalArgs,
 
     #[command(subcommand)]
@@ -70,7 +70,7 @@ pub struct GlobalArgs {
     pub json: bool,
 
     /// Only errors on stderr; no progress bars
-    #[arg(short, long, global = true, env = "BANGUI_QUIET")]
+    #[arg(short, long, global = true, env = "BANGUI_QUIET", value_parser = clap::builder::BoolishValueParser::new())]
     pub quiet: bool,
 
     /// More logging on stderr (-v info, -vv debug, -vvv trace)
@@ -86,7 +86,7 @@ pub struct GlobalArgs {
     pub color: ColorChoice,
 
     /// Never draw progress bars
-    #[arg(long, global = true, env = "BANGUI_NO_PROGRESS")]
+    #[arg(long, global = true, env = "BANGUI_NO_PROGRESS", value_parser = clap::builder::BoolishValueParser::new())]
     pub no_progress: bool,
 }
 
@@ -247,14 +247,10 @@ pub enum JailCommand {
     /// Every runtime setting of a jail
     Show { jail: String },
     /// One runtime setting
+    #[command(long_about = JAIL_GET_LONG_ABOUT)]
     Get { jail: String, key: String },
     /// Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local
-    #[command(long_about = "Change one runtime setting over the socket.\n\n\
-With --persist the setting is written to DIR/jail.d/zz-bangui.local instead (the one file bangui \
-owns; jail.conf and other package files are never edited), checked with `fail2ban-client -t` \
-(only errors the change introduces are refused), and applied with `fail2ban-client reload JAIL`. \
-If any step fails, the file and the jail are rolled back. The previous version of the file is \
-kept as a backup (`bangui config-backups list`).")]
+    #[command(long_about = JAIL_SET_LONG_ABOUT)]
     Set {
         jail: String,
         key: String,
@@ -790,6 +786,71 @@ pub enum DbCommand {
         force: bool,
     },
 }
+
+pub const JAIL_GET_LONG_ABOUT: &str = "\
+Read one runtime setting of a running jail over the socket.
+
+Keys:
+  bantime              seconds an IP stays banned (-1: permanent)
+  findtime             seconds in which maxretry failures lead to a ban
+  maxretry             failures within findtime that lead to a ban
+  maxmatches           matched log lines kept per ticket
+  maxlines             log lines buffered for multi-line regexes
+  usedns               host names in logs: yes, no, warn, raw
+  logencoding          encoding of the log files
+  ignoreself           never ban this host's own addresses (true/false)
+  ignoreip             addresses and networks never banned
+  ignorecommand        command that decides whether an IP is ignored
+  logpath              the log files watched
+  journalmatch         the systemd journal matches (systemd backend)
+  prefregex            regex every line must match before failregex
+  failregex            the regexes that find failures
+  ignoreregex          the regexes that exempt a line
+  datepattern          how dates in the log are found
+  actions              the jail's actions
+  action...            a setting of one action (as fail2ban-client names it)
+  bantime.increment    whether ban times grow for repeat offenders
+  bantime.factor       the growth factor
+  bantime.formula      the growth formula
+  bantime.multipliers  the growth multipliers
+  bantime.maxtime      the longest ban time reached by growth
+  bantime.rndtime      random seconds added to each ban time
+  bantime.overalljails whether repeats count across all jails";
+
+pub const JAIL_SET_LONG_ABOUT: &str = "\
+Change one runtime setting over the socket.
+
+With --persist the setting is written to DIR/jail.d/zz-bangui.local instead (the one file bangui \
+owns; jail.conf and other package files are never edited), checked with `fail2ban-client -t` \
+(only errors the change introduces are refused), and applied with `fail2ban-client reload JAIL`. \
+If any step fails, the file and the jail are rolled back. The previous version of the file is \
+kept as a backup (`bangui config-backups list`).
+
+Keys (VALUE checked before it reaches the socket):
+  bantime              seconds or a duration (10m, 1h, 1d); -1 bans permanently
+  findtime             seconds or a duration
+  maxretry             failures within findtime that lead to a ban (positive integer)
+  maxmatches           matched lines kept per ticket (positive integer)
+  maxlines             lines buffered for multi-line regexes (positive integer)
+  usedns               yes, no, warn or raw
+  logencoding          encoding of the log files (auto, utf-8, ...)
+  ignoreself           true or false
+  addignoreip          add an IP or CIDR that is never banned
+  delignoreip          remove one from ignoreip
+  ignorecommand        command that decides whether an IP is ignored
+  datepattern          how dates in the log are found
+  prefregex            regex every line must match before failregex
+  addfailregex         add a failure regex
+  delfailregex         remove the failure regex with this index (jail get JAIL failregex)
+  addignoreregex       add an ignore regex
+  delignoreregex       remove the ignore regex with this index
+  bantime.increment    true or false: ban times grow for repeat offenders
+  bantime.factor       the growth factor (a number)
+  bantime.formula      the growth formula
+  bantime.multipliers  the growth multipliers (space-separated numbers)
+  bantime.maxtime      the longest ban time reached by growth (duration)
+  bantime.rndtime      random seconds added to each ban time (duration)
+  bantime.overalljails true or false: repeats count across all jails";
 
 pub const HEALTH_LONG_ABOUT: &str = "\
 Run the health checks once and print the same document as /api/v1/health/ready.

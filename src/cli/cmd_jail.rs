@@ -574,6 +574,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn help_lists_every_key() {
+        for k in SHOW_KEYS {
+            assert!(
+                super::super::args::JAIL_GET_LONG_ABOUT.contains(&format!("\n  {k} ")),
+                "jail get --help lacks {k}"
+            );
+        }
+        for (k, _) in SET_KEYS {
+            assert!(
+                super::super::args::JAIL_SET_LONG_ABOUT.contains(&format!("\n  {k} ")),
+                "jail set --help lacks {k}"
+            );
+        }
+    }
+
+    #[test]
     fn validates_per_key() {
         assert_eq!(validate("bantime", "1h").unwrap(), "3600");
         assert_eq!(validate("bantime", "-1").unwrap(), "-1");
