@@ -140,6 +140,17 @@ fn filter_list_and_show_on_the_real_etc_fail2ban() {
             .contains("<ip>")
     );
     assert_eq!(ipt["data"]["init"]["port"], "ssh");
+    // Multi-line commands print as lines, never as U+FFFD.
+    let r = env.run(&["action", "show", "iptables", "-o", "table"]);
+    r.code(0)
+        .stdout_has("actionstop  (/etc/fail2ban/action.d/iptables.conf:")
+        .stdout_has("\n    done\n");
+    assert!(!r.stdout.contains('\u{FFFD}'), "{}", r.stdout);
+    // The list fits a 120-column terminal, however many jails use an action.
+    let r = env.run(&["action", "list", "-o", "table"]);
+    r.code(0).stdout_has("iptables-multiport");
+    let widest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 120, "{widest} columns:\n{}", r.stdout);
 }
 
 #[test]
