@@ -298,6 +298,16 @@ fn filter_test_sshd_matches_fail2ban_regex() {
     assert_eq!(counts(&ext), reference);
     assert_eq!(ext["data"]["engine"], "fail2ban-regex");
     assert!(!ext["data"]["failregex_hits"].as_array().unwrap().is_empty());
+    // Both number the regexes alike (from 1): the same number, the same regex.
+    let native_hits = d["failregex_hits"].as_array().unwrap();
+    assert_eq!(native_hits[0]["index"], 1);
+    for h in ext["data"]["failregex_hits"].as_array().unwrap() {
+        let n = native_hits
+            .iter()
+            .find(|n| n["index"] == h["index"])
+            .unwrap_or_else(|| panic!("no native regex numbered {}", h["index"]));
+        assert_eq!(n["regex"], h["regex"], "regex number {}", h["index"]);
+    }
 
     // Aggressive mode, both engines.
     let na = env
