@@ -32,8 +32,8 @@ pub enum Error {
     #[error("{message}")]
     BadInput { message: String },
 
-    /// An input file does not exist.
-    #[error("{what} not found: {}", path.display())]
+    /// An input file does not exist (an empty `path`: `what` says it all).
+    #[error("{}", no_input_message(what, path))]
     NoInput { what: String, path: PathBuf },
 
     /// fail2ban's socket is missing, refuses connections or times out.
@@ -87,6 +87,14 @@ pub enum Error {
     /// Anything else.
     #[error("{0}")]
     Other(String),
+}
+
+fn no_input_message(what: &str, path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() {
+        what.to_string()
+    } else {
+        format!("{what} not found: {}", path.display())
+    }
 }
 
 fn known_suffix(known: &[String]) -> String {

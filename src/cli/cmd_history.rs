@@ -137,6 +137,15 @@ fn order(o: OrderArg) -> Order {
     }
 }
 
+/// The missing-geo-database warning is worth saying once a day, not on
+/// every query (a database that cannot record that says it every time).
+fn geo_warning_due(app: &App, command: &str) -> bool {
+    let bucket = format!("warning:geo_missing:{command}");
+    app.db()
+        .and_then(|c| bangui::db::first_in(&c, &bucket, util::now_unix(), 86_400))
+        .unwrap_or(true)
+}
+
 /// Fill geo columns of rows the cache does not know from the configured
 /// databases, in memory. A missing or broken database is one warning and
 /// null columns, never an error here.
@@ -154,7 +163,7 @@ fn fill_geo(app: &App, rows: &mut [HistoryRow]) {
         app.warn(&format!("{}; country and ASN columns are null", p.message));
     }
     if set.is_empty() {
-        if problems.iter().all(|p| p.exit_code == 66) {
+        if problems.iter().all(|p| p.exit_code == 66) && geo_warning_due(app, "list") {
             app.warn(&format!(
                 "no geo database found ({}); country and ASN columns are null",
                 problems
@@ -266,6 +275,7 @@ fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result
         if ![&g.city_db, &g.country_db, &g.asn_db]
             .iter()
             .any(|p| p.exists())
+            && geo_warning_due(app, "stats")
         {
             app.warn(
                 "no geo database found; IPs not yet in the geo cache count as unknown (install one and run `bangui geo refresh`)",
