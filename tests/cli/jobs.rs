@@ -874,3 +874,15 @@ fn history_sync_over_a_million_rows_holds_the_lock_and_stops_cleanly() {
     assert_eq!(copied, watermark, "history and watermark agree");
     assert_eq!(copied % 20_000, 0, "a whole number of batches: {copied}");
 }
+
+#[test]
+fn jobs_run_prints_a_readable_summary_in_table_mode() {
+    let env = TestEnv::new();
+    config(&env, "");
+    let r = env.run(&["jobs", "run", "db-maintenance", "-o", "table"]);
+    r.code(0)
+        .stdout_has("status ")
+        .stdout_has("pruned.audit_log ")
+        .stdout_has("checkpoint.busy ");
+    assert!(!r.stdout.contains('{'), "a JSON blob: {}", r.stdout);
+}
