@@ -50,16 +50,21 @@ impl Fx {
 
     /// Add a source over local http with no fetch interval.
     fn add(&self, name: &str, path: &str, extra: &[&str]) {
-        let url = self.http.url(path);
+        let mut extra = extra.to_vec();
+        extra.push("--allow-http");
+        self.add_url(name, &self.http.url(path), &extra);
+    }
+
+    /// Add a source at `url` with no fetch interval.
+    fn add_url(&self, name: &str, url: &str, extra: &[&str]) {
         let mut args = vec![
             "blocklist",
             "source",
             "add",
             name,
-            &url,
+            url,
             "--jail",
             &self.jail.name,
-            "--allow-http",
             "--min-interval",
             "0s",
         ];
@@ -853,18 +858,7 @@ fn https_feeds_are_verified_against_blocklist_ca_file() {
     let bad = TlsFeed::start(vec![self_signed.der().clone()], &self_key, "4.1.0.9\n");
 
     for (name, url) in [("good", good.url()), ("bad", bad.url())] {
-        fx.run(&[
-            "blocklist",
-            "source",
-            "add",
-            name,
-            &url,
-            "--jail",
-            &fx.jail.name,
-            "--min-interval",
-            "0s",
-        ])
-        .code(0);
+        fx.add_url(name, &url, &[]);
     }
     // Without ca_file only the Mozilla roots count: the test CA is unknown.
     fx.import(&["good"]).code(1).stderr_has("certificate");
