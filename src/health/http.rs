@@ -362,7 +362,10 @@ pub fn serve(
         shared.start_refresh(&mut st);
     }
     let workers_n = opts.workers.max(1);
-    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(workers_n * 4);
+    let max_connections = connection_cap(opts.max_connections);
+    // A connection has at most one request with the workers, so a queue as
+    // long as the connection cap never turns a burst away.
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(max_connections);
     let job_rx = Arc::new(Mutex::new(job_rx));
     let (done_tx, done_rx) = mpsc::channel::<Done>();
     let wake_tx = Arc::new(wake_tx);
@@ -399,7 +402,7 @@ pub fn serve(
         next_id: 0,
         shared,
         jobs: Some(job_tx),
-        max_connections: connection_cap(opts.max_connections),
+        max_connections,
         timeout: opts.client_timeout.max(Duration::from_millis(100)),
         stopping: false,
         reparse: Vec::new(),
@@ -788,7 +791,11 @@ impl Server {
             None => Err(mpsc::TrySendError::Disconnected(Job { id, endpoint })),
         };
         if sent.is_err() {
-            let mut r = Reply::error(503, "busy", "every worker is busy; try again");
+            let mut r = Reply::error(
+                503,
+                "busy",
+                "the server is stopping or overloaded; try again",
+            );
             r.extra.push(("Retry-After", "1".into()));
             self.answer(id, r);
         }
@@ -1244,6 +1251,25 @@ mod tests {
         let s = h.join().unwrap().unwrap();
         assert_eq!(s.signal, 15);
         assert!(s.drained);
+    }
+
+    #[test]
+    fn a_burst_larger_than_the_workers_is_queued_not_refused() {
+        let (addr, _twin, stop, h) = start(64);
+        let mut clients: Vec<TcpStream> =
+            (0..48).map(|_| TcpStream::connect(addr).unwrap()).collect();
+        for c in &mut clients {
+            c.write_all(b"GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n")
+                .unwrap();
+        }
+        for c in &mut clients {
+            c.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            let mut out = String::new();
+            let _ = c.read_to_string(&mut out);
+            assert!(out.starts_with("HTTP/1.1 200 OK"), "{out}");
+        }
+        stop.store(15, Ordering::SeqCst);
+        assert!(h.join().unwrap().unwrap().drained);
     }
 
     #[test]
