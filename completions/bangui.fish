@@ -300,7 +300,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -l no-progress -d 'Never draw progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from set" -l db -d 'bangui\'s database file' -r -F
@@ -1124,7 +1124,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 manual\t'Banned through `bangui ban`'
 blocklist\t'Banned by a blocklist import'"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "ndjson\t'One JSON object per line'
-csv\t'RFC 4180 CSV with a header line'"
+csv\t'RFC 4180 CSV with a header line; controls written as \\u00XX, formulas prefixed with \''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l order -d 'Time order' -r -f -a "asc\t''
 desc\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
@@ -1423,6 +1423,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l force -d 'Replace PATH when it exists (refused otherwise)'
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand db; and __fish_seen_subcommand_from backup" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'

@@ -17,13 +17,33 @@ command -v ip >/dev/null 2>&1 || pkgs+=(iproute2)
 command -v nft >/dev/null 2>&1 || pkgs+=(nftables)
 command -v iptables >/dev/null 2>&1 || pkgs+=(iptables)
 command -v ipset >/dev/null 2>&1 || pkgs+=(ipset)
+# A fail2ban already answering on the system socket is none of our business.
+f2b_sock=/var/run/fail2ban/fail2ban.sock
+f2b_was_running=0
+[ -S "$f2b_sock" ] && f2b_was_running=1
 if ((${#pkgs[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"
     echo "installing: ${pkgs[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
+    # Debian starts a packaged service on install unless policy-rc.d says no
+    # (101): the tests run their own fail2ban-server, never the system one.
+    policy=/usr/sbin/policy-rc.d
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+        $sudo chmod 0755 "$policy"
+        trap '$sudo rm -f "$policy"' EXIT
+    fi
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+    $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+    # Belt and braces: a system fail2ban that this install started is
+    # stopped, and its service is not left enabled for the next boot.
+    if [[ " ${pkgs[*]} " == *" fail2ban "* ]]; then
+        if [ "$f2b_was_running" = 0 ] && [ -S "$f2b_sock" ]; then
+            $sudo fail2ban-client -s "$f2b_sock" stop >/dev/null 2>&1 || true
+        fi
+        if [ -d /run/systemd/system ]; then
+            $sudo systemctl disable --now fail2ban.service >/dev/null 2>&1 || true
+        fi
+    fi
 fi
-# The Debian package must not leave a system fail2ban running for the tests.
-true

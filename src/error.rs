@@ -32,8 +32,8 @@ pub enum Error {
     #[error("{message}")]
     BadInput { message: String },
 
-    /// An input file does not exist.
-    #[error("{what} not found: {}", path.display())]
+    /// An input file does not exist (an empty `path`: `what` says it all).
+    #[error("{}", no_input_message(what, path))]
     NoInput { what: String, path: PathBuf },
 
     /// fail2ban's socket is missing, refuses connections or times out.
@@ -91,6 +91,14 @@ pub enum Error {
     /// Another error with the next step for the operator.
     #[error("{source}")]
     Hinted { source: Box<Error>, hint: String },
+}
+
+fn no_input_message(what: &str, path: &std::path::Path) -> String {
+    if path.as_os_str().is_empty() {
+        what.to_string()
+    } else {
+        format!("{what} not found: {}", path.display())
+    }
 }
 
 fn known_suffix(known: &[String]) -> String {

@@ -26,13 +26,10 @@ impl Target {
                 .bytes()
                 .all(|b| b.is_ascii_hexdigit() || b".:/".contains(&b))
         {
-            return Err(format!(
-                "not an IP address or CIDR: {:?}",
-                crate::util::sanitize(t)
-            ));
+            return Err(invalid(t));
         }
         let net = if t.contains('/') {
-            let n = IpNet::from_str(t).map_err(|_| format!("not an IP address or CIDR: {t:?}"))?;
+            let n = IpNet::from_str(t).map_err(|_| invalid(t))?;
             match n {
                 IpNet::V6(v6) => match v6.addr().to_ipv4_mapped() {
                     Some(v4) if v6.prefix_len() >= 96 => IpNet::V4(
@@ -45,8 +42,7 @@ impl Target {
             }
             .trunc()
         } else {
-            let ip =
-                IpAddr::from_str(t).map_err(|_| format!("not an IP address or CIDR: {t:?}"))?;
+            let ip = IpAddr::from_str(t).map_err(|_| invalid(t))?;
             IpNet::from(canonical_ip(ip))
         };
         Ok(Target(net))
@@ -95,6 +91,79 @@ impl Serialize for Target {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
+}
+
+/// "not an IP address or CIDR" and why: the part that is wrong.
+fn invalid(t: &str) -> String {
+    let shown = crate::util::sanitize(&t.chars().take(64).collect::<String>());
+    format!("not an IP address or CIDR: {shown:?}: {}", why_invalid(t))
+}
+
+fn why_invalid(t: &str) -> String {
+    if t.len() > 64 {
+        return "too long for an address".into();
+    }
+    if let Some(i) = t.find('%') {
+        return format!(
+            "zone ids ({:?}) are not accepted: a ban is for an address, not an interface",
+            crate::util::sanitize(&t[i..])
+        );
+    }
+    if let Some(c) = t
+        .chars()
+        .find(|c| !(c.is_ascii_hexdigit() || ".:/".contains(*c)))
+    {
+        return format!(
+            "{:?} is not part of any IP address",
+            crate::util::sanitize(&c.to_string())
+        );
+    }
+    let (addr, prefix) = match t.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (t, None),
+    };
+    let v6 = addr.contains(':');
+    if let Some(p) = prefix {
+        let max = if v6 { 128 } else { 32 };
+        match p.parse::<u32>() {
+            Err(_) => return format!("the prefix {p:?} is not a number"),
+            Ok(n) if n > max => {
+                return format!(
+                    "the prefix /{n} is too long for IPv{} (at most /{max})",
+                    if v6 { 6 } else { 4 }
+                );
+            }
+            Ok(_) => {}
+        }
+    }
+    if v6 {
+        if addr.matches("::").count() > 1 {
+            return "\"::\" may appear only once in an IPv6 address".into();
+        }
+        if let Some(g) = addr.split(':').find(|g| g.len() > 4 && !g.contains('.')) {
+            return format!("the group {g:?} has more than 4 hex digits");
+        }
+        return "not a valid IPv6 address".into();
+    }
+    let parts: Vec<&str> = addr.split('.').collect();
+    if parts.len() != 4 {
+        return format!("an IPv4 address has 4 octets, this has {}", parts.len());
+    }
+    for o in parts {
+        if o.is_empty() {
+            return "an octet is empty".into();
+        }
+        if !o.bytes().all(|b| b.is_ascii_digit()) {
+            return format!("the octet {o:?} is not a decimal number");
+        }
+        if o.len() > 1 && o.starts_with('0') {
+            return format!("the octet {o:?} has a leading zero (octal or decimal?)");
+        }
+        if o.parse::<u32>().map_or(true, |n| n > 255) {
+            return format!("the octet {o} is out of range (0-255)");
+        }
+    }
+    "not a valid IPv4 address".into()
 }
 
 impl FromStr for Target {
@@ -160,13 +229,14 @@ impl Refusal {
 
     /// Refusals that `--force` on a manual ban may override.
     pub fn overridable(&self) -> bool {
+        Refusal::code_overridable(self.code())
+    }
+
+    /// [`Refusal::overridable`] by [`Refusal::code`].
+    pub fn code_overridable(code: &str) -> bool {
         !matches!(
-            self,
-            Refusal::AllAddresses
-                | Refusal::Unspecified
-                | Refusal::Loopback
-                | Refusal::IgnoreIp(_)
-                | Refusal::Safelist(_)
+            code,
+            "all_addresses" | "unspecified" | "loopback" | "ignoreip" | "safelist"
         )
     }
 }
@@ -370,6 +440,29 @@ mod tests {
 
     fn t(s: &str) -> Target {
         Target::parse(s).unwrap()
+    }
+
+    #[test]
+    fn invalid_addresses_say_why() {
+        for (input, why) in [
+            ("1.2.3.256", "the octet 256 is out of range (0-255)"),
+            ("1.2.3", "4 octets, this has 3"),
+            ("1.2.3.04", "leading zero"),
+            (
+                "1.2.3.4/33",
+                "the prefix /33 is too long for IPv4 (at most /32)",
+            ),
+            ("2001:db8::/129", "the prefix /129 is too long for IPv6"),
+            ("1.2.3.4/x", "\"x\" is not part of any IP address"),
+            ("fe80::1%eth0", "zone ids (\"%eth0\") are not accepted"),
+            ("1::2::3", "may appear only once"),
+            ("2001:db8:12345::1", "more than 4 hex digits"),
+            ("host.example", "\"h\" is not part of any IP address"),
+        ] {
+            let e = Target::parse(input).unwrap_err();
+            assert!(e.starts_with("not an IP address or CIDR: "), "{e}");
+            assert!(e.contains(why), "{input}: {e}");
+        }
     }
 
     #[test]

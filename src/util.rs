@@ -105,18 +105,117 @@ pub fn parse_since(s: &str, now: i64) -> Result<i64, String> {
 }
 
 /// Replace control characters so text from logs, feeds or the network cannot
-/// drive the terminal.
+/// drive the terminal, nor disguise itself: C0, DEL and C1 controls, bidi
+/// overrides, embeddings and isolates, and zero-width characters become
+/// U+FFFD (a tab becomes a space).
 pub fn sanitize(s: &str) -> String {
-    if !s.chars().any(|c| c.is_control()) {
+    if !s.chars().any(|c| c.is_control() || is_invisible_format(c)) {
         return s.to_string();
     }
     s.chars()
         .map(|c| match c {
             '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
+            c if c.is_control() || is_invisible_format(c) => '\u{FFFD}',
             c => c,
         })
         .collect()
+}
+
+/// Characters that change how the text around them reads without showing
+/// themselves: bidirectional marks, embeddings, overrides and isolates, and
+/// zero-width spaces and joiners (and the byte-order mark).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// A serde_json formatter that also escapes DEL and the C1 controls
+/// (U+007F–U+009F) as `\u` sequences: serde_json escapes only C0, and some
+/// terminals act on C1 controls (U+009B is CSI).
+pub struct C1Escaping<F>(pub F);
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for C1Escaping<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if ('\u{7f}'..='\u{9f}').contains(&c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                write!(w, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Write JSON with C1 controls escaped (see [`C1Escaping`]), indented or on one line.
+pub fn write_json<W: std::io::Write, T: serde::Serialize + ?Sized>(
+    w: W,
+    v: &T,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let r = if pretty {
+        let f = C1Escaping(serde_json::ser::PrettyFormatter::new());
+        v.serialize(&mut serde_json::Serializer::with_formatter(w, f))
+    } else {
+        let f = C1Escaping(serde_json::ser::CompactFormatter);
+        v.serialize(&mut serde_json::Serializer::with_formatter(w, f))
+    };
+    r.map_err(std::io::Error::other)
+}
+
+/// One line of JSON with C1 controls escaped.
+pub fn json_line<T: serde::Serialize + ?Sized>(v: &T) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec fails only for a value that cannot be serialised.
+    let _ = write_json(&mut out, v, false);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Write a file atomically: temp file in the same directory, fsync, rename,
@@ -152,13 +251,39 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: u32) -> std::io::Result<
     result
 }
 
-/// Who is doing this, for the audit log: SUDO_USER, else USER, else the uid.
-pub fn actor_from(sudo_user: Option<&str>, user: Option<&str>, uid: u32) -> String {
-    sudo_user
-        .filter(|s| !s.is_empty())
-        .or(user.filter(|s| !s.is_empty()))
-        .map(str::to_string)
-        .unwrap_or_else(|| format!("uid:{uid}"))
+/// Who is doing this, for the audit log: a login name. SUDO_USER (the
+/// person behind sudo), else LOGNAME, else USER, else the uid's name in
+/// `passwd` (the text of /etc/passwd, read only when needed); `uid:N` only
+/// for a uid without a name, and never for root.
+pub fn actor_from(
+    sudo_user: Option<&str>,
+    logname: Option<&str>,
+    user: Option<&str>,
+    uid: u32,
+    passwd: impl FnOnce() -> String,
+) -> String {
+    let usable = |s: &&str| !s.is_empty() && s.len() <= 256 && !s.chars().any(char::is_control);
+    if let Some(name) = [sudo_user, logname, user]
+        .into_iter()
+        .flatten()
+        .find(usable)
+    {
+        return name.to_string();
+    }
+    passwd_name(&passwd(), uid).unwrap_or_else(|| match uid {
+        0 => "root".to_string(),
+        n => format!("uid:{n}"),
+    })
+}
+
+/// The login name of `uid` in the text of an /etc/passwd file.
+pub fn passwd_name(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        let id: u32 = f.nth(1)?.parse().ok()?;
+        (id == uid && !name.is_empty()).then(|| name.to_string())
+    })
 }
 
 pub fn hostname() -> String {
@@ -195,6 +320,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sanitize_covers_controls_bidi_and_zero_width() {
+        assert_eq!(sanitize("plain ünïcode"), "plain ünïcode");
+        assert_eq!(sanitize("a\x1b[2Jb\tc"), "a\u{FFFD}[2Jb c");
+        assert_eq!(sanitize("x\u{9b}31m"), "x\u{FFFD}31m");
+        // "evil\u{202E}txt.exe" reads as "evilexe.txt" on a terminal.
+        assert_eq!(sanitize("evil\u{202E}txt.exe"), "evil\u{FFFD}txt.exe");
+        for c in [
+            '\u{200B}', '\u{200D}', '\u{2066}', '\u{2069}', '\u{061C}', '\u{FEFF}', '\u{200F}',
+        ] {
+            assert_eq!(
+                sanitize(&format!("a{c}b")),
+                "a\u{FFFD}b",
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn json_escapes_c1_controls() {
+        let v = serde_json::json!({"k\u{85}": "a\u{9b}b\u{7f}\u{1b}ü\u{a0}"});
+        let line = json_line(&v);
+        assert_eq!(
+            line,
+            r#"{"k\u0085":"a\u009bb\u007f\u001bü\u{a0}"}"#.replace("\\u{a0}", "\u{a0}")
+        );
+        assert!(!line.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)));
+        let back: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, v, "the escapes read back as the same text");
+        let mut pretty = Vec::new();
+        write_json(&mut pretty, &v, true).unwrap();
+        let pretty = String::from_utf8(pretty).unwrap();
+        assert!(pretty.contains("\n  \"k\\u0085\": "), "{pretty}");
+    }
+
+    #[test]
     fn durations() {
         assert_eq!(parse_duration("90").unwrap(), 90);
         assert_eq!(parse_duration("10m").unwrap(), 600);
@@ -226,9 +387,27 @@ mod tests {
 
     #[test]
     fn actor() {
-        assert_eq!(actor_from(Some("alice"), Some("root"), 0), "alice");
-        assert_eq!(actor_from(None, Some("root"), 0), "root");
-        assert_eq!(actor_from(Some(""), None, 1000), "uid:1000");
+        let passwd = || {
+            "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/sh\n".to_string()
+        };
+        let none = || -> String { panic!("/etc/passwd read although a name was given") };
+        assert_eq!(
+            actor_from(Some("alice"), Some("root"), Some("root"), 0, none),
+            "alice"
+        );
+        assert_eq!(actor_from(None, Some("bob"), Some("root"), 0, none), "bob");
+        assert_eq!(actor_from(None, None, Some("root"), 0, none), "root");
+        assert_eq!(actor_from(Some(""), Some(""), None, 1000, passwd), "alice");
+        assert_eq!(actor_from(None, None, None, 0, passwd), "root");
+        assert_eq!(
+            actor_from(None, None, None, 0, String::new),
+            "root",
+            "never uid:0"
+        );
+        assert_eq!(
+            actor_from(Some("a\x1bb"), None, None, 4242, passwd),
+            "uid:4242"
+        );
     }
 
     #[test]

@@ -334,11 +334,30 @@ fn stale_socket_is_refused_after_retries() {
 #[test]
 fn socket_without_permission_is_permission_denied() {
     if rustix::process::geteuid().is_root() {
-        // root ignores file modes; nothing to test.
+        // root ignores file modes: run this test again as nobody.
+        let exe = std::env::current_exe().expect("the test binary");
+        let out = Command::new("setpriv")
+            .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+            .arg(exe)
+            .args([
+                "--exact",
+                "socket_without_permission_is_permission_denied",
+                "--test-threads=1",
+            ])
+            .output()
+            .expect("run setpriv");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "as nobody: {stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         return;
     }
     use std::os::unix::fs::PermissionsExt;
     let dir = short_tempdir();
+    // Reachable, so that only the socket's own mode refuses.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let sock = dir.path().join("locked.sock");
     let _listener = UnixListener::bind(&sock).unwrap();
     std::fs::set_permissions(&sock, std::fs::Permissions::from_mode(0o000)).unwrap();

@@ -125,8 +125,25 @@ fn json_opts(v: &serde_json::Value) -> BTreeMap<String, String> {
 struct Score {
     total: u64,
     agree: u64,
-    examples: Vec<String>,
+    /// Every disagreement: (filter key, why, line).
+    differ: Vec<(String, String, String)>,
+    /// Filters that could not be read or compiled: always a failure.
+    load_errors: Vec<String>,
 }
+
+/// Where bangui knowingly differs from fail2ban's annotations: (filter, a
+/// piece of the log line, why). Anything else that differs fails the test,
+/// and so does an entry here that no longer differs.
+const KNOWN_LINE_DIFFERENCES: &[(&str, &str, &str)] = &[(
+    "sendmail-reject",
+    "[IPv6:2001:DB8::1]",
+    "bangui gives IPv6 addresses in canonical form (RFC 5952, lower case: 2001:db8::1); \
+     the annotation keeps the log's upper-case spelling, which fail2ban passes through",
+)];
+
+/// Where the matched count of `filter test` knowingly differs from
+/// fail2ban-regex's: (filter, why). Empty: every stock filter agrees.
+const KNOWN_COUNT_DIFFERENCES: &[(&str, &str)] = &[];
 
 fn parse_json_time(t: &str) -> Option<f64> {
     let dt = NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S")
@@ -158,7 +175,7 @@ fn load_filter(
         Ok(r) => r,
         Err(e) => {
             score
-                .examples
+                .load_errors
                 .push(format!("cannot read filter {key}: {e}"));
             return false;
         }
@@ -170,7 +187,7 @@ fn load_filter(
         }
         Err(e) => {
             score
-                .examples
+                .load_errors
                 .push(format!("cannot compile filter {key}: {e}"));
             false
         }
@@ -213,11 +230,17 @@ fn check_filter(tree: &ConfigTree, logs: &Path, name: &str) -> Score {
                 None
             };
             if let Some((kind, body)) = directive {
-                let Ok(data) =
-                    serde_json::from_str::<serde_json::Value>(body.trim_end_matches('\r'))
-                else {
-                    continue;
-                };
+                let data =
+                    match serde_json::from_str::<serde_json::Value>(body.trim_end_matches('\r')) {
+                        Ok(d) => d,
+                        Err(e) => {
+                            score.load_errors.push(format!(
+                                "{}: unreadable {kind} annotation ({e}): {line}",
+                                files[i - 1]
+                            ));
+                            continue;
+                        }
+                    };
                 match kind {
                     "fileOptions" => {
                         common = json_opts(&data);
@@ -345,11 +368,7 @@ fn check_filter(tree: &ConfigTree, logs: &Path, name: &str) -> Score {
                 score.total += 1;
                 match why {
                     None => score.agree += 1,
-                    Some(w) => {
-                        if score.examples.len() < 3 {
-                            score.examples.push(format!("{key}: {w}: {line}"));
-                        }
-                    }
+                    Some(w) => score.differ.push((key.clone(), w, line.clone())),
                 }
             }
         }
@@ -377,38 +396,55 @@ fn sample_logs_agree_with_fail2ban_annotations() {
     let logs = require_fail2ban();
     let tree = ConfigTree::open(CONF).expect("open /etc/fail2ban");
     let (mut total, mut agree) = (0u64, 0u64);
-    let mut below = Vec::new();
-    println!(
-        "{:<28} {:>6} {:>6} {:>8}",
-        "filter", "lines", "agree", "percent"
-    );
+    let mut unexpected = Vec::new();
+    let mut known_seen = vec![false; KNOWN_LINE_DIFFERENCES.len()];
+    let mut load_errors = Vec::new();
+    println!("{:<28} {:>6} {:>6}", "filter", "lines", "agree");
     for name in stock_filters_with_logs(&logs) {
         let s = check_filter(&tree, &logs, &name);
         total += s.total;
         agree += s.agree;
-        let pct = if s.total == 0 {
-            100.0
-        } else {
-            100.0 * s.agree as f64 / s.total as f64
-        };
-        println!("{name:<28} {:>6} {:>6} {pct:>7.1}%", s.total, s.agree);
-        if s.agree < s.total || !s.examples.is_empty() {
-            below.push((name, pct, s.examples));
+        println!("{name:<28} {:>6} {:>6}", s.total, s.agree);
+        load_errors.extend(s.load_errors);
+        for (key, why, line) in s.differ {
+            let known = KNOWN_LINE_DIFFERENCES
+                .iter()
+                .position(|(f, piece, _)| *f == name && line.contains(piece));
+            match known {
+                Some(k) => {
+                    known_seen[k] = true;
+                    println!(
+                        "  known difference: {key}: {why}\n    because {}",
+                        KNOWN_LINE_DIFFERENCES[k].2
+                    );
+                }
+                None => unexpected.push(format!("{key}: {why}: {line}")),
+            }
         }
     }
-    let overall = 100.0 * agree as f64 / total.max(1) as f64;
-    println!("\nOVERALL: {agree}/{total} annotated checks agree ({overall:.2}%)");
-    println!("filters below 100%:");
-    for (n, p, ex) in &below {
-        println!("  {n} {p:.1}%");
-        for e in ex {
-            println!("      {e}");
-        }
-    }
+    println!("\n{agree}/{total} annotated checks agree");
+    let stale: Vec<String> = KNOWN_LINE_DIFFERENCES
+        .iter()
+        .zip(&known_seen)
+        .filter(|(_, seen)| !**seen)
+        .map(|((f, piece, _), _)| format!("{f}: {piece}"))
+        .collect();
     assert!(total > 500, "too few annotated lines found ({total})");
     assert!(
-        overall >= 95.0,
-        "native engine agrees on only {overall:.2}% of annotated lines"
+        load_errors.is_empty(),
+        "filters or annotations that could not be read:\n  {}",
+        load_errors.join("\n  ")
+    );
+    assert!(
+        unexpected.is_empty(),
+        "{} annotated lines disagree with fail2ban:\n  {}",
+        unexpected.len(),
+        unexpected.join("\n  ")
+    );
+    assert!(
+        stale.is_empty(),
+        "known differences that no longer differ (remove them from the list):\n  {}",
+        stale.join("\n  ")
     );
 }
 
@@ -478,20 +514,29 @@ fn matched_counts_agree_with_fail2ban_regex() {
         );
         if a.is_some() && a == b {
             same += 1;
-        } else {
-            differ.push(format!("{n}: native {a:?}, fail2ban-regex {b:?}"));
+            continue;
+        }
+        let d = format!("{n}: native {a:?}, fail2ban-regex {b:?}");
+        match KNOWN_COUNT_DIFFERENCES.iter().find(|(f, _)| f == n) {
+            // A filter that fails on either side is never a known difference.
+            Some((_, why)) if a.is_some() && b.is_some() => {
+                println!("  known difference: {d}\n    because {why}");
+            }
+            _ => differ.push(d),
         }
     }
-    let pct = 100.0 * same as f64 / names.len().max(1) as f64;
     println!(
-        "fail2ban-regex matched-count agreement: {same}/{} filters ({pct:.1}%)",
+        "fail2ban-regex matched-count agreement: {same}/{} filters",
         names.len()
     );
-    for d in &differ {
-        println!("  differs: {d}");
-    }
     assert!(
-        pct >= 95.0,
-        "matched counts agree for only {pct:.1}% of filters"
+        names.len() > 50,
+        "too few stock filters with sample logs ({})",
+        names.len()
+    );
+    assert!(
+        differ.is_empty(),
+        "matched counts differ (None: the filter failed to load or run):\n  {}",
+        differ.join("\n  ")
     );
 }

@@ -20,6 +20,9 @@ pub struct FetchOptions {
     pub read_timeout: Duration,
     pub max_body_bytes: u64,
     pub user_agent: String,
+    /// CA certificates (PEM) to check HTTPS servers against instead of the
+    /// built-in Mozilla roots.
+    pub ca_file: Option<std::path::PathBuf>,
     pub allow_http: bool,
     pub allow_file: bool,
     /// An HTTP(S) proxy URL; the caller reads it from the environment.
@@ -79,6 +82,36 @@ fn body_too_large(url: &str, max: u64) -> Error {
         "{} is larger than blocklist.max_body_bytes ({max} bytes); nothing was applied",
         sanitize(url)
     ))
+}
+
+/// The certificates of a `blocklist.ca_file` (PEM; other PEM items are skipped).
+fn read_ca_file(path: &std::path::Path) -> Result<Vec<ureq::tls::Certificate<'static>>> {
+    let pem = std::fs::read(path).map_err(|e| {
+        Error::config(format!(
+            "blocklist.ca_file {}: cannot read it: {e}",
+            path.display()
+        ))
+    })?;
+    let mut certs = Vec::new();
+    for item in ureq::tls::parse_pem(&pem) {
+        match item {
+            Ok(ureq::tls::PemItem::Certificate(c)) => certs.push(c),
+            Ok(_) => {}
+            Err(e) => {
+                return Err(Error::config(format!(
+                    "blocklist.ca_file {}: not a PEM file: {e}",
+                    path.display()
+                )));
+            }
+        }
+    }
+    if certs.is_empty() {
+        return Err(Error::config(format!(
+            "blocklist.ca_file {} holds no PEM certificate",
+            path.display()
+        )));
+    }
+    Ok(certs)
 }
 
 /// Resolve a Location header against the URL it came from.
@@ -196,10 +229,17 @@ pub fn fetch(url: &str, opts: &FetchOptions, cond: Option<&Conditional>) -> Resu
         ),
         None => None,
     };
+    let mut tls = ureq::tls::TlsConfig::builder();
+    if let Some(path) = &opts.ca_file {
+        tls = tls.root_certs(ureq::tls::RootCerts::Specific(std::sync::Arc::new(
+            read_ca_file(path)?,
+        )));
+    }
     // Redirects are followed here, not by ureq, so that every hop is checked
     // against the source's scheme policy (https → http only with allow_http,
     // never to file://).
     let agent: ureq::Agent = ureq::Agent::config_builder()
+        .tls_config(tls.build())
         .timeout_connect(Some(opts.connect_timeout))
         .timeout_recv_response(Some(opts.read_timeout))
         .timeout_recv_body(Some(opts.read_timeout))

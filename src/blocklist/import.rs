@@ -121,6 +121,7 @@ impl Settings {
                 read_timeout: Duration::from_secs(b.read_timeout_s.max(1)),
                 max_body_bytes: b.max_body_bytes,
                 user_agent: b.user_agent.clone(),
+                ca_file: b.ca_file.clone(),
                 allow_http: false,
                 allow_file: false,
                 proxy: None,

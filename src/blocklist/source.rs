@@ -68,7 +68,12 @@ impl NewSource {
             jail: jail.into(),
             format: Format::Auto,
             interval_s: 86_400,
-            min_interval_s: 3_600,
+            // The minimum interval spares a provider; a local file has none.
+            min_interval_s: if scheme(url).as_deref() == Some("file") {
+                0
+            } else {
+                3_600
+            },
             max_entries: None,
             allow_http: false,
             allow_file: false,
@@ -470,6 +475,22 @@ pub fn sync_config(conn: &Connection, declared: &[toml::Value], now: i64) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sources_have_no_default_minimum_interval() {
+        assert_eq!(
+            NewSource::new("a", "file:///srv/list.txt", "j").min_interval_s,
+            0
+        );
+        assert_eq!(
+            NewSource::new("a", "FILE:///srv/list.txt", "j").min_interval_s,
+            0
+        );
+        assert_eq!(
+            NewSource::new("a", "https://x.example/l", "j").min_interval_s,
+            3600
+        );
+    }
 
     fn mem_db() -> Connection {
         crate::db::test_db()

@@ -148,8 +148,10 @@ impl App {
     pub fn actor(&self) -> String {
         bangui::util::actor_from(
             self.env.get("SUDO_USER"),
+            self.env.get("LOGNAME"),
             self.env.get("USER"),
             bangui::util::uid(),
+            || std::fs::read_to_string("/etc/passwd").unwrap_or_default(),
         )
     }
 

@@ -36,7 +36,7 @@ over fail2ban's own socket, with JSON output and meaningful exit codes.",
     max_term_width = 100
 )]
 pub struct Cli {
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Global options")]
     pub global: GlobalArgs,
 
     #[command(subcommand)]
@@ -70,7 +70,7 @@ pub struct GlobalArgs {
     pub json: bool,
 
     /// Only errors on stderr; no progress bars
-    #[arg(short, long, global = true, env = "BANGUI_QUIET")]
+    #[arg(short, long, global = true, env = "BANGUI_QUIET", value_parser = clap::builder::BoolishValueParser::new())]
     pub quiet: bool,
 
     /// More logging on stderr (-v info, -vv debug, -vvv trace)
@@ -86,7 +86,7 @@ pub struct GlobalArgs {
     pub color: ColorChoice,
 
     /// Never draw progress bars
-    #[arg(long, global = true, env = "BANGUI_NO_PROGRESS")]
+    #[arg(long, global = true, env = "BANGUI_NO_PROGRESS", value_parser = clap::builder::BoolishValueParser::new())]
     pub no_progress: bool,
 }
 
@@ -362,14 +362,10 @@ pub enum JailCommand {
     /// Every runtime setting of a jail
     Show { jail: String },
     /// One runtime setting
+    #[command(long_about = JAIL_GET_LONG_ABOUT)]
     Get { jail: String, key: String },
     /// Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local
-    #[command(long_about = "Change one runtime setting over the socket.\n\n\
-With --persist the setting is written to DIR/jail.d/zz-bangui.local instead (the one file bangui \
-owns; jail.conf and other package files are never edited), checked with `fail2ban-client -t` \
-(only errors the change introduces are refused), and applied with `fail2ban-client reload JAIL`. \
-If any step fails, the file and the jail are rolled back. The previous version of the file is \
-kept as a backup (`bangui config-backups list`).")]
+    #[command(long_about = JAIL_SET_LONG_ABOUT)]
     Set {
         jail: String,
         key: String,
@@ -517,9 +513,9 @@ pub struct SourceAddArgs {
     /// How often the scheduled job imports it
     #[arg(long, default_value = "24h")]
     pub interval: String,
-    /// Never fetch more often than this (0s disables the limit)
-    #[arg(long, default_value = "1h")]
-    pub min_interval: String,
+    /// Never fetch more often than this (0s disables the limit) [default: 1h, 0s for file://]
+    #[arg(long, value_name = "MIN_INTERVAL")]
+    pub min_interval: Option<String>,
     /// Abort an import that yields more networks than this
     #[arg(long)]
     pub max_entries: Option<u64>,
@@ -826,7 +822,7 @@ pub struct HistoryRecidiveArgs {
 pub enum ExportFormat {
     /// One JSON object per line
     Ndjson,
-    /// RFC 4180 CSV with a header line
+    /// RFC 4180 CSV with a header line; controls written as \u00XX, formulas prefixed with '
     Csv,
 }
 
@@ -898,8 +894,78 @@ pub enum DbCommand {
     /// Checkpoint and truncate the write-ahead log
     Checkpoint,
     /// Copy the database to PATH with SQLite's online backup API
-    Backup { path: PathBuf },
+    Backup {
+        path: PathBuf,
+        /// Replace PATH when it exists (refused otherwise)
+        #[arg(long)]
+        force: bool,
+    },
 }
+
+pub const JAIL_GET_LONG_ABOUT: &str = "\
+Read one runtime setting of a running jail over the socket.
+
+Keys:
+  bantime              seconds an IP stays banned (-1: permanent)
+  findtime             seconds in which maxretry failures lead to a ban
+  maxretry             failures within findtime that lead to a ban
+  maxmatches           matched log lines kept per ticket
+  maxlines             log lines buffered for multi-line regexes
+  usedns               host names in logs: yes, no, warn, raw
+  logencoding          encoding of the log files
+  ignoreself           never ban this host's own addresses (true/false)
+  ignoreip             addresses and networks never banned
+  ignorecommand        command that decides whether an IP is ignored
+  logpath              the log files watched
+  journalmatch         the systemd journal matches (systemd backend)
+  prefregex            regex every line must match before failregex
+  failregex            the regexes that find failures
+  ignoreregex          the regexes that exempt a line
+  datepattern          how dates in the log are found
+  actions              the jail's actions
+  action...            a setting of one action (as fail2ban-client names it)
+  bantime.increment    whether ban times grow for repeat offenders
+  bantime.factor       the growth factor
+  bantime.formula      the growth formula
+  bantime.multipliers  the growth multipliers
+  bantime.maxtime      the longest ban time reached by growth
+  bantime.rndtime      random seconds added to each ban time
+  bantime.overalljails whether repeats count across all jails";
+
+pub const JAIL_SET_LONG_ABOUT: &str = "\
+Change one runtime setting over the socket.
+
+With --persist the setting is written to DIR/jail.d/zz-bangui.local instead (the one file bangui \
+owns; jail.conf and other package files are never edited), checked with `fail2ban-client -t` \
+(only errors the change introduces are refused), and applied with `fail2ban-client reload JAIL`. \
+If any step fails, the file and the jail are rolled back. The previous version of the file is \
+kept as a backup (`bangui config-backups list`).
+
+Keys (VALUE checked before it reaches the socket):
+  bantime              seconds or a duration (10m, 1h, 1d); -1 bans permanently
+  findtime             seconds or a duration
+  maxretry             failures within findtime that lead to a ban (positive integer)
+  maxmatches           matched lines kept per ticket (positive integer)
+  maxlines             lines buffered for multi-line regexes (positive integer)
+  usedns               yes, no, warn or raw
+  logencoding          encoding of the log files (auto, utf-8, ...)
+  ignoreself           true or false
+  addignoreip          add an IP or CIDR that is never banned
+  delignoreip          remove one from ignoreip
+  ignorecommand        command that decides whether an IP is ignored
+  datepattern          how dates in the log are found
+  prefregex            regex every line must match before failregex
+  addfailregex         add a failure regex
+  delfailregex         remove the failure regex with this index (jail get JAIL failregex)
+  addignoreregex       add an ignore regex
+  delignoreregex       remove the ignore regex with this index
+  bantime.increment    true or false: ban times grow for repeat offenders
+  bantime.factor       the growth factor (a number)
+  bantime.formula      the growth formula
+  bantime.multipliers  the growth multipliers (space-separated numbers)
+  bantime.maxtime      the longest ban time reached by growth (duration)
+  bantime.rndtime      random seconds added to each ban time (duration)
+  bantime.overalljails true or false: repeats count across all jails";
 
 pub const HEALTH_LONG_ABOUT: &str = "\
 Run the health checks once and print the same document as /api/v1/health/ready.
@@ -927,7 +993,14 @@ requests finished, within health.grace). SIGHUP reopens the external log file (l
 Only GET and HEAD (405 otherwise); nothing changes state. Check results are reused for
 health.cache_ms; each client IP may make health.rate_limit_per_minute requests a minute (429
 with Retry-After beyond; /live is exempt). Binds 127.0.0.1:9191 by default and refuses a
-non-loopback address without --allow-remote: the endpoints have no authentication.";
+non-loopback address without --allow-remote: the endpoints have no authentication.
+
+Bounded resources: health.workers threads answer the checked endpoints, one more thread holds
+every connection; at most health.max_connections are open (a new client closes the one that
+has waited longest without a request). A client that sends nothing, or no whole request head,
+within health.client_timeout (10 s) is closed; a request line over 2 KiB gets 414, headers over
+8 KiB or 64 lines 431, without reading further. If the listening socket fails, serve-health
+exits non-zero (74) so that the service manager restarts it.";
 
 #[derive(Debug, Args)]
 pub struct HealthArgs {

@@ -178,14 +178,24 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
              override), ban single addresses, or use --force to send the networks anyway",
         );
     }
+    // The --force hint only when --force would change the outcome.
+    let forceable = out
+        .items
+        .iter()
+        .filter(|i| i.status == BanStatus::Refused)
+        .filter(|i| {
+            i.reason_code
+                .is_some_and(bangui::net::Refusal::code_overridable)
+        })
+        .count();
     if out.refused > 0 && code == exit::DATA_ERR {
         rep = rep.note(format!(
             "error: every item was refused; nothing was banned in {}{}",
             a.jail,
-            if a.force {
-                ""
+            if a.force || forceable == 0 {
+                String::new()
             } else {
-                " (--force allows private and reserved ranges)"
+                format!(" (--force overrides {forceable} of these refusals)")
             }
         ));
     } else if out.refused > 0 {

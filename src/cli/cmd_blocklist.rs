@@ -195,7 +195,9 @@ fn add(app: &App, conn: &rusqlite::Connection, a: SourceAddArgs, now: i64) -> Re
     let mut n = NewSource::new(&a.name, &a.url, &a.jail);
     n.format = a.format.parse().map_err(Error::Usage)?;
     n.interval_s = dur(&a.interval, "--interval")?;
-    n.min_interval_s = dur(&a.min_interval, "--min-interval")?;
+    if let Some(m) = &a.min_interval {
+        n.min_interval_s = dur(m, "--min-interval")?;
+    }
     n.max_entries = a.max_entries;
     n.allow_http = a.allow_http;
     n.allow_file = a.allow_file;

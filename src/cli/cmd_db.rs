@@ -121,7 +121,13 @@ pub fn run(app: &App, cmd: DbCommand) -> Result<Report> {
                 view,
             ))
         }
-        DbCommand::Backup { path } => {
+        DbCommand::Backup { path, force } => {
+            if !force && std::fs::symlink_metadata(&path).is_ok() {
+                return Err(Error::Usage(format!(
+                    "{} already exists; pass --force to replace it",
+                    path.display()
+                )));
+            }
             let conn = db::open_raw(&opts)?;
             let bytes = db::backup(&conn, &path)?;
             let data = json!({

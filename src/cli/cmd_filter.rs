@@ -161,17 +161,50 @@ fn show(app: &App, spec: &str, mode: Option<&str>) -> Result<Report> {
     ))
 }
 
+/// At most `max` characters of names for a table cell: as many as fit,
+/// then how many more (the JSON output has them all).
+fn names_cell(names: &[String], max: usize) -> String {
+    let all = names.join(",");
+    if all.chars().count() <= max {
+        return all;
+    }
+    let mut shown = String::new();
+    for (i, n) in names.iter().enumerate() {
+        let more = format!(" +{} more", names.len() - i);
+        let sep = usize::from(!shown.is_empty());
+        if shown.chars().count() + sep + n.chars().count() + more.len() > max {
+            return if shown.is_empty() {
+                format!("{} jails", names.len())
+            } else {
+                shown + &more
+            };
+        }
+        if sep == 1 {
+            shown.push(',');
+        }
+        shown.push_str(n);
+    }
+    shown
+}
+
 fn action_list(app: &App) -> Result<Report> {
     let t = tree(app)?;
     let actions = t.list_actions()?;
+    // Files relative to the config directory and jails cut to a width, so
+    // that the table fits a terminal of 80 to 120 columns.
     let rows = actions
         .iter()
         .map(|a| {
+            let files: Vec<PathBuf> = a
+                .files
+                .iter()
+                .map(|f| f.strip_prefix(t.dir()).unwrap_or(f).to_path_buf())
+                .collect();
             vec![
                 a.name.clone(),
                 if a.python { "python" } else { "config" }.into(),
-                a.jails.join(","),
-                files_text(&a.files),
+                names_cell(&a.jails, 28),
+                files_text(&files),
             ]
         })
         .collect();
@@ -200,10 +233,15 @@ fn action_show(app: &App, spec: &str) -> Result<Report> {
     }
     let a = t.action(&name, &params)?;
     let src = |k: &str| opt(a.sources.get(k).cloned());
-    let commands = a
+    // Commands are shell scripts, often several lines: printed as lines,
+    // indented under their name.
+    let commands: String = a
         .commands
         .iter()
-        .map(|(k, v)| vec![k.clone(), v.clone(), src(k)])
+        .map(|(k, v)| {
+            let body: String = v.lines().map(|l| format!("    {l}\n")).collect();
+            format!("{k}  ({})\n{body}", src(k))
+        })
         .collect();
     let init = a
         .init
@@ -218,10 +256,7 @@ fn action_show(app: &App, spec: &str) -> Result<Report> {
                 ("files", files_text(&a.files)),
             ]),
         ),
-        (
-            "commands".into(),
-            table(&["command", "value", "from"], commands),
-        ),
+        ("commands".into(), View::Text(commands)),
         ("init".into(), table(&["param", "value", "from"], init)),
     ]);
     Ok(Report::new(

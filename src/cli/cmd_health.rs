@@ -210,6 +210,8 @@ pub fn serve(app: &App, args: ServeHealthArgs) -> Result<Report> {
         cache: Duration::from_millis(h.cache_ms),
         rate_limit_per_minute: h.rate_limit_per_minute,
         grace: Duration::from_secs(h.grace_s),
+        max_connections: h.max_connections,
+        client_timeout: Duration::from_secs(h.client_timeout_s),
     };
     let stopped = http::serve(
         server,
@@ -225,15 +227,16 @@ pub fn serve(app: &App, args: ServeHealthArgs) -> Result<Report> {
             "requests still in flight after health.grace"
         );
     }
-    tracing::info!(event = "bangui_shut_down", component = "serve-health");
-    Err(match stopped.signal {
-        SIGINT => Error::Interrupted {
-            signal: "SIGINT",
-            code: exit::SIGINT,
-        },
-        _ => Error::Interrupted {
-            signal: "SIGTERM",
-            code: exit::SIGTERM,
-        },
-    })
+    // A stop by signal is the expected end, not an error: logged as info,
+    // exit 143 (SIGTERM) or 130 (SIGINT) as documented.
+    let (signal, code) = match stopped.signal {
+        SIGINT => ("SIGINT", exit::SIGINT),
+        _ => ("SIGTERM", exit::SIGTERM),
+    };
+    tracing::info!(
+        event = "bangui_shut_down",
+        signal,
+        component = "serve-health"
+    );
+    Ok(Report::streamed("serve-health").with_exit(code))
 }

@@ -137,6 +137,15 @@ fn order(o: OrderArg) -> Order {
     }
 }
 
+/// The missing-geo-database warning is worth saying once a day, not on
+/// every query (a database that cannot record that says it every time).
+fn geo_warning_due(app: &App, command: &str) -> bool {
+    let bucket = format!("warning:geo_missing:{command}");
+    app.db()
+        .and_then(|c| bangui::db::first_in(&c, &bucket, util::now_unix(), 86_400))
+        .unwrap_or(true)
+}
+
 /// Fill geo columns of rows the cache does not know from the configured
 /// databases, in memory. A missing or broken database is one warning and
 /// null columns, never an error here.
@@ -154,7 +163,7 @@ fn fill_geo(app: &App, rows: &mut [HistoryRow]) {
         app.warn(&format!("{}; country and ASN columns are null", p.message));
     }
     if set.is_empty() {
-        if problems.iter().all(|p| p.exit_code == 66) {
+        if problems.iter().all(|p| p.exit_code == 66) && geo_warning_due(app, "list") {
             app.warn(&format!(
                 "no geo database found ({}); country and ASN columns are null",
                 problems
@@ -266,6 +275,7 @@ fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result
         if ![&g.city_db, &g.country_db, &g.asn_db]
             .iter()
             .any(|p| p.exists())
+            && geo_warning_due(app, "stats")
         {
             app.warn(
                 "no geo database found; IPs not yet in the geo cache count as unknown (install one and run `bangui geo refresh`)",
@@ -395,14 +405,29 @@ const CSV_COLUMNS: &[&str] = &[
     "data",
 ];
 
-/// RFC 4180: quote a field holding a comma, quote, CR or LF; double quotes.
-fn csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+/// One CSV field, harmless to its reader, then RFC 4180 quoting: control
+/// characters (C0, DEL, C1, so CR and LF too) become `\u00XX` text, a text
+/// field that a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-` or `@`) gets a leading `'`, and a field holding a comma or quote is
+/// quoted with quotes doubled. `text` is false for numbers and times.
+fn csv_field(out: &mut String, s: &str, text: bool) {
+    let mut v = String::with_capacity(s.len() + 1);
+    if text && s.starts_with(['=', '+', '-', '@']) {
+        v.push('\'');
+    }
+    for c in s.chars() {
+        if c.is_control() {
+            v.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            v.push(c);
+        }
+    }
+    if v.contains([',', '"']) {
         out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
+        out.push_str(&v.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(s);
+        out.push_str(&v);
     }
 }
 
@@ -428,7 +453,8 @@ fn csv_line(r: &HistoryRow, line: &mut String) {
         if i > 0 {
             line.push(',');
         }
-        csv_field(line, f);
+        // banned_at, bantime, expires_at, bancount and asn are numbers or times.
+        csv_field(line, f, !matches!(i, 0 | 3 | 4 | 5 | 10));
     }
     line.push_str("\r\n");
 }
@@ -458,7 +484,7 @@ fn export(app: &App, a: &HistoryFilterArgs, format: ExportFormat, o: OrderArg) -
             match format {
                 ExportFormat::Ndjson => {
                     line.clear();
-                    line.push_str(&r.to_json().to_string());
+                    line.push_str(&bangui::util::json_line(&r.to_json()));
                     line.push('\n');
                 }
                 ExportFormat::Csv => csv_line(&r, &mut line),
@@ -488,12 +514,32 @@ mod tests {
 
     #[test]
     fn csv_quoting() {
-        let mut s = String::new();
-        csv_field(&mut s, r#"{"matches": ["a,b"], "x": "q"}"#);
-        assert_eq!(s, r#""{""matches"": [""a,b""], ""x"": ""q""}""#);
-        let mut s = String::new();
-        csv_field(&mut s, "plain");
-        assert_eq!(s, "plain");
+        let f = |s: &str, text: bool| {
+            let mut out = String::new();
+            csv_field(&mut out, s, text);
+            out
+        };
+        assert_eq!(
+            f(r#"{"matches": ["a,b"], "x": "q"}"#, true),
+            r#""{""matches"": [""a,b""], ""x"": ""q""}""#
+        );
+        assert_eq!(f("plain", true), "plain");
+        // Control characters from fail2ban data never reach the reader raw.
+        assert_eq!(
+            f("a\x1b[31mb\r\nc\u{9b}d", true),
+            "a\\u001b[31mb\\u000d\\u000ac\\u009bd"
+        );
+        // Spreadsheet formulas are neutralised in text fields only.
+        for (raw, want) in [
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+1", "'+1"),
+            ("-cmd", "'-cmd"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(f(raw, true), want, "{raw}");
+        }
+        assert_eq!(f("-1", false), "-1", "a permanent bantime stays a number");
     }
 
     #[test]

@@ -228,11 +228,44 @@ fn list(app: &App) -> Result<Report> {
     // No config files, no database: this is the latency-critical path.
     let mut c = app.client()?;
     let stats = api::jail_stats_all(&mut c)?;
-    let rows = stats_rows(&stats, true);
+    // Plain output is for `cut`: one number a column (documented in the README).
+    let view = if app.mode == super::output::Mode::Plain {
+        let rows = stats
+            .iter()
+            .map(|s| {
+                vec![
+                    s.jail.clone(),
+                    opt(s.backend.clone()),
+                    s.currently_failed.to_string(),
+                    s.total_failed.to_string(),
+                    s.currently_banned.to_string(),
+                    s.total_banned.to_string(),
+                    opt(s.idle.map(|i| if i { "on" } else { "off" })),
+                ]
+            })
+            .collect();
+        table(
+            &[
+                "jail",
+                "backend",
+                "currently_failed",
+                "total_failed",
+                "currently_banned",
+                "total_banned",
+                "idle",
+            ],
+            rows,
+        )
+    } else {
+        table(
+            &["jail", "backend", "failed", "banned", "idle"],
+            stats_rows(&stats, true),
+        )
+    };
     Ok(Report::new(
         "jail list",
         serde_json::to_value(&stats).unwrap_or_default(),
-        table(&["jail", "backend", "failed", "banned", "idle"], rows),
+        view,
     ))
 }
 
@@ -572,6 +605,22 @@ fn audit_quietly(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn help_lists_every_key() {
+        for k in SHOW_KEYS {
+            assert!(
+                super::super::args::JAIL_GET_LONG_ABOUT.contains(&format!("\n  {k} ")),
+                "jail get --help lacks {k}"
+            );
+        }
+        for (k, _) in SET_KEYS {
+            assert!(
+                super::super::args::JAIL_SET_LONG_ABOUT.contains(&format!("\n  {k} ")),
+                "jail set --help lacks {k}"
+            );
+        }
+    }
 
     #[test]
     fn validates_per_key() {

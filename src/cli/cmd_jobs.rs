@@ -137,16 +137,57 @@ fn run_one(app: &App, name: &str) -> Result<Report> {
     let mut conn = app.db()?;
     let (runner, _signals) = runner(app)?;
     let o = runner.run_job(&mut conn, name)?;
-    let view = kv(vec![
-        ("job", o.job.clone()),
-        ("run_id", o.id.to_string()),
-        ("status", o.status.clone()),
-        ("started", rfc3339(o.started_at)),
-        ("duration", format!("{:.3}s", secs(o.duration_ms))),
-        ("changed", o.changed.to_string()),
-        ("summary", o.summary.to_string()),
-    ]);
+    let mut pairs = vec![
+        ("job".to_string(), o.job.clone()),
+        ("run_id".into(), o.id.to_string()),
+        ("status".into(), o.status.clone()),
+        ("started".into(), rfc3339(o.started_at)),
+        ("duration".into(), format!("{:.3}s", secs(o.duration_ms))),
+        ("changed".into(), o.changed.to_string()),
+    ];
+    // The summary one fact a line (`pruned.audit_log  120`), not a JSON blob.
+    flatten_summary("", &o.summary, &mut pairs);
+    let view = View::KeyValue(pairs);
     Ok(Report::new("jobs run", outcome_json(&o), view))
+}
+
+/// `summary` as key/value lines: nested keys joined with dots, lists of
+/// plain values joined with commas, null as `-`. `changed` is shown once.
+fn flatten_summary(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                if prefix.is_empty() && k == "changed" {
+                    continue;
+                }
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten_summary(&key, v, out);
+            }
+        }
+        Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) => {
+            let items: Vec<String> = a.iter().map(scalar).collect();
+            out.push((prefix.to_string(), items.join(", ")));
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                flatten_summary(&format!("{prefix}[{i}]"), x, out);
+            }
+        }
+        v if prefix.is_empty() => out.push(("summary".into(), scalar(v))),
+        v => out.push((prefix.to_string(), scalar(v))),
+    }
+}
+
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::Null => "-".into(),
+        Value::String(s) => s.clone(),
+        v => v.to_string(),
+    }
 }
 
 fn run_due(app: &App) -> Result<Report> {
@@ -296,4 +337,28 @@ fn unlock(app: &App, force: bool) -> Result<Report> {
         json!({"removed": removed, "changed": out.changed}),
         view,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn summaries_read_as_lines() {
+        let mut out = Vec::new();
+        super::flatten_summary(
+            "",
+            &serde_json::json!({"changed": true, "pruned": {"audit_log": 3, "ban_history": null},
+                "sources": ["a", "b"], "runs": [{"x": 1}]}),
+            &mut out,
+        );
+        let got: Vec<(&str, &str)> = out.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("pruned.audit_log", "3"),
+                ("pruned.ban_history", "-"),
+                ("sources", "a, b"),
+                ("runs[0].x", "1"),
+            ]
+        );
+    }
 }

@@ -42,7 +42,10 @@ use output::{Mode, Report};
 /// Run the program and return its exit code.
 pub fn main() -> i32 {
     let env = Env::capture();
-    let matches = cmd_gen::with_hidden(Cli::command()).get_matches();
+    let matches = match cmd_gen::with_hidden(Cli::command()).try_get_matches() {
+        Ok(m) => m,
+        Err(e) => usage_without_env(e).exit(),
+    };
     if let Some(r) = cmd_gen::run_hidden(&matches) {
         let mode = args::GlobalArgs::from_arg_matches(&matches)
             .map_or(Mode::Plain, |g| app::output_mode(&g));
@@ -93,6 +96,22 @@ pub fn main() -> i32 {
     match dispatch(&app, cli.command) {
         Err(e) if nagios => cmd_health::nagios_unknown(&e),
         r => finish(r, mode, color),
+    }
+}
+
+/// clap's usage line in an error names every argument given, and a value
+/// from a BANGUI_* variable counts as given, so `BANGUI_DB` would show
+/// `--db <PATH>` as if it were required. Parse again without the
+/// environment and report that error instead when it is the same one.
+fn usage_without_env(e: clap::Error) -> clap::Error {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        return e;
+    }
+    let bare = Cli::command().mut_args(|a| a.env(None::<&str>));
+    match bare.try_get_matches() {
+        Err(again) if again.kind() == e.kind() => again,
+        _ => e,
     }
 }
 

@@ -110,7 +110,7 @@ pub fn emit(report: &Report, mode: Mode) -> io::Result<()> {
                 "command": report.command,
                 "data": report.data,
             });
-            serde_json::to_writer_pretty(&mut out, &doc)?;
+            bangui::util::write_json(&mut out, &doc, true)?;
             writeln!(out)?;
         }
         Mode::Table => render_table(&mut out, &report.view, true)?,
@@ -234,7 +234,7 @@ pub fn error_json(kind: &str, message: &str, exit_code: i32, hint: Option<&str>)
 pub fn emit_json_value(v: &Value) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    serde_json::to_writer_pretty(&mut out, v)?;
+    bangui::util::write_json(&mut out, v, true)?;
     writeln!(out)?;
     out.flush()
 }

@@ -408,6 +408,13 @@ pub static KEYS: &[KeyDef] = &[
     ),
     key!(
         "blocklist",
+        "ca_file",
+        Kind::OptPath,
+        |_| s(""),
+        "PEM file of CA certificates that HTTPS feeds are checked against instead of the built-in Mozilla roots"
+    ),
+    key!(
+        "blocklist",
         "sources",
         Kind::Tables,
         |_| toml::Value::Array(vec![]),
@@ -572,9 +579,26 @@ pub static KEYS: &[KeyDef] = &[
     key!(
         "health",
         "workers",
-        Kind::Int { min: 1, max: 64 },
+        Kind::Int { min: 1, max: 32 },
         |_| i(4),
         "serve-health worker threads"
+    ),
+    key!(
+        "health",
+        "max_connections",
+        Kind::Int {
+            min: 1,
+            max: 100_000
+        },
+        |_| i(512),
+        "open serve-health connections at most; beyond, the longest-waiting idle one is closed"
+    ),
+    key!(
+        "health",
+        "client_timeout",
+        Kind::Duration,
+        |_| i(10),
+        "serve-health closes a client that sends nothing, or no whole request head, for this long"
     ),
     key!(
         "health",

@@ -155,6 +155,7 @@ pub struct BlocklistConfig {
     pub max_shrink_ratio: f64,
     pub batch_size: usize,
     pub user_agent: String,
+    pub ca_file: Option<PathBuf>,
     /// `[[blocklist.sources]]` tables, validated by the blocklist module.
     pub sources: Vec<toml::Value>,
 }
@@ -189,6 +190,8 @@ pub struct HealthConfig {
     pub workers: usize,
     pub grace_s: u64,
     pub allow_remote: bool,
+    pub max_connections: usize,
+    pub client_timeout_s: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -355,6 +358,7 @@ pub fn load(
             max_shrink_ratio: float("blocklist.max_shrink_ratio"),
             batch_size: int("blocklist.batch_size").max(1) as usize,
             user_agent: s("blocklist.user_agent"),
+            ca_file: opt_path("blocklist.ca_file"),
             sources: match get("blocklist.sources") {
                 toml::Value::Array(a) => a,
                 _ => Vec::new(),
@@ -385,9 +389,11 @@ pub fn load(
             cache_ms: secs("health.cache_ms"),
             rate_limit_per_minute: int("health.rate_limit_per_minute").clamp(0, u32::MAX as i64)
                 as u32,
-            workers: int("health.workers").clamp(1, 64) as usize,
+            workers: int("health.workers").clamp(1, 32) as usize,
             grace_s: secs("health.grace"),
             allow_remote: boolean("health.allow_remote"),
+            max_connections: int("health.max_connections").clamp(1, 100_000) as usize,
+            client_timeout_s: secs("health.client_timeout").max(1),
         },
         log: LogConfig {
             level: s("log.level"),

@@ -456,6 +456,33 @@ pub fn checkpoint(conn: &Connection) -> Result<CheckpointReport> {
 }
 
 /// Copy the database with SQLite's online backup API to `dest` (0600).
+/// True at most once per `period_s` for `bucket` (kept in `rate_limits`, so
+/// across processes): for warnings that would otherwise repeat on every call.
+pub fn first_in(conn: &Connection, bucket: &str, now: i64, period_s: i64) -> Result<bool> {
+    let last: Option<i64> = conn
+        .query_row(
+            "SELECT last_at FROM rate_limits WHERE bucket = ?1",
+            [bucket],
+            |r| r.get(0),
+        )
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })
+        .map_err(|e| Error::db("reading a rate limit", e))?;
+    if last.is_some_and(|t| now >= t && now - t < period_s) {
+        return Ok(false);
+    }
+    conn.execute(
+        "INSERT INTO rate_limits (bucket, window_start, count, last_at) VALUES (?1, ?2, 1, ?2) \
+         ON CONFLICT(bucket) DO UPDATE SET window_start = ?2, count = count + 1, last_at = ?2",
+        rusqlite::params![bucket, now],
+    )
+    .map_err(|e| Error::db("recording a rate limit", e))?;
+    Ok(true)
+}
+
 pub fn backup(conn: &Connection, dest: &Path) -> Result<u64> {
     if let Some(dir) = dest.parent().filter(|p| !p.as_os_str().is_empty())
         && !dir.exists()
@@ -523,6 +550,13 @@ mod tests {
     #[test]
     fn migrations_create_every_table() {
         let conn = test_db();
+        assert!(first_in(&conn, "warn:x", 1000, 86_400).unwrap());
+        assert!(!first_in(&conn, "warn:x", 1000 + 86_399, 86_400).unwrap());
+        assert!(
+            first_in(&conn, "warn:y", 1001, 86_400).unwrap(),
+            "per bucket"
+        );
+        assert!(first_in(&conn, "warn:x", 1000 + 86_400, 86_400).unwrap());
         for t in [
             "scheduler_lock",
             "job_runs",

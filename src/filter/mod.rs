@@ -35,11 +35,13 @@ pub struct LineResult {
     pub user: Option<String>,
     /// RFC 3339, UTC.
     pub time: Option<String>,
+    /// The failregex that matched, numbered from 1 as fail2ban-regex numbers them.
     pub regex_index: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct RegexHits {
+    /// Numbered from 1, as fail2ban-regex numbers them.
     pub index: usize,
     pub regex: String,
     pub hits: u64,
@@ -380,7 +382,7 @@ impl Tally {
                 host: first.and_then(|f| f.fid.clone()),
                 user: first.and_then(|f| f.user.clone()),
                 time: out.time.and_then(format_time),
-                regex_index: first.map(|f| f.regex_index),
+                regex_index: first.map(|f| f.regex_index + 1),
             });
         }
     }
@@ -390,8 +392,8 @@ impl Tally {
             res.iter()
                 .zip(counts)
                 .enumerate()
-                .map(|(index, (r, h))| RegexHits {
-                    index,
+                .map(|(i, (r, h))| RegexHits {
+                    index: i + 1,
                     regex: r.source.clone(),
                     hits: *h,
                 })

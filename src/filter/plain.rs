@@ -663,12 +663,18 @@ mod tests {
             if f.is_some() {
                 assert!(apx.is_match(t), "approx misses {t:?}");
             }
-            let p = plain.captures(t);
-            let p = p.filter(|c| ex.holds(t, |g| c.get(g).map(|m| (m.start(), m.end()))));
-            let Some(p) = p else {
-                // The caller falls back to fancy-regex; only a clean miss must agree.
+            let Some(p) = plain.captures(t) else {
+                // A miss of the plain form is final (no fallback): the original must miss too.
+                assert!(
+                    f.is_none(),
+                    "plain form misses, fancy matches: {pattern} on {t:?}"
+                );
                 continue;
             };
+            if !ex.holds(t, |g| p.get(g).map(|m| (m.start(), m.end()))) {
+                // A look-ahead fails: the caller asks fancy-regex instead.
+                continue;
+            }
             let f = f.unwrap_or_else(|| panic!("plain matches, fancy does not: {t:?}"));
             for g in 0..=groups {
                 let want = f.get(g).map(|m| (m.start(), m.end()));

@@ -217,12 +217,12 @@ impl GeoSet {
         if set.dbs.is_empty() {
             return Err(Error::NoInput {
                 what: format!(
-                    "geo database (none of {}, {}, {} exists; install geoipupdate or pass --mmdb)",
+                    "no geo database at {}, {} or {}: install geoipupdate's databases, or pass --mmdb PATH",
                     cfg.city_db.display(),
                     cfg.country_db.display(),
                     cfg.asn_db.display()
                 ),
-                path: cfg.city_db.clone(),
+                path: PathBuf::new(),
             });
         }
         Ok(set)

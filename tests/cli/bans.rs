@@ -367,3 +367,19 @@ fn banned_shows_country_and_asn_from_the_geo_cache() {
     assert_eq!(doc["data"][0]["country_code"], "US");
     assert_eq!(doc["data"][0]["asn"], 64500);
 }
+
+#[test]
+fn the_force_hint_appears_only_where_force_would_help() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("forcehint");
+    let r = env.run(&["ban", "127.0.0.1", "::1", "--jail", &j.name]);
+    r.code(65);
+    assert!(
+        !r.stderr.contains("--force"),
+        "loopback cannot be forced: {}",
+        r.stderr
+    );
+    env.run(&["ban", "10.1.2.4", "127.0.0.2", "--jail", &j.name])
+        .code(65)
+        .stderr_has("--force overrides 1 of these refusals");
+}

@@ -50,16 +50,21 @@ impl Fx {
 
     /// Add a source over local http with no fetch interval.
     fn add(&self, name: &str, path: &str, extra: &[&str]) {
-        let url = self.http.url(path);
+        let mut extra = extra.to_vec();
+        extra.push("--allow-http");
+        self.add_url(name, &self.http.url(path), &extra);
+    }
+
+    /// Add a source at `url` with no fetch interval.
+    fn add_url(&self, name: &str, url: &str, extra: &[&str]) {
         let mut args = vec![
             "blocklist",
             "source",
             "add",
             name,
-            &url,
+            url,
             "--jail",
             &self.jail.name,
-            "--allow-http",
             "--min-interval",
             "0s",
         ];
@@ -564,6 +569,16 @@ fn every_fixture_format_parses_cleanly() {
             .sum();
         assert_eq!(r, refused, "{file}: {s}");
     }
+    // A local file has no provider to spare: no default minimum interval.
+    fx.import(&["plain-ips-txt"]).code(0);
+    fx.import(&["plain-ips-txt"]).code(0);
+    let shown = fx.run(&["blocklist", "source", "show", "plain-ips-txt", "--json"]);
+    assert_eq!(
+        shown.code(0).json()["data"]["source"]["min_interval_s"],
+        0,
+        "{}",
+        shown.stdout
+    );
 }
 
 #[test]
@@ -583,4 +598,296 @@ fn the_blocklist_import_job_imports_due_sources_under_the_lock() {
     let before = fx.http.requests("/job.txt").len();
     fx.run(&["jobs", "run", "blocklist-import"]).code(0);
     assert_eq!(fx.http.requests("/job.txt").len(), before);
+}
+
+#[test]
+fn more_than_max_entries_is_refused_with_65_and_applies_nothing() {
+    let fx = Fx::new("bl-max");
+    let five: String = (1..=5).map(|i| format!("4.0.{i}.9\n")).collect();
+    fx.http.text("/m", &five);
+    fx.add("m", "/m", &["--max-entries", "3"]);
+    let r = fx.import(&["m"]);
+    r.code(65).stderr_has("more than its --max-entries 3");
+    assert_eq!(src(&r)["status"], "aborted");
+    assert_eq!(r.json()["data"]["changed"], false);
+    assert!(banned(&fx.jail).is_empty(), "nothing was banned");
+    let st = fx.run(&["blocklist", "status", "--json"]).json();
+    assert_eq!(st["data"]["sources"][0]["entries"], 0);
+    // Within the limit it applies; --force applies beyond it.
+    fx.http.text("/m", "4.0.1.9\n4.0.2.9\n");
+    fx.import(&["m"]).code(0);
+    assert_eq!(banned(&fx.jail), set(&["4.0.1.9", "4.0.2.9"]));
+    fx.http.text("/m", &five);
+    fx.import(&["m", "--force"]).code(0);
+    assert_eq!(banned(&fx.jail).len(), 5);
+}
+
+/// fail2ban stops between two batches of an import: bangui's table holds
+/// exactly the batches fail2ban confirmed (fail2ban's own ban database is
+/// the judge), the import is recorded as failed, and the exit code says
+/// fail2ban is unavailable.
+#[test]
+fn fail2ban_stopping_mid_import_keeps_exactly_the_confirmed_batches() {
+    let server = fail2ban::Fail2ban::private();
+    let env = TestEnv::with_server(&server);
+    env.write_config("[blocklist]\nbatch_size = 1\n");
+    let jail = server.jail("bl-mid");
+    let http = HttpServer::start();
+    let total = 20_000;
+    let list: String = (0..total)
+        .map(|i| format!("20.{}.{}.1\n", i / 250, i % 250))
+        .collect();
+    http.text("/big", &list);
+    let url = http.url("/big");
+    env.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "mid",
+        &url,
+        "--jail",
+        &jail.name,
+        "--allow-http",
+        "--min-interval",
+        "0s",
+    ])
+    .code(0);
+    // fail2ban's database goes with its directory when it stops: keep a link.
+    let keep = tempfile::Builder::new()
+        .prefix("bgb.")
+        .tempdir_in("/tmp")
+        .unwrap();
+    let f2b_db = keep.path().join("fail2ban.sqlite3");
+    std::fs::hard_link(server.dir.join("fail2ban.sqlite3"), &f2b_db).unwrap();
+
+    let child = env
+        .cmd()
+        .args(["blocklist", "import", "--json", "mid"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let ours =
+        rusqlite::Connection::open_with_flags(env.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY);
+    let t0 = std::time::Instant::now();
+    loop {
+        let n: i64 = ours
+            .as_ref()
+            .ok()
+            .and_then(|c| {
+                c.query_row("SELECT count(*) FROM blocklist_entries", [], |r| r.get(0))
+                    .ok()
+            })
+            .unwrap_or(0);
+        if n >= 20 {
+            break;
+        }
+        assert!(
+            t0.elapsed() < Duration::from_secs(60),
+            "the import never got going"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    server.stop();
+    let r = crate::support::to_run(child.wait_with_output().unwrap());
+    r.code(69);
+    let s = src(&r);
+    assert_eq!(s["status"], "failed", "{s}");
+    let added = s["added"].as_u64().unwrap();
+    assert!(
+        added > 0 && added < total,
+        "added {added} of {total}: not mid-import"
+    );
+
+    let c = rusqlite::Connection::open(env.db()).unwrap();
+    let mut st = c
+        .prepare("SELECT network FROM blocklist_entries ORDER BY network")
+        .unwrap();
+    let recorded: BTreeSet<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        recorded.len() as u64,
+        added,
+        "the table says what the report says"
+    );
+    let f = rusqlite::Connection::open(&f2b_db).unwrap();
+    let mut st = f
+        .prepare("SELECT DISTINCT ip FROM bans WHERE jail = ?1")
+        .unwrap();
+    let confirmed: BTreeSet<String> = st
+        .query_map([&jail.name], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let unconfirmed: Vec<_> = recorded.difference(&confirmed).collect();
+    assert!(
+        unconfirmed.is_empty(),
+        "recorded as banned but never banned by fail2ban: {unconfirmed:?}"
+    );
+    // fail2ban may have applied the batch it was given as it stopped without
+    // answering: at most that one batch (of 1) is banned but not recorded.
+    let unrecorded: Vec<_> = confirmed.difference(&recorded).collect();
+    assert!(
+        unrecorded.len() <= 1,
+        "banned by fail2ban but not recorded: {unrecorded:?}"
+    );
+    let log = env.run(&["blocklist", "log", "--json"]).json();
+    assert_eq!(log["data"]["imports"][0]["status"], "failed");
+}
+
+/// A small HTTPS server on 127.0.0.1 (rustls) that answers every request
+/// with `body`; counts the requests it answered. Stopped on drop.
+struct TlsFeed {
+    port: u16,
+    served: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl TlsFeed {
+    fn start(
+        chain: Vec<rustls::pki_types::CertificateDer<'static>>,
+        key: &rcgen::KeyPair,
+        body: &str,
+    ) -> TlsFeed {
+        use std::io::{Read, Write};
+        use std::sync::atomic::Ordering;
+        let key = rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into());
+        let config = std::sync::Arc::new(
+            rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+                rustls::crypto::ring::default_provider(),
+            ))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(chain, key)
+            .unwrap(),
+        );
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let served = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (count, halt) = (served.clone(), stop.clone());
+        let response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        std::thread::spawn(move || {
+            while !halt.load(Ordering::SeqCst) {
+                let Ok((sock, _)) = listener.accept() else {
+                    std::thread::sleep(Duration::from_millis(10));
+                    continue;
+                };
+                let _ = sock.set_nonblocking(false);
+                let _ = sock.set_read_timeout(Some(Duration::from_secs(5)));
+                let conn = rustls::ServerConnection::new(config.clone()).unwrap();
+                let mut tls = rustls::StreamOwned::new(conn, sock);
+                let mut head = Vec::new();
+                let mut b = [0u8; 1024];
+                // A refused handshake ends here with an error.
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match tls.read(&mut b) {
+                        Ok(n) if n > 0 => head.extend_from_slice(&b[..n]),
+                        _ => break,
+                    }
+                }
+                if head.windows(4).any(|w| w == b"\r\n\r\n")
+                    && tls.write_all(response.as_bytes()).is_ok()
+                {
+                    count.fetch_add(1, Ordering::SeqCst);
+                    tls.conn.send_close_notify();
+                    let _ = tls.flush();
+                }
+            }
+        });
+        TlsFeed { port, served, stop }
+    }
+
+    fn url(&self) -> String {
+        format!("https://127.0.0.1:{}/list.txt", self.port)
+    }
+
+    fn served(&self) -> usize {
+        self.served.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for TlsFeed {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// HTTPS from a local server: a certificate from the CA in
+/// `blocklist.ca_file` is accepted; a self-signed one is refused, and so is
+/// the test CA's without `ca_file` (the built-in Mozilla roots).
+#[test]
+fn https_feeds_are_verified_against_blocklist_ca_file() {
+    use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, KeyUsagePurpose};
+    let fx = Fx::new("bl-tls");
+    let ca_key = KeyPair::generate().unwrap();
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name
+        .push(DnType::CommonName, "bangui test CA");
+    ca.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    let ca_cert = ca.self_signed(&ca_key).unwrap();
+    let issuer = rcgen::Issuer::new(ca, ca_key);
+    let leaf_key = KeyPair::generate().unwrap();
+    let leaf = CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
+        .unwrap()
+        .signed_by(&leaf_key, &issuer)
+        .unwrap();
+    let good = TlsFeed::start(
+        vec![leaf.der().clone(), ca_cert.der().clone()],
+        &leaf_key,
+        "4.1.0.1\n4.1.0.2\n",
+    );
+    let self_key = KeyPair::generate().unwrap();
+    let self_signed = CertificateParams::new(vec!["127.0.0.1".to_string()])
+        .unwrap()
+        .self_signed(&self_key)
+        .unwrap();
+    let bad = TlsFeed::start(vec![self_signed.der().clone()], &self_key, "4.1.0.9\n");
+
+    for (name, url) in [("good", good.url()), ("bad", bad.url())] {
+        fx.add_url(name, &url, &[]);
+    }
+    // Without ca_file only the Mozilla roots count: the test CA is unknown.
+    fx.import(&["good"]).code(1).stderr_has("certificate");
+    assert_eq!(good.served(), 0);
+
+    let ca_file = fx.env.path().join("test-ca.pem");
+    std::fs::write(&ca_file, ca_cert.pem()).unwrap();
+    fx.env.write_config(&format!(
+        "[blocklist]\nread_timeout = 2\nmax_body_bytes = 200000\nca_file = \"{}\"\n",
+        ca_file.display()
+    ));
+    let r = fx.import(&["good"]);
+    r.code(0);
+    assert_eq!(src(&r)["status"], "ok");
+    assert_eq!(good.served(), 1);
+    assert_eq!(banned(&fx.jail), set(&["4.1.0.1", "4.1.0.2"]));
+
+    let r = fx.import(&["bad"]);
+    r.code(1).stderr_has("certificate");
+    assert_eq!(
+        bad.served(),
+        0,
+        "nothing was requested over the refused connection"
+    );
+    assert_eq!(banned(&fx.jail), set(&["4.1.0.1", "4.1.0.2"]));
+
+    // A ca_file that holds no certificate is a configuration error.
+    std::fs::write(&ca_file, "not a certificate\n").unwrap();
+    fx.import(&["good"])
+        .code(78)
+        .stderr_has("no PEM certificate");
 }

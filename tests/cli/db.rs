@@ -32,6 +32,15 @@ fn status_migrate_check_backup_restore() {
     let r = env.run(&["db", "backup", backup.to_str().unwrap(), "--json"]);
     r.code(0);
     assert_eq!(r.json()["data"]["changed"], true);
+    // An existing file is not overwritten without --force.
+    let first = std::fs::read(&backup).unwrap();
+    env.run(&["audit", "list"]).code(0);
+    env.run(&["db", "backup", backup.to_str().unwrap()])
+        .code(2)
+        .stderr_has("already exists; pass --force");
+    assert_eq!(std::fs::read(&backup).unwrap(), first, "left as it was");
+    env.run(&["db", "backup", backup.to_str().unwrap(), "--force"])
+        .code(0);
     // Restoring is copying the backup over the database file.
     let restored = env.path().join("restored.db");
     std::fs::copy(&backup, &restored).unwrap();
@@ -150,4 +159,82 @@ fn a_new_database_needs_no_backup_and_migrate_is_idempotent() {
     assert_eq!(first["data"]["changed"], true);
     let again = env.run(&["db", "migrate", "--json"]).json();
     assert_eq!(again["data"]["changed"], false);
+}
+
+/// A real bangui database with a valid header whose pages are then damaged:
+/// `pages` picks the damaged page numbers (1-based) from the page count.
+fn damaged_database(env: &TestEnv, pages: impl Fn(usize) -> Vec<usize>) -> Vec<u8> {
+    env.run(&["db", "migrate"]).code(0);
+    {
+        let c = rusqlite::Connection::open(env.db()).unwrap();
+        c.execute_batch(
+            "CREATE TABLE pad(x);
+             INSERT INTO pad SELECT randomblob(500) FROM
+                 (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+                  SELECT i FROM n);",
+        )
+        .unwrap();
+        c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .unwrap();
+    }
+    let mut bytes = std::fs::read(env.db()).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    let count = bytes.len() / page;
+    for p in pages(count) {
+        for k in (0..page).step_by(7) {
+            bytes[(p - 1) * page + k] = ((k * 31 + p) % 256) as u8;
+        }
+    }
+    assert_eq!(&bytes[..16], b"SQLite format 3\0", "the header stays valid");
+    std::fs::write(env.db(), &bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_database_with_corrupt_pages_is_refused_and_left_untouched() {
+    // Damaged schema and data pages: every command refuses with 74.
+    let env = TestEnv::new();
+    let before = damaged_database(&env, |n| (2..=n).step_by(2).collect());
+    let backup = env.path().join("copy.db");
+    for args in [
+        &["db", "check"][..],
+        &["db", "status"],
+        &["db", "migrate"],
+        &["db", "checkpoint"],
+        &["audit", "list"],
+        &["history", "list"],
+        &["blocklist", "status"],
+        &["jobs", "run", "db-maintenance"],
+        &["db", "backup", backup.to_str().unwrap()],
+    ] {
+        env.run(args)
+            .code(74)
+            .stderr_has("not a usable SQLite database");
+    }
+    assert!(
+        std::fs::read(env.db()).unwrap() == before,
+        "the damaged database was modified"
+    );
+    assert!(
+        !backup.exists(),
+        "a backup of a damaged database was written"
+    );
+
+    // Only data pages at the end damaged: reads still work, `db check` finds
+    // the damage, and nothing that only reads writes to the file.
+    let env = TestEnv::new();
+    let before = damaged_database(&env, |n| (n - 40..=n).step_by(2).collect());
+    env.run(&["db", "check"]).code(74).stderr_has("malformed");
+    for args in [
+        &["db", "status"][..],
+        &["db", "migrate"],
+        &["audit", "list"],
+        &["history", "list"],
+    ] {
+        env.run(args).code(0);
+    }
+    assert!(
+        std::fs::read(env.db()).unwrap() == before,
+        "a read-only command modified the damaged database"
+    );
 }

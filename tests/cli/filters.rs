@@ -140,6 +140,17 @@ fn filter_list_and_show_on_the_real_etc_fail2ban() {
             .contains("<ip>")
     );
     assert_eq!(ipt["data"]["init"]["port"], "ssh");
+    // Multi-line commands print as lines, never as U+FFFD.
+    let r = env.run(&["action", "show", "iptables", "-o", "table"]);
+    r.code(0)
+        .stdout_has("actionstop  (/etc/fail2ban/action.d/iptables.conf:")
+        .stdout_has("\n    done\n");
+    assert!(!r.stdout.contains('\u{FFFD}'), "{}", r.stdout);
+    // The list fits a 120-column terminal, however many jails use an action.
+    let r = env.run(&["action", "list", "-o", "table"]);
+    r.code(0).stdout_has("iptables-multiport");
+    let widest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(widest <= 120, "{widest} columns:\n{}", r.stdout);
 }
 
 #[test]
@@ -287,6 +298,16 @@ fn filter_test_sshd_matches_fail2ban_regex() {
     assert_eq!(counts(&ext), reference);
     assert_eq!(ext["data"]["engine"], "fail2ban-regex");
     assert!(!ext["data"]["failregex_hits"].as_array().unwrap().is_empty());
+    // Both number the regexes alike (from 1): the same number, the same regex.
+    let native_hits = d["failregex_hits"].as_array().unwrap();
+    assert_eq!(native_hits[0]["index"], 1);
+    for h in ext["data"]["failregex_hits"].as_array().unwrap() {
+        let n = native_hits
+            .iter()
+            .find(|n| n["index"] == h["index"])
+            .unwrap_or_else(|| panic!("no native regex numbered {}", h["index"]));
+        assert_eq!(n["regex"], h["regex"], "regex number {}", h["index"]);
+    }
 
     // Aggressive mode, both engines.
     let na = env

@@ -194,7 +194,15 @@ fn missing_and_corrupt_databases() {
         "[geo]\ncountry_db = {0:?}\ncity_db = {0:?}\nasn_db = {0:?}\n",
         s(&missing)
     ));
-    env.run(&["geo", "refresh"]).code(66).stderr_has("--mmdb");
+    let r = env.run(&["geo", "refresh"]);
+    r.code(66)
+        .stderr_has("no geo database at ")
+        .stderr_has("or pass --mmdb PATH");
+    assert!(
+        !r.stderr.contains("not found:"),
+        "one sentence: {}",
+        r.stderr
+    );
     let corrupt = env.path().join("bad.mmdb");
     std::fs::write(&corrupt, vec![0xAB; 2048]).unwrap();
     let r = env.run(&[
@@ -239,6 +247,10 @@ fn refresh_fills_the_history_columns_and_follows_newer_builds() {
     r.code(0).stderr_has("warning: no geo database");
     assert_eq!(r.stderr.lines().count(), 1);
     assert_eq!(r.json()["data"]["rows"][0]["country_code"], Value::Null);
+    // Said once a day, not on every query.
+    let r = env.run(&["history", "list", "--json"]);
+    r.code(0);
+    assert!(r.stderr.is_empty(), "warned again: {}", r.stderr);
 
     let r = env.run(&[
         "geo",

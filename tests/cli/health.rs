@@ -233,9 +233,14 @@ fn healthy_server_answers_and_stops_on_sigterm() {
     s.get("/api/v1/nope").code(404);
     s.get("/").code(404);
 
+    let stderr = Arc::clone(&s.stderr);
     let (code, secs) = s.terminate();
     assert_eq!(code, 143);
     assert!(secs < 5.0, "shutdown took {secs} s");
+    // A stop by SIGTERM is the expected end: no error line.
+    std::thread::sleep(Duration::from_millis(100));
+    let text = stderr.lock().unwrap().clone();
+    assert!(!text.contains("error"), "{text}");
 }
 
 #[test]
@@ -578,4 +583,289 @@ fn sigint_is_130() {
     let mut s = s;
     let st = s.child.wait().unwrap();
     assert_eq!(st.code(), Some(130), "{}", s.stderr.lock().unwrap());
+}
+
+/// Threads and resident memory of a process, from /proc/PID/status:
+/// (Threads, VmRSS kB, VmHWM kB — the peak resident set since start).
+fn proc_status(pid: u32) -> Option<(u64, u64, u64)> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let field = |name: &str| {
+        text.lines().find_map(|l| {
+            l.strip_prefix(name)?
+                .split_whitespace()
+                .next()?
+                .parse()
+                .ok()
+        })
+    };
+    Some((field("Threads:")?, field("VmRSS:")?, field("VmHWM:")?))
+}
+
+/// The memory and task limits of the shipped unit (MemoryMax=64M,
+/// TasksMax=64) as a cgroup around one process, where cgroups can be made
+/// (v1 memory + pids hierarchies, or v2). Removed on drop.
+struct Cgroup {
+    dirs: Vec<std::path::PathBuf>,
+    applied: Vec<String>,
+}
+
+impl Cgroup {
+    fn confine(pid: u32) -> Cgroup {
+        let name = format!("bgh-health-{}-{pid}", std::process::id());
+        let root = std::path::Path::new("/sys/fs/cgroup");
+        let mut cg = Cgroup {
+            dirs: Vec::new(),
+            applied: Vec::new(),
+        };
+        let v2 = root.join("cgroup.controllers").exists();
+        let plan: Vec<(std::path::PathBuf, &str, &str)> = if v2 {
+            let _ = std::fs::write(root.join("cgroup.subtree_control"), "+memory +pids");
+            vec![
+                (root.join(&name), "memory.max", "67108864"),
+                (root.join(&name), "pids.max", "64"),
+            ]
+        } else {
+            vec![
+                (
+                    root.join("memory").join(&name),
+                    "memory.limit_in_bytes",
+                    "67108864",
+                ),
+                (root.join("pids").join(&name), "pids.max", "64"),
+            ]
+        };
+        for (dir, file, value) in plan {
+            if !cg.dirs.contains(&dir) {
+                if std::fs::create_dir(&dir).is_err() {
+                    continue;
+                }
+                cg.dirs.push(dir.clone());
+            }
+            if std::fs::write(dir.join(file), value).is_ok()
+                && std::fs::write(dir.join("cgroup.procs"), pid.to_string()).is_ok()
+            {
+                cg.applied.push(format!("{file}={value}"));
+            }
+        }
+        cg
+    }
+}
+
+impl Drop for Cgroup {
+    fn drop(&mut self) {
+        for dir in &self.dirs {
+            // Move whatever is left to the parent, then remove the group.
+            if let Ok(procs) = std::fs::read_to_string(dir.join("cgroup.procs")) {
+                for p in procs.lines() {
+                    let _ = std::fs::write(dir.parent().unwrap().join("cgroup.procs"), p);
+                }
+            }
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
+/// Is the connection closed by the server (EOF or reset) within `by`?
+fn closed_by(s: &mut TcpStream, by: Instant) -> bool {
+    let mut b = [0u8; 4096];
+    loop {
+        let left = by.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        s.set_read_timeout(Some(left)).unwrap();
+        match s.read(&mut b) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e)
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(_) => return true,
+        }
+    }
+}
+
+/// /live from a new client: (status, seconds it took).
+fn live_timed(port: u16) -> (u16, f64) {
+    let t = Instant::now();
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
+        return (0, t.elapsed().as_secs_f64());
+    };
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let _ =
+        s.write_all(b"GET /api/v1/health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    (
+        Resp::parse(&String::from_utf8_lossy(&buf)).code,
+        t.elapsed().as_secs_f64(),
+    )
+}
+
+/// The abuse the shipped unit must survive, under its limits (open files
+/// 1024, and a 64 MiB / 64 task cgroup where one can be made): 2,000 idle
+/// connections, 200 slowloris clients, one 200 MB header line. /live keeps
+/// answering new clients; every abuser is closed within 30 s; the process
+/// stays within 64 threads and 64 MiB resident (peak, VmHWM) throughout.
+#[test]
+fn bounded_under_abuse_within_the_units_limits() {
+    let env = TestEnv::new();
+    env.write_config("[health]\nrate_limit_per_minute = 0\n");
+    let s = Served::start(&env, &[]);
+    let pid = s.child.id();
+    let ok = std::process::Command::new("prlimit")
+        .args(["--pid", &pid.to_string(), "--nofile=1024:1024"])
+        .status()
+        .expect("prlimit")
+        .success();
+    assert!(ok, "prlimit --nofile=1024");
+    let cgroup = Cgroup::confine(pid);
+    eprintln!(
+        "limits: nofile=1024, cgroup: {}",
+        if cgroup.applied.is_empty() {
+            "none available (measured from /proc only)".to_string()
+        } else {
+            cgroup.applied.join(", ")
+        }
+    );
+    // This side needs more than 2,200 descriptors.
+    let lim = rustix::process::getrlimit(rustix::process::Resource::Nofile);
+    let want = 8192u64.min(lim.maximum.unwrap_or(u64::MAX));
+    rustix::process::setrlimit(
+        rustix::process::Resource::Nofile,
+        rustix::process::Rlimit {
+            current: Some(want),
+            maximum: lim.maximum,
+        },
+    )
+    .expect("raise this test's open-files limit");
+    assert!(want >= 2600, "the hard open-files limit {want} is too low");
+
+    // Threads and resident memory, sampled throughout.
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sampler = {
+        let done = Arc::clone(&done);
+        std::thread::spawn(move || {
+            let (mut threads, mut rss) = (0, 0);
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                if let Some((t, r, _)) = proc_status(pid) {
+                    threads = threads.max(t);
+                    rss = rss.max(r);
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            (threads, rss)
+        })
+    };
+    let mut worst_live = 0.0f64;
+    let mut live = |what: &str| {
+        let (code, secs) = live_timed(s.port);
+        assert_eq!(code, 200, "/live during {what}");
+        worst_live = worst_live.max(secs);
+        assert!(secs < 2.0, "/live took {secs:.3} s during {what}");
+    };
+    live("start");
+
+    let t0 = Instant::now();
+    let mut idle = Vec::new();
+    for i in 0..2000 {
+        idle.push(
+            TcpStream::connect(("127.0.0.1", s.port))
+                .unwrap_or_else(|e| panic!("idle connection {i}: {e}")),
+        );
+    }
+    live("2,000 idle connections");
+    // A keep-alive client that goes quiet after one answer.
+    let mut kept = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    kept.write_all(b"GET /api/v1/health/live HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+
+    // Slowloris: a request head one byte a second, never finished.
+    let mut slow = Vec::new();
+    for _ in 0..200 {
+        let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+        c.write_all(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n")
+            .unwrap();
+        slow.push(c);
+    }
+    let dripper = std::thread::spawn(move || {
+        let start = Instant::now();
+        let mut open = slow.len();
+        while open > 0 && start.elapsed() < Duration::from_secs(40) {
+            open = 0;
+            for c in &mut slow {
+                if c.write_all(b"X").is_ok() {
+                    open += 1;
+                }
+            }
+            std::thread::sleep(Duration::from_secs(1));
+        }
+        (open, start.elapsed().as_secs_f64())
+    });
+
+    // One header line of 200 MB, as fast as the server takes it.
+    let port = s.port;
+    let streamer = std::thread::spawn(move || {
+        let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        c.set_write_timeout(Some(Duration::from_secs(30))).unwrap();
+        let mut sent = 0usize;
+        if c.write_all(b"GET /api/v1/health HTTP/1.1\r\nX-Big: ")
+            .is_err()
+        {
+            return (sent, false);
+        }
+        let chunk = vec![b'a'; 64 * 1024];
+        while sent < 200 * 1024 * 1024 {
+            match c.write(&chunk) {
+                Ok(n) => sent += n,
+                Err(_) => return (sent, true),
+            }
+        }
+        (sent, false)
+    });
+
+    while !streamer.is_finished() || !dripper.is_finished() {
+        live("slowloris and the 200 MB header");
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    let (sent, cut) = streamer.join().unwrap();
+    assert!(
+        cut,
+        "the 200 MB header was not cut off ({sent} bytes taken)"
+    );
+    eprintln!("200 MB header: cut off after {sent} bytes");
+    let (slow_open, slow_secs) = dripper.join().unwrap();
+    assert_eq!(
+        slow_open, 0,
+        "slowloris clients still open after {slow_secs:.1} s"
+    );
+    assert!(
+        slow_secs < 30.0,
+        "slowloris clients closed only after {slow_secs:.1} s"
+    );
+
+    let by = t0 + Duration::from_secs(30);
+    assert!(
+        closed_by(&mut kept, by),
+        "an idle keep-alive client was not closed within 30 s"
+    );
+    for (i, c) in idle.iter_mut().enumerate() {
+        assert!(
+            closed_by(c, by),
+            "idle connection {i} not closed within 30 s"
+        );
+    }
+    live("the end");
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (threads, rss) = sampler.join().unwrap();
+    let (_, _, hwm) = proc_status(pid).expect("serve-health still running");
+    eprintln!(
+        "serve-health under abuse: max threads {threads}, max VmRSS {rss} kB, VmHWM {hwm} kB, \
+         slowest /live {worst_live:.3} s"
+    );
+    assert!(threads <= 64, "{threads} threads");
+    assert!(hwm <= 64 * 1024, "peak RSS {hwm} kB");
+    let (code, _) = s.terminate();
+    assert_eq!(code, 143);
+    drop(cgroup);
 }

@@ -497,3 +497,50 @@ fn export_into_a_closed_pipe_exits_0_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// Hostile text in fail2ban's data (terminal escapes, C1 controls, a
+/// spreadsheet formula as a jail name) reaches neither a terminal nor a
+/// spreadsheet raw: CSV escapes controls and neutralises formulas, NDJSON and
+/// --json escape C1 controls as \u sequences.
+#[test]
+fn exports_cannot_attack_their_reader() {
+    let env = TestEnv::new();
+    let db = env.path().join("f2b.sqlite3");
+    fixture_db(&db, V4_SCHEMA, "=cmd", &[], now() - 60);
+    let c = Connection::open(&db).unwrap();
+    let data = "{\"matches\": [[\"\u{1b}]0;owned\u{7}\u{9b}31m\", \"x\"]], \"failures\": 1}";
+    c.execute(
+        "INSERT INTO bans (jail, ip, timeofban, bantime, bancount, data) VALUES ('=cmd', '192.0.2.9', ?1, -1, 1, ?2)",
+        params![now() - 60, data],
+    )
+    .unwrap();
+    drop(c);
+    sync(&env, &db);
+
+    let r = env.run(&["history", "export", "--format", "csv"]);
+    r.code(0);
+    let row = r.stdout.split("\r\n").nth(1).unwrap().to_string();
+    assert!(
+        !r.stdout
+            .chars()
+            .any(|c| c.is_control() && c != '\r' && c != '\n'),
+        "raw control characters in {:?}",
+        r.stdout
+    );
+    assert!(row.contains(",'=cmd,192.0.2.9,-1,"), "{row}");
+    assert!(row.contains(r"\u001b]0;owned\u0007\u009b31m"), "{row}");
+
+    for args in [
+        &["history", "export", "--format", "ndjson"][..],
+        &["history", "list", "--json"][..],
+    ] {
+        let r = env.run(args);
+        r.code(0);
+        assert!(
+            !r.stdout.chars().any(|c| ('\u{7f}'..='\u{9f}').contains(&c)),
+            "{args:?}: raw C1 control in {:?}",
+            r.stdout
+        );
+        assert!(r.stdout.contains(r"\u009b"), "{args:?}: {}", r.stdout);
+    }
+}

@@ -31,6 +31,18 @@ fn jail_list_has_counts_and_null_for_unknowable() {
         !fresh.db().exists(),
         "jail list must not touch the database"
     );
+    // Plain: the documented columns, so that `cut -f1,5` gives current bans.
+    let r = fresh.run(&["jail", "list", "-o", "plain"]);
+    let line = r
+        .code(0)
+        .stdout
+        .lines()
+        .find(|l| l.split('\t').next() == Some(j.name.as_str()))
+        .unwrap()
+        .to_string();
+    let cols: Vec<&str> = line.split('\t').collect();
+    assert_eq!(cols.len(), 7, "{line}");
+    assert_eq!((cols[4], cols[5]), ("1", "1"), "{line}");
 }
 
 #[test]

@@ -127,9 +127,20 @@ fn pruned_so_far(conn: &Connection) -> i64 {
 }
 
 /// Only whole batches are gone, and exactly those the watermark names.
-fn assert_whole_batches(env: &TestEnv, total: i64) {
+/// After a run of db-maintenance that was stopped part-way: only whole
+/// batches were deleted, oldest first with no gap, and the watermark
+/// committed with them says exactly that (`rows_this_run` counts this run,
+/// whose predecessors had deleted `before`). A missing watermark fails.
+fn assert_whole_batches(env: &TestEnv, total: i64, before: i64) {
     let conn = open(env);
     let left = count(&conn, "SELECT count(*) FROM audit_log");
+    let deleted = total - left;
+    assert_eq!(
+        deleted % BATCH,
+        0,
+        "{deleted} rows deleted: not whole batches"
+    );
+    assert!(deleted > before, "this run deleted nothing");
     let (rows, through): (i64, i64) = conn
         .query_row(
             "SELECT json_extract(value, '$.rows_this_run'), json_extract(value, '$.through_id')
@@ -137,15 +148,16 @@ fn assert_whole_batches(env: &TestEnv, total: i64) {
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
-        .unwrap_or((0, 0));
-    let deleted = total - left;
+        .unwrap_or_else(|e| panic!("no prune watermark after {deleted} rows deleted: {e}"));
     assert_eq!(
-        deleted % BATCH,
-        0,
-        "{deleted} rows deleted: not whole batches"
+        rows,
+        deleted - before,
+        "the watermark's rows_this_run is not what this run deleted"
     );
-    assert!(rows <= deleted, "watermark {rows} > deleted {deleted}");
-    assert_eq!(deleted % BATCH, rows % BATCH);
+    assert_eq!(
+        through, deleted,
+        "the watermark is not the last row deleted"
+    );
     if left > 0 {
         let min_left = count(&conn, "SELECT min(id) FROM audit_log");
         assert_eq!(
@@ -153,7 +165,6 @@ fn assert_whole_batches(env: &TestEnv, total: i64) {
             deleted + 1,
             "rows are pruned oldest first with no gap"
         );
-        assert!(through <= deleted, "watermark ahead of the data");
     }
 }
 
@@ -243,7 +254,7 @@ fn killed_holder_blocks_until_the_ttl_then_is_taken_over() {
         killed_at.elapsed() < Duration::from_secs(3),
         "the 75 came within the TTL"
     );
-    assert_whole_batches(&env, ROWS);
+    assert_whole_batches(&env, ROWS, 0);
 
     // After the TTL the next run removes the stale row (logged) and runs.
     let st = lock_json(&env);
@@ -291,6 +302,7 @@ fn sigterm_and_sigint_stop_cleanly_with_whole_batches_only() {
     config(&env, "");
     big_fixture(&env, ROWS);
     for (sig, code, name) in [("TERM", 143, "SIGTERM"), ("INT", 130, "SIGINT")] {
+        let deleted_before = ROWS - count(&open(&env), "SELECT count(*) FROM audit_log");
         let child = spawn(
             &env,
             &[
@@ -327,7 +339,7 @@ fn sigterm_and_sigint_stop_cleanly_with_whole_batches_only() {
             )
             .unwrap();
         assert_eq!(status, "interrupted");
-        assert_whole_batches(&env, ROWS);
+        assert_whole_batches(&env, ROWS, deleted_before);
         assert!(
             count(&open(&env), "SELECT count(*) FROM audit_log") > 0,
             "stopped before the end"
@@ -765,7 +777,7 @@ fn a_run_that_loses_its_lock_stops_at_a_safe_point_and_fails() {
         )
         .unwrap();
     assert_eq!(status, "failed");
-    assert_whole_batches(&env, ROWS);
+    assert_whole_batches(&env, ROWS, 0);
     assert!(
         count(&open(&env), "SELECT count(*) FROM audit_log") > 0,
         "it stopped instead of running on without the lock"
@@ -861,4 +873,16 @@ fn history_sync_over_a_million_rows_holds_the_lock_and_stops_cleanly() {
     assert!(copied > 0 && copied < 1_000_000, "{copied}");
     assert_eq!(copied, watermark, "history and watermark agree");
     assert_eq!(copied % 20_000, 0, "a whole number of batches: {copied}");
+}
+
+#[test]
+fn jobs_run_prints_a_readable_summary_in_table_mode() {
+    let env = TestEnv::new();
+    config(&env, "");
+    let r = env.run(&["jobs", "run", "db-maintenance", "-o", "table"]);
+    r.code(0)
+        .stdout_has("status ")
+        .stdout_has("pruned.audit_log ")
+        .stdout_has("checkpoint.busy ");
+    assert!(!r.stdout.contains('{'), "a JSON blob: {}", r.stdout);
 }

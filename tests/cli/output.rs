@@ -75,3 +75,47 @@ fn no_colour_codes_when_stderr_is_not_a_terminal() {
     r.code(78);
     assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
 }
+
+#[test]
+fn usage_and_help_keep_global_options_apart() {
+    let env = TestEnv::new();
+    // A value from the environment is not a required argument.
+    let r = env
+        .cmd()
+        .env("BANGUI_DB", env.path().join("x.db"))
+        .env("BANGUI_OUTPUT", "json")
+        .args(["jail", "get"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("Usage: bangui jail get <JAIL> <KEY>"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--db"), "{stderr}");
+    // Subcommand help: its own options, then the global ones under their heading.
+    let r = env.run(&["jail", "get", "--help"]);
+    r.code(0)
+        .stdout_has("Global options:")
+        .stdout_has("bantime.overalljails");
+    let (own, global) = r.stdout.split_once("Global options:").unwrap();
+    assert!(!own.contains("--socket"), "{}", r.stdout);
+    assert!(global.contains("--socket"), "{}", r.stdout);
+    env.run(&["jail", "set", "--help"])
+        .code(0)
+        .stdout_has("addignoreip");
+    // BANGUI_QUIET=1 is how people write a boolean variable.
+    let r = env
+        .cmd()
+        .env("BANGUI_QUIET", "1")
+        .args(["config", "check"])
+        .output()
+        .unwrap();
+    assert_ne!(
+        r.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+}

@@ -83,10 +83,17 @@ fn server_stopped_mid_run_gives_69() {
 #[test]
 fn permission_denied_on_the_socket_is_77() {
     let env = TestEnv::with_fail2ban();
-    if !crate::support::is_root() {
-        // Without root the shared server's socket is ours; nothing to test.
+    if crate::support::is_root() {
+        // Root ignores modes: nobody meets fail2ban's root-only socket.
+        let r = env.run_as_nobody(&["--db", "/tmp/nobody-cannot-write-here/x.db", "jail", "list"]);
+        r.code(77).stderr_has("permission denied");
         return;
     }
-    let r = env.run_as_nobody(&["--db", "/tmp/nobody-cannot-write-here/x.db", "jail", "list"]);
+    // Not root: a socket of our own with mode 000 refuses us just the same.
+    use std::os::unix::fs::PermissionsExt;
+    let sock = env.path().join("locked.sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+    std::fs::set_permissions(&sock, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let r = env.run(&["--socket", sock.to_str().unwrap(), "jail", "list"]);
     r.code(77).stderr_has("permission denied");
 }
