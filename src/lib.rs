@@ -9,6 +9,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod fail2ban;
+pub mod fleet;
 pub mod geo;
 pub mod health;
 pub mod history;

@@ -175,6 +175,10 @@ pub enum Command {
     #[command(long_about = SERVE_HEALTH_LONG_ABOUT)]
     ServeHealth(ServeHealthArgs),
 
+    /// The fleet: one PostgreSQL shared by many hosts (shared bans, one history, feeds fetched once)
+    #[command(subcommand)]
+    Fleet(FleetCommand),
+
     /// Print a shell completion script
     Completions(CompletionsArgs),
 
@@ -204,6 +208,14 @@ pub struct BanArgs {
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Also publish the bans to the fleet (queued locally while the store is unreachable)
+    #[arg(long)]
+    pub share: bool,
+
+    /// Why, stored with the shared decision
+    #[arg(long, requires = "share", value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -227,6 +239,10 @@ pub struct UnbanArgs {
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Also revoke the fleet's shared decisions for these networks (in --jail's class, or all)
+    #[arg(long, conflicts_with = "all")]
+    pub share: bool,
 }
 
 #[derive(Debug, Args)]
@@ -414,6 +430,9 @@ pub struct SourceAddArgs {
     /// Accept a file:// URL
     #[arg(long)]
     pub allow_file: bool,
+    /// Fetch it once per interval for the whole fleet (one host fetches, all read the store)
+    #[arg(long)]
+    pub fleet_shared: bool,
 }
 
 #[derive(Debug, Args)]
@@ -639,6 +658,12 @@ pub struct HistoryFilterArgs {
     /// Only bans of this origin
     #[arg(long, value_enum)]
     pub origin: Option<OriginArg>,
+    /// Ask the fleet store: every host's history (rows carry host_id)
+    #[arg(long)]
+    pub fleet: bool,
+    /// With --fleet: only this host's rows
+    #[arg(long, requires = "fleet", value_name = "HOST_ID")]
+    pub host: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -848,4 +873,14 @@ pub struct CompletionsArgs {
 pub struct ManpagesArgs {
     /// Directory to write bangui.1 and one page per subcommand into
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FleetCommand {
+    /// Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)
+    Init,
+    /// Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds
+    Status,
+    /// Publish the outbox and this host's new history rows now (the fleet-push job)
+    Push,
 }

@@ -68,6 +68,9 @@ fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
 }
 
 pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
+    if a.share {
+        super::cmd_fleet::require_configured(app)?;
+    }
     let list = targets(&a.targets, a.from_file.as_deref())?;
     let mut client = app.client()?;
     let ignoreip = bans::jail_ignoreip(&mut client, &a.jail)?;
@@ -122,12 +125,32 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
             ]
         })
         .collect();
-    let mut rep = Report::new(
-        "ban",
-        serde_json::to_value(&out).unwrap_or_default(),
-        table(&["ip", "result", "reason"], rows),
-    )
-    .with_exit(code);
+    let mut data = serde_json::to_value(&out).unwrap_or_default();
+    if a.share && !a.dry_run {
+        let bantime = bangui::fail2ban::api::jail_get(&mut client, &a.jail, "bantime")
+            .ok()
+            .and_then(|v| {
+                v.as_int()
+                    .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+            });
+        let until = super::cmd_fleet::until_from_bantime(bantime, now_unix());
+        let shared: Vec<Target> = out
+            .items
+            .iter()
+            .filter(|i| i.status != BanStatus::Refused)
+            .map(|i| i.ip)
+            .collect();
+        data["fleet"] = super::cmd_fleet::publish(
+            app,
+            &shared,
+            true,
+            Some(&a.jail),
+            a.reason.as_deref(),
+            until,
+        )?;
+    }
+    let mut rep =
+        Report::new("ban", data, table(&["ip", "result", "reason"], rows)).with_exit(code);
     if out.refused > 0 && code == exit::DATA_ERR {
         rep = rep.note(format!(
             "error: every item was refused; nothing was banned in {}{}",
@@ -157,6 +180,9 @@ fn status_word(s: BanStatus) -> &'static str {
 }
 
 pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
+    if a.share {
+        super::cmd_fleet::require_configured(app)?;
+    }
     let batch = app.cfg.fail2ban.ban_batch_size;
     let mut client = app.client()?;
     // fail2ban deletes the history of what it unbans: keep it first.
@@ -200,11 +226,18 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         .iter()
         .map(|i| vec![i.ip.clone(), i.status.replace('_', " "), i.jails.join(",")])
         .collect();
-    let mut rep = Report::new(
-        "unban",
-        serde_json::to_value(&out).unwrap_or_default(),
-        table(&["ip", "result", "jails"], rows),
-    );
+    let mut data = serde_json::to_value(&out).unwrap_or_default();
+    if a.share && !a.dry_run {
+        // Every item asked for, banned here or not: the fleet may hold it.
+        let list: Vec<Target> = out
+            .items
+            .iter()
+            .filter_map(|i| Target::parse(&i.ip).ok())
+            .collect();
+        data["fleet"] =
+            super::cmd_fleet::publish(app, &list, false, a.jail.as_deref(), None, None)?;
+    }
+    let mut rep = Report::new("unban", data, table(&["ip", "result", "jails"], rows));
     if out.unbanned == 0 && !out.items.is_empty() {
         rep = rep.note("nothing to unban: none of these was banned");
     }

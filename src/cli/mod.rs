@@ -11,6 +11,7 @@ mod cmd_blocklist;
 mod cmd_config;
 mod cmd_db;
 mod cmd_filter;
+mod cmd_fleet;
 mod cmd_gen;
 mod cmd_geo;
 mod cmd_health;
@@ -121,6 +122,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Filter(c) => cmd_filter::run(app, c),
         Command::Action(c) => cmd_filter::run_action(app, c),
         Command::ConfigBackups(c) => cmd_persist::backups(app, c),
+        Command::Fleet(c) => cmd_fleet::run(app, c),
         Command::Completions(_) | Command::Manpages(_) => {
             Err(Error::Other("handled before configuration".into()))
         }

@@ -49,6 +49,7 @@ pub fn registry() -> Vec<Box<dyn Job>> {
     vec![
         Box::new(crate::blocklist::job::BlocklistImport),
         Box::new(crate::history::job::HistorySync),
+        Box::new(crate::fleet::job::FleetPush),
         Box::new(crate::geo::job::GeoRefresh),
         Box::new(crate::geo::job::GeoCleanup),
         Box::new(maintenance::DbMaintenance),
