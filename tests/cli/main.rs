@@ -10,6 +10,7 @@ mod blocklist;
 mod config;
 mod db;
 mod filters;
+mod fleet;
 mod generated;
 mod geo;
 mod health;
