@@ -136,10 +136,10 @@ pub fn connect(cfg: &FleetConfig) -> Result<Client> {
             cfg.statement_timeout_s.saturating_mul(1000)
         ));
     }
-    if pg.get_password().is_none() {
-        if let Some(p) = pgpass::password(cfg, &pg)? {
-            pg.password(p);
-        }
+    if pg.get_password().is_none()
+        && let Some(p) = pgpass::password(cfg, &pg)?
+    {
+        pg.password(p);
     }
     let mode = url_mode.unwrap_or_else(|| cfg.sslmode.clone());
     let ca = url_ca

@@ -603,3 +603,45 @@ fn sharing_without_a_fleet_is_78_and_changes_nothing() {
         "fleet.url is not set"
     );
 }
+
+#[test]
+fn example_roles_let_a_host_write_only_its_own_rows() {
+    let pg = postgres::shared();
+    let db = pg.create_db("roles");
+    let owner = Host::new("owner", &pg.url(&db), "");
+    owner.run(&["fleet", "init"]).code(0);
+    let roles = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/fleet/roles.sql");
+    pg.sql(&db, &std::fs::read_to_string(roles).unwrap());
+    let as_web1 = pg.url(&db).replace("postgres@", "web1@");
+    let web1 = Host::new("web1", &as_web1, "");
+    let r = web1.run(&[
+        "ban",
+        "8.8.4.4",
+        "--jail",
+        &web1.jail.name,
+        "--share",
+        "--json",
+    ]);
+    r.code(0);
+    assert_eq!(r.json()["data"]["fleet"]["published"], 1, "{}", r.stderr);
+    web1.run(&["history", "sync"]).code(0);
+    web1.run(&["fleet", "push"]).code(0);
+    web1.run(&["unban", "8.8.4.4", "--share"]).code(0);
+    assert_eq!(
+        pg.sql(&db, "SELECT revoked_by FROM fleet_decisions"),
+        "web1"
+    );
+    // Logged in as web1, a host cannot write rows in another host's name.
+    let impostor = Host::new("web2", &as_web1, "");
+    impostor
+        .run(&["fleet", "push"])
+        .code(77)
+        .stderr_has("row-level security");
+    assert_eq!(
+        pg.count(
+            &db,
+            "SELECT count(*) FROM fleet_hosts WHERE host_id = 'web2'"
+        ),
+        0
+    );
+}
