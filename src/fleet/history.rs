@@ -124,7 +124,7 @@ pub fn stats(
     let rows = client
         .query(&sql, &refs(&args))
         .map_err(|e| pg_error(ctx, e))?;
-    let mut groups: Vec<StatsGroup> = rows
+    let groups: Vec<StatsGroup> = rows
         .iter()
         .map(|r| StatsGroup {
             key: r.get(0),
@@ -140,27 +140,7 @@ pub fn stats(
         )
         .map_err(|e| pg_error(ctx, e))?
         .get(0);
-    let total_bans = groups.iter().map(|g| g.bans).sum();
-    if by.is_time() {
-        groups.sort_by(|a, b| a.key.cmp(&b.key));
-    } else {
-        groups.sort_by(|a, b| b.bans.cmp(&a.bans).then_with(|| a.key.cmp(&b.key)));
-    }
-    let mut other_groups = 0;
-    if let Some(n) = top
-        && !by.is_time()
-        && groups.len() > n
-    {
-        other_groups = groups.len() - n;
-        groups.truncate(n);
-    }
-    Ok(Stats {
-        by: by.as_str(),
-        total_bans,
-        distinct_ips,
-        groups,
-        other_groups,
-    })
+    Ok(Stats::ranked(by, groups, distinct_ips, top))
 }
 
 /// Repeat offenders across the fleet, with the hosts that banned them.

@@ -186,6 +186,18 @@ impl Fail2ban {
         Jail { name, log }
     }
 
+    /// What fail2ban itself says a jail bans.
+    pub fn banned(&self, jail: &str) -> std::collections::BTreeSet<String> {
+        let out = self.raw(serde_json::json!([["get", jail, "banned"]]));
+        let line: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        let repr = line["value"].as_str().unwrap().to_string();
+        repr.split('\'')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// Stop the server now (for "fail2ban went away" tests).
     pub fn stop(&self) {
         let _ = Command::new("fail2ban-client")
