@@ -14,7 +14,7 @@ Exit codes:
   3    partial success: some items done, some failed (details in the output)
   65   bad input data: invalid IP/CIDR, malformed file, refused by safety policy
   66   an input file is missing
-  69   fail2ban unreachable (socket missing, connection refused, timeout)
+  69   fail2ban unreachable (socket missing, connection refused, timeout); the fleet store unreachable
   74   local I/O or database failure
   75   try again later: scheduler lock held, rate limit hit, database busy
   77   permission denied (socket, config dir, database)
