@@ -638,3 +638,42 @@ fn example_roles_let_a_host_write_only_its_own_rows() {
         0
     );
 }
+
+#[test]
+fn expired_decisions_leave_at_the_next_import() {
+    let pg = postgres::shared();
+    let db = pg.create_db("expiry");
+    let url = pg.url(&db);
+    let a = Host::new("exp-a", &url, "");
+    let b = Host::new("exp-b", &url, "");
+    a.run(&["fleet", "init"]).code(0);
+    b.add_fleet_source(&format!("fleet:{}", a.jail.name));
+    a.run(&["ban", "8.8.8.8", "--jail", &a.jail.name, "--share"])
+        .code(0);
+    // The decision lasts the jail's bantime (600 s in the fixture).
+    assert_eq!(
+        pg.count(
+            &db,
+            "SELECT extract(epoch FROM until - created_at)::bigint FROM fleet_decisions"
+        ),
+        600
+    );
+    b.import();
+    assert_eq!(banned(&b.jail), set(&["8.8.8.8"]));
+    assert_eq!(b.import()["status"], "unchanged");
+    // Time passes: the decision ends. No counter changed, yet it leaves.
+    pg.sql(
+        &db,
+        "UPDATE fleet_decisions SET until = now() - interval '1 second'",
+    );
+    let r = b.import();
+    assert_eq!(r["removed"], 1, "{r}");
+    assert!(banned(&b.jail).is_empty());
+    // A class that is not this one is not imported.
+    let other = Host::new("exp-c", &url, "");
+    other
+        .run(&["ban", "9.9.9.9", "--jail", &other.jail.name, "--share"])
+        .code(0);
+    assert_eq!(b.import()["status"], "unchanged");
+    assert!(banned(&b.jail).is_empty());
+}
