@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use postgres::Client;
+use postgres::error::SqlState;
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -145,6 +146,25 @@ fn publish(client: &mut Client, host_id: &str, chunk: &[Entry]) -> Result<(u64, 
     Ok((published, revoked))
 }
 
+/// COPY one batch into `table` inside a savepoint of `tx`, so a refused
+/// COPY leaves the transaction usable.
+fn copy_batch(
+    tx: &mut postgres::Transaction<'_>,
+    table: &str,
+    buf: &[u8],
+) -> std::result::Result<(), postgres::Error> {
+    let mut sp = tx.transaction()?;
+    {
+        let mut w = sp.copy_in(&format!(
+            "COPY {table} (host_id, local_id, jail, ip, timeofban, bantime, bancount, origin, source) FROM STDIN"
+        ))?;
+        // A write error surfaces again, with the server's reason, at finish.
+        let _ = w.write_all(buf);
+        w.finish()?;
+    }
+    sp.commit()
+}
+
 /// COPY's text format: backslash, tab, newline and carriage return escaped.
 fn copy_field(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
@@ -189,11 +209,18 @@ pub fn push(
         .get(0);
     client
         .batch_execute(
-            "CREATE TEMP TABLE IF NOT EXISTS fleet_history_stage (
-                 local_id bigint, jail text, ip inet, timeofban bigint, bantime bigint,
-                 bancount bigint, origin text, source text) ON COMMIT DELETE ROWS",
+            "CREATE TEMP TABLE IF NOT EXISTS fleet_history_stage (LIKE fleet_history) ON COMMIT DELETE ROWS",
         )
         .map_err(|e| pg_error(ctx, e))?;
+    // COPY cannot apply row-level security (examples/fleet/roles.sql turns
+    // it on for host roles): then every batch goes through the stage.
+    let rls: bool = client
+        .query_one(
+            "SELECT relrowsecurity FROM pg_class WHERE oid = 'fleet_history'::regclass",
+            &[],
+        )
+        .map_err(|e| pg_error(ctx, e))?
+        .get(0);
     let mut buf = Vec::with_capacity(1 << 20);
     loop {
         if should_stop() {
@@ -205,38 +232,44 @@ pub fn push(
             break;
         };
         buf.clear();
+        let mut n = 0u64;
         for (id, jail, ip, tob, bantime, bancount, origin, source) in &rows {
             // fail2ban's rows are IPs; anything else is not sent.
             let Ok(t) = Target::parse(ip) else { continue };
-            let _ = write!(buf, "{id}\t");
+            copy_field(&mut buf, Some(host_id));
+            let _ = write!(buf, "\t{id}\t");
             copy_field(&mut buf, Some(jail));
             let _ = write!(buf, "\t{}\t{tob}\t{bantime}\t{bancount}\t", t.net());
             copy_field(&mut buf, Some(origin));
             buf.push(b'\t');
             copy_field(&mut buf, source.as_deref());
             buf.push(b'\n');
+            n += 1;
         }
         let mut tx = client.transaction().map_err(|e| pg_error(ctx, e))?;
-        {
-            let mut w = tx
-                .copy_in(
-                    "COPY fleet_history_stage (local_id, jail, ip, timeofban, bantime, bancount, origin, source) FROM STDIN",
+        // Straight into the table; rows the store already holds (a reset
+        // watermark) or row-level security send the batch through a staging
+        // table and INSERT … ON CONFLICT instead.
+        let direct = if rls {
+            Err(None)
+        } else {
+            copy_batch(&mut tx, "fleet_history", &buf).map_err(Some)
+        };
+        let inserted = match direct {
+            Ok(()) => n,
+            Err(Some(e)) if e.code() != Some(&SqlState::UNIQUE_VIOLATION) => {
+                return Err(pg_error(ctx, e));
+            }
+            Err(_) => {
+                copy_batch(&mut tx, "fleet_history_stage", &buf).map_err(|e| pg_error(ctx, e))?;
+                tx.execute(
+                    "INSERT INTO fleet_history SELECT * FROM fleet_history_stage
+                     ON CONFLICT (host_id, local_id) DO NOTHING",
+                    &[],
                 )
-                .map_err(|e| pg_error(ctx, e))?;
-            w.write_all(&buf)
-                .map_err(|e| crate::Error::FleetUnavailable {
-                    message: format!("{ctx}: {e}"),
-                })?;
-            w.finish().map_err(|e| pg_error(ctx, e))?;
-        }
-        let inserted = tx
-            .execute(
-                "INSERT INTO fleet_history (host_id, local_id, jail, ip, timeofban, bantime, bancount, origin, source)
-                 SELECT $1, local_id, jail, ip, timeofban, bantime, bancount, origin, source
-                 FROM fleet_history_stage ON CONFLICT (host_id, local_id) DO NOTHING",
-                &[&host_id],
-            )
-            .map_err(|e| pg_error(ctx, e))?;
+                .map_err(|e| pg_error(ctx, e))?
+            }
+        };
         tx.execute(
             "UPDATE fleet_hosts SET history_watermark = $2, last_seen = now() WHERE host_id = $1",
             &[&host_id, &last],

@@ -352,6 +352,16 @@ fn postmaster_killed_mid_push_then_repush_converges_without_duplicates() {
         ROWS as i64
     );
     assert_eq!(pg.count(&db, "SELECT count(*) FROM fleet_decisions"), 1);
+    // A store that forgot the watermark gets every row again, and keeps one
+    // copy of each.
+    pg.sql(&db, "UPDATE fleet_hosts SET history_watermark = 0");
+    let again = a.run(&["fleet", "push", "--json"]);
+    again.code(0);
+    assert_eq!(again.json()["data"]["history_rows"], 0);
+    assert_eq!(
+        pg.count(&db, "SELECT count(*) FROM fleet_history"),
+        ROWS as i64
+    );
 }
 
 #[test]
