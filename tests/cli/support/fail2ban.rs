@@ -86,19 +86,7 @@ impl Fail2ban {
             wait "$srv" 2>/dev/null
             case "$dir" in /tmp/bgf.*) rm -rf "$dir" ;; esac
         "#;
-        // The watchdog outlives us on purpose: it is what cleans up after us.
-        #[allow(clippy::zombie_processes)]
-        Command::new("sh")
-            .arg("-c")
-            .arg(script)
-            .arg("watchdog")
-            .arg(std::process::id().to_string())
-            .arg(&dir)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn the fail2ban watchdog");
+        super::spawn_watchdog(script, &[dir.as_os_str()]);
 
         let f = Fail2ban {
             dir: dir.clone(),

@@ -176,6 +176,23 @@ impl TestEnv {
     }
 }
 
+/// Run a shell watchdog script with this test process's pid as `$1` and
+/// `args` after it. It outlives us on purpose: it is what cleans up after us.
+pub fn spawn_watchdog(script: &str, args: &[&std::ffi::OsStr]) {
+    #[allow(clippy::zombie_processes)]
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg("watchdog")
+        .arg(std::process::id().to_string())
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn a watchdog");
+}
+
 pub fn to_run(out: Output) -> Run {
     Run {
         code: out.status.code().unwrap_or(-1),

@@ -131,19 +131,7 @@ impl Postgres {
             fi
             case "$dir" in /tmp/bgpg.*) rm -rf "$dir" ;; esac
         "#;
-        #[allow(clippy::zombie_processes)]
-        Command::new("sh")
-            .arg("-c")
-            .arg(script)
-            .arg("watchdog")
-            .arg(std::process::id().to_string())
-            .arg(&dir)
-            .arg(&bin)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn the PostgreSQL watchdog");
+        super::spawn_watchdog(script, &[dir.as_os_str(), bin.as_os_str()]);
         let pg = Postgres {
             dir,
             port: free_port(),
