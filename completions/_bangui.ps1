@@ -59,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'bangui''s own database: migrations, checks, backups')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable')
             [CompletionResult]::new('serve-health', 'serve-health', [CompletionResultType]::ParameterValue, 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP')
+            [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The fleet: one PostgreSQL shared by many hosts (shared bans, one history, feeds fetched once)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -90,6 +91,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read items from a file, one per line (`-` for stdin; `#` comments allowed)')
             [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'Unban after this long (bangui''s own expiry, enforced by the expire-bans job)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Unban at this time (RFC 3339 or a date; enforced by the expire-bans job)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why, stored with the shared decision')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
@@ -100,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Allow private, reserved, this host''s and the SSH client''s addresses, networks the jail''s firewall cannot hold (cidr_not_enforceable), and an expiry beyond the jail''s bantime')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
+            [CompletionResult]::new('--share', '--share', [CompletionResultType]::ParameterName, 'Also publish the bans to the fleet (queued locally while the store is unreachable)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -135,6 +138,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'With selectors: remove more than --max bans without a terminal')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Unban everything in --jail')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would change and change nothing')
+            [CompletionResult]::new('--share', '--share', [CompletionResultType]::ParameterName, 'Also revoke the fleet''s shared decisions for these networks (in --jail''s class, or all)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -636,6 +640,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
             [CompletionResult]::new('--allow-http', '--allow-http', [CompletionResultType]::ParameterName, 'Accept a plain-http URL')
             [CompletionResult]::new('--allow-file', '--allow-file', [CompletionResultType]::ParameterName, 'Accept a file:// URL')
+            [CompletionResult]::new('--fleet-shared', '--fleet-shared', [CompletionResultType]::ParameterName, 'Fetch it once per interval for the whole fleet (one host fetches, all read the store)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -1484,6 +1489,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Only this IP, or the IPs in this network')
             [CompletionResult]::new('--country', '--country', [CompletionResultType]::ParameterName, 'Only this country (ISO 3166 alpha-2, from the geo cache)')
             [CompletionResult]::new('--origin', '--origin', [CompletionResultType]::ParameterName, 'Only bans of this origin')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'With --fleet: only this host''s rows')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many rows')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Time order')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
@@ -1494,6 +1500,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--fleet', '--fleet', [CompletionResultType]::ParameterName, 'Ask the fleet store: every host''s history (rows carry host_id)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -1514,6 +1521,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Only this IP, or the IPs in this network')
             [CompletionResult]::new('--country', '--country', [CompletionResultType]::ParameterName, 'Only this country (ISO 3166 alpha-2, from the geo cache)')
             [CompletionResult]::new('--origin', '--origin', [CompletionResultType]::ParameterName, 'Only bans of this origin')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'With --fleet: only this host''s rows')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group by')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Show the N largest groups (day and hour show every bucket)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
@@ -1524,6 +1532,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--fleet', '--fleet', [CompletionResultType]::ParameterName, 'Ask the fleet store: every host''s history (rows carry host_id)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -1544,6 +1553,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Only this IP, or the IPs in this network')
             [CompletionResult]::new('--country', '--country', [CompletionResultType]::ParameterName, 'Only this country (ISO 3166 alpha-2, from the geo cache)')
             [CompletionResult]::new('--origin', '--origin', [CompletionResultType]::ParameterName, 'Only bans of this origin')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'With --fleet: only this host''s rows')
             [CompletionResult]::new('--min-bans', '--min-bans', [CompletionResultType]::ParameterName, 'Banned at least this many times in the window')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many IPs')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
@@ -1554,6 +1564,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--fleet', '--fleet', [CompletionResultType]::ParameterName, 'Ask the fleet store: every host''s history (rows carry host_id)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -1574,6 +1585,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--ip', '--ip', [CompletionResultType]::ParameterName, 'Only this IP, or the IPs in this network')
             [CompletionResult]::new('--country', '--country', [CompletionResultType]::ParameterName, 'Only this country (ISO 3166 alpha-2, from the geo cache)')
             [CompletionResult]::new('--origin', '--origin', [CompletionResultType]::ParameterName, 'Only bans of this origin')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'With --fleet: only this host''s rows')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Time order')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
@@ -1584,6 +1596,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--fleet', '--fleet', [CompletionResultType]::ParameterName, 'Ask the fleet store: every host''s history (rows carry host_id)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
@@ -2047,6 +2060,113 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bangui;fleet' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Publish the outbox and this host''s new history rows now (the fleet-push job)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;fleet;init' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;fleet;status' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;fleet;push' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'bangui;fleet;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Publish the outbox and this host''s new history rows now (the fleet-push job)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'bangui;fleet;help;init' {
+            break
+        }
+        'bangui;fleet;help;status' {
+            break
+        }
+        'bangui;fleet;help;push' {
+            break
+        }
+        'bangui;fleet;help;help' {
+            break
+        }
         'bangui;completions' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
@@ -2089,6 +2209,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('db', 'db', [CompletionResultType]::ParameterValue, 'bangui''s own database: migrations, checks, backups')
             [CompletionResult]::new('health', 'health', [CompletionResultType]::ParameterValue, 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable')
             [CompletionResult]::new('serve-health', 'serve-health', [CompletionResultType]::ParameterValue, 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP')
+            [CompletionResult]::new('fleet', 'fleet', [CompletionResultType]::ParameterValue, 'The fleet: one PostgreSQL shared by many hosts (shared bans, one history, feeds fetched once)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -2355,6 +2476,21 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;help;serve-health' {
+            break
+        }
+        'bangui;help;fleet' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds')
+            [CompletionResult]::new('push', 'push', [CompletionResultType]::ParameterValue, 'Publish the outbox and this host''s new history rows now (the fleet-push job)')
+            break
+        }
+        'bangui;help;fleet;init' {
+            break
+        }
+        'bangui;help;fleet;status' {
+            break
+        }
+        'bangui;help;fleet;push' {
             break
         }
         'bangui;help;completions' {

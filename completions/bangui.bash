@@ -49,6 +49,9 @@ _bangui() {
             bangui,filter)
                 cmd="bangui__subcmd__filter"
                 ;;
+            bangui,fleet)
+                cmd="bangui__subcmd__fleet"
+                ;;
             bangui,geo)
                 cmd="bangui__subcmd__geo"
                 ;;
@@ -298,6 +301,30 @@ _bangui() {
             bangui__subcmd__filter__subcmd__help,test)
                 cmd="bangui__subcmd__filter__subcmd__help__subcmd__test"
                 ;;
+            bangui__subcmd__fleet,help)
+                cmd="bangui__subcmd__fleet__subcmd__help"
+                ;;
+            bangui__subcmd__fleet,init)
+                cmd="bangui__subcmd__fleet__subcmd__init"
+                ;;
+            bangui__subcmd__fleet,push)
+                cmd="bangui__subcmd__fleet__subcmd__push"
+                ;;
+            bangui__subcmd__fleet,status)
+                cmd="bangui__subcmd__fleet__subcmd__status"
+                ;;
+            bangui__subcmd__fleet__subcmd__help,help)
+                cmd="bangui__subcmd__fleet__subcmd__help__subcmd__help"
+                ;;
+            bangui__subcmd__fleet__subcmd__help,init)
+                cmd="bangui__subcmd__fleet__subcmd__help__subcmd__init"
+                ;;
+            bangui__subcmd__fleet__subcmd__help,push)
+                cmd="bangui__subcmd__fleet__subcmd__help__subcmd__push"
+                ;;
+            bangui__subcmd__fleet__subcmd__help,status)
+                cmd="bangui__subcmd__fleet__subcmd__help__subcmd__status"
+                ;;
             bangui__subcmd__geo,cleanup)
                 cmd="bangui__subcmd__geo__subcmd__cleanup"
                 ;;
@@ -360,6 +387,9 @@ _bangui() {
                 ;;
             bangui__subcmd__help,filter)
                 cmd="bangui__subcmd__help__subcmd__filter"
+                ;;
+            bangui__subcmd__help,fleet)
+                cmd="bangui__subcmd__help__subcmd__fleet"
                 ;;
             bangui__subcmd__help,geo)
                 cmd="bangui__subcmd__help__subcmd__geo"
@@ -468,6 +498,15 @@ _bangui() {
                 ;;
             bangui__subcmd__help__subcmd__filter,test)
                 cmd="bangui__subcmd__help__subcmd__filter__subcmd__test"
+                ;;
+            bangui__subcmd__help__subcmd__fleet,init)
+                cmd="bangui__subcmd__help__subcmd__fleet__subcmd__init"
+                ;;
+            bangui__subcmd__help__subcmd__fleet,push)
+                cmd="bangui__subcmd__help__subcmd__fleet__subcmd__push"
+                ;;
+            bangui__subcmd__help__subcmd__fleet,status)
+                cmd="bangui__subcmd__help__subcmd__fleet__subcmd__status"
                 ;;
             bangui__subcmd__help__subcmd__geo,cleanup)
                 cmd="bangui__subcmd__help__subcmd__geo__subcmd__cleanup"
@@ -704,7 +743,7 @@ _bangui() {
 
     case "${cmd}" in
         bangui)
-            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1086,7 +1125,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__ban)
-            opts="-j -o -q -v -h -V --jail --from-file --force --dry-run --for --until --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --jail --from-file --force --dry-run --for --until --share --reason --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1109,6 +1148,10 @@ _bangui() {
                     return 0
                     ;;
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1578,7 +1621,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__blocklist__subcmd__source__subcmd__add)
-            opts="-j -o -q -v -h -V --jail --format --interval --min-interval --max-entries --allow-http --allow-file --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --jail --format --interval --min-interval --max-entries --allow-http --allow-file --fleet-shared --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3167,6 +3210,260 @@ _bangui() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bangui__subcmd__fleet)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version init status push help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__fleet__subcmd__help)
+            opts="init status push help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__fleet__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__fleet__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__fleet__subcmd__help__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__fleet__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__fleet__subcmd__init)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__fleet__subcmd__push)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__fleet__subcmd__status)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bangui__subcmd__geo)
             opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version lookup refresh cleanup status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -3548,7 +3845,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help)
-            opts="status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help"
+            opts="status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4052,6 +4349,62 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help__subcmd__filter__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__fleet)
+            opts="init status push"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__fleet__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__fleet__subcmd__push)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__fleet__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4630,7 +4983,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__history__subcmd__export)
-            opts="-j -o -q -v -h -V --since --until --jail --ip --country --origin --format --order --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --since --until --jail --ip --country --origin --fleet --host --format --order --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4662,6 +5015,10 @@ _bangui() {
                     ;;
                 --origin)
                     COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -4810,7 +5167,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__history__subcmd__list)
-            opts="-j -o -q -v -h -V --since --until --jail --ip --country --origin --limit --order --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --since --until --jail --ip --country --origin --fleet --host --limit --order --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4842,6 +5199,10 @@ _bangui() {
                     ;;
                 --origin)
                     COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -4892,7 +5253,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__history__subcmd__recidive)
-            opts="-j -o -q -v -h -V --since --until --jail --ip --country --origin --min-bans --limit --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --since --until --jail --ip --country --origin --fleet --host --min-bans --limit --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4924,6 +5285,10 @@ _bangui() {
                     ;;
                 --origin)
                     COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --min-bans)
@@ -4974,7 +5339,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__history__subcmd__stats)
-            opts="-j -o -q -v -h -V --since --until --jail --ip --country --origin --by --top --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --since --until --jail --ip --country --origin --fleet --host --by --top --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5006,6 +5371,10 @@ _bangui() {
                     ;;
                 --origin)
                     COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --by)
@@ -6436,7 +6805,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__unban)
-            opts="-j -o -q -v -h -V --jail --all-jails --origin --source --country --asn --network --banned-before --yes --max --all --from-file --dry-run --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --jail --all-jails --origin --source --country --asn --network --banned-before --yes --max --all --from-file --dry-run --share --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -56,6 +56,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand db 'bangui''s own database: migrations, checks, backups'
             cand health 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
             cand serve-health 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
+            cand fleet 'The fleet: one PostgreSQL shared by many hosts (shared bans, one history, feeds fetched once)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -85,6 +86,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --from-file 'Read items from a file, one per line (`-` for stdin; `#` comments allowed)'
             cand --for 'Unban after this long (bangui''s own expiry, enforced by the expire-bans job)'
             cand --until 'Unban at this time (RFC 3339 or a date; enforced by the expire-bans job)'
+            cand --reason 'Why, stored with the shared decision'
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
             cand --socket 'fail2ban''s control socket'
@@ -95,6 +97,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --color 'Colour on stderr'
             cand --force 'Allow private, reserved, this host''s and the SSH client''s addresses, networks the jail''s firewall cannot hold (cidr_not_enforceable), and an expiry beyond the jail''s bantime'
             cand --dry-run 'Show what would change and change nothing'
+            cand --share 'Also publish the bans to the fleet (queued locally while the store is unreachable)'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -129,6 +132,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --yes 'With selectors: remove more than --max bans without a terminal'
             cand --all 'Unban everything in --jail'
             cand --dry-run 'Show what would change and change nothing'
+            cand --share 'Also revoke the fleet''s shared decisions for these networks (in --jail''s class, or all)'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -598,6 +602,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --color 'Colour on stderr'
             cand --allow-http 'Accept a plain-http URL'
             cand --allow-file 'Accept a file:// URL'
+            cand --fleet-shared 'Fetch it once per interval for the whole fleet (one host fetches, all read the store)'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -1372,6 +1377,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --ip 'Only this IP, or the IPs in this network'
             cand --country 'Only this country (ISO 3166 alpha-2, from the geo cache)'
             cand --origin 'Only bans of this origin'
+            cand --host 'With --fleet: only this host''s rows'
             cand --limit 'At most this many rows'
             cand --order 'Time order'
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
@@ -1382,6 +1388,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
+            cand --fleet 'Ask the fleet store: every host''s history (rows carry host_id)'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -1401,6 +1408,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --ip 'Only this IP, or the IPs in this network'
             cand --country 'Only this country (ISO 3166 alpha-2, from the geo cache)'
             cand --origin 'Only bans of this origin'
+            cand --host 'With --fleet: only this host''s rows'
             cand --by 'Group by'
             cand --top 'Show the N largest groups (day and hour show every bucket)'
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
@@ -1411,6 +1419,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
+            cand --fleet 'Ask the fleet store: every host''s history (rows carry host_id)'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -1430,6 +1439,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --ip 'Only this IP, or the IPs in this network'
             cand --country 'Only this country (ISO 3166 alpha-2, from the geo cache)'
             cand --origin 'Only bans of this origin'
+            cand --host 'With --fleet: only this host''s rows'
             cand --min-bans 'Banned at least this many times in the window'
             cand --limit 'At most this many IPs'
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
@@ -1440,6 +1450,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
+            cand --fleet 'Ask the fleet store: every host''s history (rows carry host_id)'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -1459,6 +1470,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --ip 'Only this IP, or the IPs in this network'
             cand --country 'Only this country (ISO 3166 alpha-2, from the geo cache)'
             cand --origin 'Only bans of this origin'
+            cand --host 'With --fleet: only this host''s rows'
             cand --format 'Output format'
             cand --order 'Time order'
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
@@ -1469,6 +1481,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand --output 'Output format [default: table on a terminal, plain otherwise]'
             cand --log-format 'Log format on stderr'
             cand --color 'Colour on stderr'
+            cand --fleet 'Ask the fleet store: every host''s history (rows carry host_id)'
             cand --json 'Short for --output json'
             cand -q 'Only errors on stderr; no progress bars'
             cand --quiet 'Only errors on stderr; no progress bars'
@@ -1891,6 +1904,104 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bangui;fleet'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)'
+            cand status 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds'
+            cand push 'Publish the outbox and this host''s new history rows now (the fleet-push job)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;fleet;init'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;fleet;status'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;fleet;push'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'bangui;fleet;help'= {
+            cand init 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)'
+            cand status 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds'
+            cand push 'Publish the outbox and this host''s new history rows now (the fleet-push job)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'bangui;fleet;help;init'= {
+        }
+        &'bangui;fleet;help;status'= {
+        }
+        &'bangui;fleet;help;push'= {
+        }
+        &'bangui;fleet;help;help'= {
+        }
         &'bangui;completions'= {
             cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
             cand --db 'bangui''s database file'
@@ -1932,6 +2043,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand db 'bangui''s own database: migrations, checks, backups'
             cand health 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
             cand serve-health 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
+            cand fleet 'The fleet: one PostgreSQL shared by many hosts (shared bans, one history, feeds fetched once)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -2127,6 +2239,17 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;health'= {
         }
         &'bangui;help;serve-health'= {
+        }
+        &'bangui;help;fleet'= {
+            cand init 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)'
+            cand status 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds'
+            cand push 'Publish the outbox and this host''s new history rows now (the fleet-push job)'
+        }
+        &'bangui;help;fleet;init'= {
+        }
+        &'bangui;help;fleet;status'= {
+        }
+        &'bangui;help;fleet;push'= {
         }
         &'bangui;help;completions'= {
         }

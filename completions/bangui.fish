@@ -62,6 +62,7 @@ complete -c bangui -n "__fish_bangui_needs_command" -f -a "config" -d 'Show or c
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
+complete -c bangui -n "__fish_bangui_needs_command" -f -a "fleet" -d 'The fleet: one PostgreSQL shared by many hosts (shared bans, one history, feeds fetched once)'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c bangui -n "__fish_bangui_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
@@ -86,6 +87,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand ban" -s j -l jail -d 'The 
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l from-file -d 'Read items from a file, one per line (`-` for stdin; `#` comments allowed)' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l for -d 'Unban after this long (bangui\'s own expiry, enforced by the expire-bans job)' -r
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l until -d 'Unban at this time (RFC 3339 or a date; enforced by the expire-bans job)' -r
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l reason -d 'Why, stored with the shared decision' -r
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -100,6 +102,7 @@ always\t''
 never\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l force -d 'Allow private, reserved, this host\'s and the SSH client\'s addresses, networks the jail\'s firewall cannot hold (cidr_not_enforceable), and an expiry beyond the jail\'s bantime'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l dry-run -d 'Show what would change and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand ban" -l share -d 'Also publish the bans to the fleet (queued locally while the store is unreachable)'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand ban" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
@@ -133,6 +136,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand unban" -l all-jails -d 'Wi
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l yes -d 'With selectors: remove more than --max bans without a terminal'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l all -d 'Unban everything in --jail'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l dry-run -d 'Show what would change and change nothing'
+complete -c bangui -n "__fish_bangui_using_subcommand unban" -l share -d 'Also revoke the fleet\'s shared decisions for these networks (in --jail\'s class, or all)'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
@@ -1032,6 +1036,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
 blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l host -d 'With --fleet: only this host\'s rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l limit -d 'At most this many rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l order -d 'Time order' -r -f -a "asc\t''
 desc\t''"
@@ -1047,6 +1052,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l fleet -d 'Ask the fleet store: every host\'s history (rows carry host_id)'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
@@ -1061,6 +1067,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
 blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l host -d 'With --fleet: only this host\'s rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l by -d 'Group by' -r -f -a "jail\t''
 country\t''
 asn\t''
@@ -1081,6 +1088,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l fleet -d 'Ask the fleet store: every host\'s history (rows carry host_id)'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
@@ -1095,6 +1103,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
 blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l host -d 'With --fleet: only this host\'s rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l min-bans -d 'Banned at least this many times in the window' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l limit -d 'At most this many IPs' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
@@ -1109,6 +1118,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l fleet -d 'Ask the fleet store: every host\'s history (rows carry host_id)'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
@@ -1123,6 +1133,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
 blocklist\t'Banned by a blocklist import'"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l host -d 'With --fleet: only this host\'s rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "ndjson\t'One JSON object per line'
 csv\t'RFC 4180 CSV with a header line; controls written as \\u00XX, formulas prefixed with \''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l order -d 'Time order' -r -f -a "asc\t''
@@ -1139,6 +1150,7 @@ json\t''"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l fleet -d 'Ask the fleet store: every host\'s history (rows carry host_id)'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l json -d 'Short for --output json'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Only errors on stderr; no progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
@@ -1483,6 +1495,86 @@ complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -s v -l verb
 complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c bangui -n "__fish_bangui_using_subcommand serve-health" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -f -a "init" -d 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -f -a "status" -d 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -f -a "push" -d 'Publish the outbox and this host\'s new history rows now (the fleet-push job)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and not __fish_seen_subcommand_from init status push help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "init" -d 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "status" -d 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "push" -d 'Publish the outbox and this host\'s new history rows now (the fleet-push job)'
+complete -c bangui -n "__fish_bangui_using_subcommand fleet; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -1501,28 +1593,29 @@ complete -c bangui -n "__fish_bangui_using_subcommand completions" -s v -l verbo
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "explain" -d 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "top" -d 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "verify" -d 'Check that the kernel firewall holds every ban fail2ban reports (exit 1 when not)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "jail" -d 'Live jail state and settings'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "action" -d 'fail2ban\'s actions: list, show resolved'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "config-backups" -d 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "audit" -d 'The audit trail of state-changing commands'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "config" -d 'Show or check the effective configuration'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "status" -d 'Server version, jails with their counts, and bangui\'s database state'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "ban" -d 'Ban IPs or CIDRs in a jail (validated, batched, safety-checked)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "unban" -d 'Unban IPs from one jail or from every jail'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "banned" -d 'List current bans, or ask whether IPs are banned (exit 1 when none is)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "explain" -d 'Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "top" -d 'A live view of jails, the newest bans, jobs and feeds (terminal only; q quits)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "verify" -d 'Check that the kernel firewall holds every ban fail2ban reports (exit 1 when not)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "jail" -d 'Live jail state and settings'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "blocklist" -d 'IP blocklists: sources, imports into a jail, the import log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "filter" -d 'fail2ban\'s filters: list, show resolved, test against a log'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "action" -d 'fail2ban\'s actions: list, show resolved'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "config-backups" -d 'Previous versions of jail.d/zz-bangui.local kept by `--persist`, enable and disable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "audit" -d 'The audit trail of state-changing commands'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "jobs" -d 'Scheduled work under the scheduler lock (exit 75 while another run holds it)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "history" -d 'Ban history copied from fail2ban\'s database: sync, list, stats, export'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "geo" -d 'Country, city and AS number from local MaxMind-format databases'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "config" -d 'Show or check the effective configuration'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "db" -d 'bangui\'s own database: migrations, checks, backups'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "health" -d 'One-shot health check: exit 0 healthy, 1 degraded, 69 fail2ban unreachable'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "serve-health" -d 'Serve /api/v1/health, /api/v1/health/live, /api/v1/health/ready and /metrics over HTTP'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "fleet" -d 'The fleet: one PostgreSQL shared by many hosts (shared bans, one history, feeds fetched once)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and not __fish_seen_subcommand_from status ban unban banned explain top verify jail blocklist filter action config-backups audit jobs history geo config db health serve-health fleet completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "list" -d 'Every jail with backend, failed and banned counts, and idle state'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "show" -d 'Every runtime setting of a jail'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from jail" -f -a "get" -d 'One runtime setting'
@@ -1568,3 +1661,6 @@ complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "check" -d 'integrity_check and foreign_key_check (exit 74 on corruption)'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "checkpoint" -d 'Checkpoint and truncate the write-ahead log'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "backup" -d 'Copy the database to PATH with SQLite\'s online backup API'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "init" -d 'Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "status" -d 'Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from fleet" -f -a "push" -d 'Publish the outbox and this host\'s new history rows now (the fleet-push job)'

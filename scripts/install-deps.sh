@@ -21,6 +21,10 @@ command -v ipset >/dev/null 2>&1 || pkgs+=(ipset)
 f2b_sock=/var/run/fail2ban/fail2ban.sock
 f2b_was_running=0
 [ -S "$f2b_sock" ] && f2b_was_running=1
+# The fleet tests start their own PostgreSQL (initdb + pg_ctl) and make a
+# CA with openssl.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || pkgs+=(postgresql)
+command -v openssl >/dev/null 2>&1 || pkgs+=(openssl)
 if ((${#pkgs[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -84,6 +84,10 @@ pub enum Error {
     #[error("stopped by {signal}")]
     Interrupted { signal: &'static str, code: i32 },
 
+    /// The fleet's PostgreSQL is unreachable or went away mid-way.
+    #[error("{message}")]
+    FleetUnavailable { message: String },
+
     /// Anything else.
     #[error("{0}")]
     Other(String),
@@ -193,7 +197,7 @@ impl Error {
             Error::Usage(_) => exit::USAGE,
             Error::BadInput { .. } => exit::DATA_ERR,
             Error::NoInput { .. } => exit::NO_INPUT,
-            Error::Fail2banUnavailable { .. } => exit::UNAVAILABLE,
+            Error::Fail2banUnavailable { .. } | Error::FleetUnavailable { .. } => exit::UNAVAILABLE,
             Error::Fail2ban { .. } | Error::Protocol(_) | Error::Other(_) => exit::FAILURE,
             Error::NoSuchJail { .. } | Error::Config { .. } => exit::CONFIG,
             Error::Io { .. } | Error::Database { .. } => exit::IO_ERR,
@@ -220,6 +224,7 @@ impl Error {
             Error::PermissionDenied { .. } => "permission_denied",
             Error::Config { .. } => "config",
             Error::Interrupted { .. } => "interrupted",
+            Error::FleetUnavailable { .. } => "fleet_unavailable",
             Error::Other(_) => "failure",
             Error::Hinted { source, .. } => source.kind(),
         }
@@ -237,6 +242,9 @@ impl Error {
             }
             Error::NoSuchJail { .. } => Some("`bangui jail list` shows the running jails".into()),
             Error::Hinted { hint, .. } => Some(hint.clone()),
+            Error::FleetUnavailable { .. } => Some(
+                "is the fleet's PostgreSQL running and reachable? (fleet.url; local commands work without it)".into(),
+            ),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ pub mod db;
 pub mod enforce;
 pub mod error;
 pub mod fail2ban;
+pub mod fleet;
 pub mod geo;
 pub mod health;
 pub mod history;

@@ -108,6 +108,8 @@ pub struct Settings {
     pub actor: String,
     /// `[[blocklist.sources]]` from the config file.
     pub declared: Vec<toml::Value>,
+    /// The fleet store, for `fleet:` and fleet-shared sources.
+    pub fleet: Option<crate::config::FleetConfig>,
 }
 
 impl Settings {
@@ -136,6 +138,7 @@ impl Settings {
             ssh_client: None,
             actor: "bangui".into(),
             declared: b.sources.clone(),
+            fleet: crate::fleet::configured(&cfg.fleet).then(|| cfg.fleet.clone()),
         }
     }
 }
@@ -686,7 +689,9 @@ pub fn import_source(
     let cond = (!opts.force_fetch && (cond.etag.is_some() || cond.last_modified.is_some()))
         .then_some(&cond);
     progress.phase("download", None);
-    let body = match fetch::fetch(&src.url, &fopts, cond) {
+    let fetched =
+        crate::fleet::feed::fetch_source(conn, src, settings.fleet.as_ref(), &fopts, cond);
+    let body = match fetched {
         Ok(Fetched::NotModified { http_status }) => {
             progress.finish();
             r.status = "unchanged".into();
@@ -762,6 +767,7 @@ pub fn import_source(
             src.name, r.aggregated
         ))
     } else if !opts.force
+        && crate::fleet::source_class(&src.url).is_none()
         && let Some(prev) = last_good_valid(conn, src)?
         && (1.0 - r.valid as f64 / prev as f64) > settings.max_shrink_ratio
     {
@@ -970,6 +976,10 @@ pub struct DueSummary {
 pub fn is_due(conn: &Connection, src: &Source, now: i64) -> Result<bool> {
     if !src.enabled {
         return Ok(false);
+    }
+    // A fleet source costs one indexed query when nothing changed.
+    if crate::fleet::source_class(&src.url).is_some() {
+        return Ok(true);
     }
     Ok(match last_success(conn, src.id)? {
         None => true,

@@ -138,6 +138,9 @@ pub fn check_url(url: &str, allow_http: bool, allow_file: bool) -> Result<()> {
     if url.len() > 2048 || url.chars().any(|c| c.is_control() || c == ' ') {
         return Err(Error::bad_input(format!("invalid URL {:?}", sanitize(url))));
     }
+    if let Some(class) = crate::fleet::source_class(url) {
+        return class.map_or(Ok(()), crate::fleet::check_class);
+    }
     match scheme(url).as_deref() {
         Some("https") => Ok(()),
         Some("http") if allow_http => Ok(()),

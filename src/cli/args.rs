@@ -14,7 +14,7 @@ Exit codes:
   3    partial success: some items done, some failed (details in the output)
   65   bad input data: invalid IP/CIDR, malformed file, refused by safety policy
   66   an input file is missing
-  69   fail2ban unreachable (socket missing, connection refused, timeout)
+  69   fail2ban unreachable (socket missing, connection refused, timeout); the fleet store unreachable
   74   local I/O or database failure
   75   try again later: scheduler lock held, rate limit hit, database busy
   77   permission denied (socket, config dir, database)
@@ -194,6 +194,10 @@ bangui never writes firewall rules itself, and never removes strays."
     #[command(long_about = SERVE_HEALTH_LONG_ABOUT)]
     ServeHealth(ServeHealthArgs),
 
+    /// The fleet: one PostgreSQL shared by many hosts (shared bans, one history, feeds fetched once)
+    #[command(subcommand)]
+    Fleet(FleetCommand),
+
     /// Print a shell completion script
     Completions(CompletionsArgs),
 }
@@ -234,6 +238,13 @@ pub struct BanArgs {
     /// Unban at this time (RFC 3339 or a date; enforced by the expire-bans job)
     #[arg(long, value_name = "TIME")]
     pub until: Option<String>,
+    /// Also publish the bans to the fleet (queued locally while the store is unreachable)
+    #[arg(long)]
+    pub share: bool,
+
+    /// Why, stored with the shared decision
+    #[arg(long, requires = "share", value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -272,6 +283,10 @@ pub struct UnbanArgs {
     /// Show what would change and change nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Also revoke the fleet's shared decisions for these networks (in --jail's class, or all)
+    #[arg(long, conflicts_with = "all")]
+    pub share: bool,
 }
 
 /// Unban by what is known about the bans (combined with AND); needs --jail or --all-jails.
@@ -525,6 +540,9 @@ pub struct SourceAddArgs {
     /// Accept a file:// URL
     #[arg(long)]
     pub allow_file: bool,
+    /// Fetch it once per interval for the whole fleet (one host fetches, all read the store)
+    #[arg(long)]
+    pub fleet_shared: bool,
 }
 
 #[derive(Debug, Args)]
@@ -750,6 +768,12 @@ pub struct HistoryFilterArgs {
     /// Only bans of this origin
     #[arg(long, value_enum)]
     pub origin: Option<OriginArg>,
+    /// Ask the fleet store: every host's history (rows carry host_id)
+    #[arg(long)]
+    pub fleet: bool,
+    /// With --fleet: only this host's rows
+    #[arg(long, requires = "fleet", value_name = "HOST_ID")]
+    pub host: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -1037,4 +1061,14 @@ pub struct CompletionsArgs {
 pub struct ManpagesArgs {
     /// Directory to write bangui.1 and one page per subcommand into
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FleetCommand {
+    /// Create or migrate the fleet schema in PostgreSQL (idempotent; refuses a newer schema)
+    Init,
+    /// Hosts (version, last seen, last push, pending outbox, lag), decisions and shared feeds
+    Status,
+    /// Publish the outbox and this host's new history rows now (the fleet-push job)
+    Push,
 }

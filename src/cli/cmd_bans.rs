@@ -69,6 +69,9 @@ pub(super) fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
 }
 
 pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
+    if a.share {
+        super::cmd_fleet::require_configured(app)?;
+    }
     let list = targets(&a.targets, a.from_file.as_deref())?;
     let now = now_unix();
     let until = super::cmd_expire::parse(&a, now)?;
@@ -156,6 +159,33 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
         .collect();
     let mut data = serde_json::to_value(&out).unwrap_or_default();
     data["expires_at"] = rfc3339_opt(until);
+    if a.share && !a.dry_run {
+        // The decision lasts as long as the ban here: bangui's own expiry when
+        // --for/--until gave one, else the jail's bantime.
+        let until = until.or_else(|| {
+            let bantime = bangui::fail2ban::api::jail_get(&mut client, &a.jail, "bantime")
+                .ok()
+                .and_then(|v| {
+                    v.as_int()
+                        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                });
+            super::cmd_fleet::until_from_bantime(bantime, now_unix())
+        });
+        let shared: Vec<Target> = out
+            .items
+            .iter()
+            .filter(|i| i.status != BanStatus::Refused)
+            .map(|i| i.ip)
+            .collect();
+        data["fleet"] = super::cmd_fleet::publish(
+            app,
+            &shared,
+            true,
+            Some(&a.jail),
+            a.reason.as_deref(),
+            until,
+        )?;
+    }
     let mut rep = Report::new(
         "ban",
         data,
@@ -218,7 +248,16 @@ fn status_word(s: BanStatus) -> &'static str {
 }
 
 pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
-    if a.all_jails || super::cmd_select::given(&a.select) {
+    let selecting = a.all_jails || super::cmd_select::given(&a.select);
+    if a.share {
+        if selecting {
+            return Err(Error::Usage(
+                "--share takes the IPs to unban, not selectors: run `unban --share IP…`".into(),
+            ));
+        }
+        super::cmd_fleet::require_configured(app)?;
+    }
+    if selecting {
         return super::cmd_select::unban(app, a);
     }
     let batch = app.cfg.fail2ban.ban_batch_size;
@@ -297,9 +336,20 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
             ]
         })
         .collect();
+    let mut data = serde_json::to_value(&out).unwrap_or_default();
+    if a.share && !a.dry_run {
+        // Every item asked for, banned here or not: the fleet may hold it.
+        let list: Vec<Target> = out
+            .items
+            .iter()
+            .filter_map(|i| Target::parse(&i.ip).ok())
+            .collect();
+        data["fleet"] =
+            super::cmd_fleet::publish(app, &list, false, a.jail.as_deref(), None, None)?;
+    }
     let mut rep = Report::new(
         "unban",
-        serde_json::to_value(&out).unwrap_or_default(),
+        data,
         table(&["ip", "result", "jails", "enforced"], rows),
     );
     if out.not_enforced() > 0 {

@@ -201,7 +201,15 @@ fn add(app: &App, conn: &rusqlite::Connection, a: SourceAddArgs, now: i64) -> Re
     n.max_entries = a.max_entries;
     n.allow_http = a.allow_http;
     n.allow_file = a.allow_file;
+    super::cmd_fleet::check_source_url(app, &a.url)?;
+    if bangui::fleet::source_class(&a.url).is_some() {
+        // The store, not a feed's maintainers: no fetch limit.
+        n.min_interval_s = 0;
+    }
     let s = source::add(conn, &n, now)?;
+    if a.fleet_shared {
+        bangui::fleet::outbox::set_shared(conn, s.id)?;
+    }
     audit_source(app, conn, "blocklist source add", &s, true, now)?;
     Ok(Report::new(
         "blocklist source add",

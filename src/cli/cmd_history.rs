@@ -215,14 +215,40 @@ fn bantime_text(b: Option<i64>) -> String {
 
 fn list(app: &App, a: &HistoryFilterArgs, limit: u64, o: OrderArg) -> Result<Report> {
     let f = filter_from(a, Some(DEFAULT_WINDOW))?;
-    let conn = app.db()?;
-    let mut rows = history::list(&conn, &f, order(o), Some(limit))?;
-    fill_geo(app, &mut rows);
+    let (mut rows, hosts): (Vec<HistoryRow>, Vec<String>) = if a.fleet {
+        let mut client = super::cmd_fleet::client(app)?;
+        let got = bangui::fleet::history::list(
+            &mut client,
+            &f,
+            a.host.as_deref(),
+            order(o),
+            Some(limit),
+        )?;
+        let (h, r) = got.into_iter().unzip();
+        (r, h)
+    } else {
+        let conn = app.db()?;
+        (history::list(&conn, &f, order(o), Some(limit))?, Vec::new())
+    };
+    if !a.fleet {
+        fill_geo(app, &mut rows);
+    }
+    let json_rows: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut v = r.to_json();
+            if let (Some(h), Value::Object(m)) = (hosts.get(i), &mut v) {
+                m.insert("host_id".into(), json!(h));
+            }
+            v
+        })
+        .collect();
     let data = json!({
         "since": f.since.map(rfc3339),
         "until": f.until.map(rfc3339),
         "count": rows.len(),
-        "rows": rows.iter().map(HistoryRow::to_json).collect::<Vec<_>>(),
+        "rows": json_rows,
     });
     let view = table(
         &[
@@ -266,9 +292,16 @@ fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result
         StatsByArg::Hour => StatsBy::Hour,
         StatsByArg::Origin => StatsBy::Origin,
     };
-    let conn = app.db()?;
-    let s = history::stats(&conn, &f, by, Some(top))?;
-    if matches!(by, StatsBy::Country | StatsBy::Asn) && s.groups.iter().any(|g| g.key.is_none()) {
+    let s = if a.fleet {
+        let mut client = super::cmd_fleet::client(app)?;
+        bangui::fleet::history::stats(&mut client, &f, a.host.as_deref(), by, Some(top))?
+    } else {
+        history::stats(&app.db()?, &f, by, Some(top))?
+    };
+    if !a.fleet
+        && matches!(by, StatsBy::Country | StatsBy::Asn)
+        && s.groups.iter().any(|g| g.key.is_none())
+    {
         let g = &app.cfg.geo;
         // Existence only: reading a City database to print a warning would
         // cost more than the statistics.
@@ -286,6 +319,9 @@ fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result
     if let Value::Object(m) = &mut data {
         m.insert("since".into(), json!(f.since.map(rfc3339)));
         m.insert("until".into(), json!(f.until.map(rfc3339)));
+        if a.fleet {
+            m.insert("host_id".into(), json!(a.host));
+        }
     }
     let view = if by == StatsBy::Day && app.mode == Mode::Table {
         View::Text(bar_chart(&s.groups))
@@ -353,14 +389,35 @@ fn bar_chart(groups: &[history::StatsGroup]) -> String {
 
 fn recidive(app: &App, a: &HistoryFilterArgs, min_bans: u32, limit: u64) -> Result<Report> {
     let f = filter_from(a, Some(DEFAULT_WINDOW))?;
-    let conn = app.db()?;
-    let rows = history::recidive(&conn, &f, min_bans, Some(limit))?;
+    let (rows, hosts): (Vec<history::Recidivist>, Vec<Vec<String>>) = if a.fleet {
+        let mut client = super::cmd_fleet::client(app)?;
+        bangui::fleet::history::recidive(&mut client, &f, a.host.as_deref(), min_bans, Some(limit))?
+            .into_iter()
+            .unzip()
+    } else {
+        let conn = app.db()?;
+        (
+            history::recidive(&conn, &f, min_bans, Some(limit))?,
+            Vec::new(),
+        )
+    };
+    let ips: Vec<Value> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
+            if let (Some(h), Value::Object(m)) = (hosts.get(i), &mut v) {
+                m.insert("host_ids".into(), json!(h));
+            }
+            v
+        })
+        .collect();
     let data = json!({
         "since": f.since.map(rfc3339),
         "until": f.until.map(rfc3339),
         "min_bans": min_bans,
         "count": rows.len(),
-        "ips": rows,
+        "ips": ips,
     });
     let view = table(
         &[
@@ -460,6 +517,12 @@ fn csv_line(r: &HistoryRow, line: &mut String) {
 }
 
 fn export(app: &App, a: &HistoryFilterArgs, format: ExportFormat, o: OrderArg) -> Result<Report> {
+    if a.fleet {
+        return Err(Error::Usage(
+            "history export reads the local history; --fleet works with list, stats and recidive"
+                .into(),
+        ));
+    }
     let f = filter_from(a, None)?;
     let conn = app.db()?;
     let stdout = io::stdout();

@@ -13,6 +13,7 @@ mod cmd_db;
 mod cmd_expire;
 mod cmd_explain;
 mod cmd_filter;
+mod cmd_fleet;
 mod cmd_gen;
 mod cmd_geo;
 mod cmd_health;
@@ -152,6 +153,7 @@ fn dispatch(app: &App, cmd: Command) -> bangui::Result<Report> {
         Command::Filter(c) => cmd_filter::run(app, c),
         Command::Action(c) => cmd_filter::run_action(app, c),
         Command::ConfigBackups(c) => cmd_persist::backups(app, c),
+        Command::Fleet(c) => cmd_fleet::run(app, c),
         Command::Completions(_) => Err(Error::Other("handled before configuration".into())),
     }
 }

@@ -478,6 +478,13 @@ pub static KEYS: &[KeyDef] = &[
     ),
     key!(
         "jobs",
+        "fleet_push_interval",
+        Kind::Duration,
+        |_| i(60),
+        "fleet-push interval (the outbox and new history rows)"
+    ),
+    key!(
+        "jobs",
         "geo_refresh_interval",
         Kind::Duration,
         |_| i(3600),
@@ -641,5 +648,64 @@ pub static KEYS: &[KeyDef] = &[
         Kind::Bool,
         |_| toml::Value::Boolean(false),
         "fail (exit 78) when the log file cannot be opened"
+    ),
+    key!(
+        "fleet",
+        "url",
+        Kind::Str,
+        |_| s(""),
+        "the fleet's PostgreSQL, postgres://user@host/db (empty: no fleet)"
+    ),
+    key!(
+        "fleet",
+        "host_id",
+        Kind::Str,
+        |_| s(""),
+        "this host's name in the fleet (empty: the hostname)"
+    ),
+    key!(
+        "fleet",
+        "password_file",
+        Kind::OptPath,
+        |_| s(""),
+        "a file holding the password (else the URL, PGPASSFILE or ~/.pgpass)"
+    ),
+    key!(
+        "fleet",
+        "sslmode",
+        Kind::Choice(&["disable", "prefer", "require", "verify-full"]),
+        |_| s("prefer"),
+        "TLS: require encrypts, verify-full also checks the certificate and name"
+    ),
+    key!(
+        "fleet",
+        "ca_file",
+        Kind::OptPath,
+        |_| s(""),
+        "PEM CA certificates for sslmode = verify-full (empty: the system roots)"
+    ),
+    key!(
+        "fleet",
+        "connect_timeout",
+        Kind::Duration,
+        |_| i(5),
+        "how long to wait for the fleet store"
+    ),
+    key!(
+        "fleet",
+        "statement_timeout",
+        Kind::Duration,
+        |_| i(60),
+        "longest statement on the fleet store"
+    ),
+    key!(
+        "fleet",
+        "push_batch_rows",
+        Kind::Int {
+            min: 1,
+            max: 10_000_000
+        },
+        |_| i(50_000),
+        "history rows per pushed (committed) batch"
     ),
 ];

@@ -99,6 +99,7 @@ pub struct Config {
     pub jobs: JobsConfig,
     pub health: HealthConfig,
     pub log: LogConfig,
+    pub fleet: FleetConfig,
     #[serde(skip)]
     pub entries: Vec<Entry>,
     /// Unknown `BANGUI_*` variables and similar: warn, do not fail.
@@ -170,6 +171,7 @@ pub struct JobsConfig {
     pub blocklist_import_interval_s: u64,
     pub history_sync_interval_s: u64,
     pub expire_bans_interval_s: u64,
+    pub fleet_push_interval_s: u64,
     pub geo_refresh_interval_s: u64,
     pub geo_cleanup_interval_s: u64,
     pub db_maintenance_interval_s: u64,
@@ -192,6 +194,25 @@ pub struct HealthConfig {
     pub allow_remote: bool,
     pub max_connections: usize,
     pub client_timeout_s: u64,
+}
+
+/// `[fleet]`: the optional shared PostgreSQL store.
+#[derive(Debug, Clone, Serialize)]
+pub struct FleetConfig {
+    /// Empty when no fleet is configured.
+    #[serde(skip)]
+    pub url: String,
+    /// Resolved: the configured id or the hostname.
+    pub host_id: String,
+    pub password_file: Option<PathBuf>,
+    /// `PGPASSFILE`, else `~/.pgpass`: read when neither the URL nor
+    /// `password_file` gives a password.
+    pub pgpass: Option<PathBuf>,
+    pub sslmode: String,
+    pub ca_file: Option<PathBuf>,
+    pub connect_timeout_s: u64,
+    pub statement_timeout_s: u64,
+    pub push_batch_rows: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -266,7 +287,13 @@ pub fn load(
         };
         entries.push(Entry {
             key: full.clone(),
-            value: toml_to_json(&value),
+            value: match value.as_str() {
+                // A password in the URL is never shown.
+                Some(u) if full == "fleet.url" && !u.is_empty() => {
+                    serde_json::Value::String(redact_url_password(u))
+                }
+                _ => toml_to_json(&value),
+            },
             origin,
             origin_detail: detail,
         });
@@ -373,6 +400,7 @@ pub fn load(
             blocklist_import_interval_s: secs("jobs.blocklist_import_interval"),
             history_sync_interval_s: secs("jobs.history_sync_interval"),
             expire_bans_interval_s: secs("jobs.expire_bans_interval"),
+            fleet_push_interval_s: secs("jobs.fleet_push_interval"),
             geo_refresh_interval_s: secs("jobs.geo_refresh_interval"),
             geo_cleanup_interval_s: secs("jobs.geo_cleanup_interval"),
             db_maintenance_interval_s: secs("jobs.db_maintenance_interval"),
@@ -400,6 +428,23 @@ pub fn load(
             format: s("log.format"),
             file: opt_path("log.file"),
             external_required: boolean("log.external_required"),
+        },
+        fleet: FleetConfig {
+            url: s("fleet.url"),
+            host_id: match s("fleet.host_id") {
+                id if id.is_empty() => crate::util::hostname(),
+                id => id,
+            },
+            password_file: opt_path("fleet.password_file"),
+            pgpass: env
+                .get("PGPASSFILE")
+                .map(PathBuf::from)
+                .or_else(|| ctx.home.as_ref().map(|h| h.join(".pgpass"))),
+            sslmode: s("fleet.sslmode"),
+            ca_file: opt_path("fleet.ca_file"),
+            connect_timeout_s: secs("fleet.connect_timeout").max(1),
+            statement_timeout_s: secs("fleet.statement_timeout"),
+            push_batch_rows: int("fleet.push_batch_rows").max(1) as usize,
         },
         entries,
         warnings,
@@ -444,6 +489,18 @@ impl Config {
                 self.log.format
             )));
         }
+        let id = &self.fleet.host_id;
+        if id.is_empty()
+            || id.len() > 128
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+        {
+            return Err(Error::config(format!(
+                "fleet.host_id {:?} must be 1-128 characters from A-Z a-z 0-9 . _ -",
+                crate::util::sanitize(id)
+            )));
+        }
         for item in &self.safety.safelist {
             crate::net::Target::parse(item)
                 .map_err(|e| Error::config(format!("safety.safelist: {e}")))?;
@@ -454,6 +511,21 @@ impl Config {
     /// The effective value of one key, as `config show KEY` prints it.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.key == key)
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+fn redact_url_password(v: &str) -> String {
+    let Some((scheme, rest)) = v.split_once("://") else {
+        return v.to_string();
+    };
+    let auth_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    match rest[..auth_end].rfind('@') {
+        Some(at) => match rest[..at].split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***{}", &rest[at..]),
+            None => v.to_string(),
+        },
+        None => v.to_string(),
     }
 }
 

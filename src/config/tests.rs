@@ -129,3 +129,31 @@ fn missing_explicit_file_is_no_input() {
     let e = load(&ctx(), &o, &BTreeMap::new()).unwrap_err();
     assert_eq!(e.exit_code(), 66);
 }
+
+#[test]
+fn fleet_settings_from_env_with_the_password_hidden() {
+    let c = load_text(
+        "[fleet]\nhost_id = \"web1\"\n",
+        &[
+            ("BANGUI_FLEET_URL", "postgres://web1:s3cret@db:5432/bangui"),
+            ("BANGUI_FLEET_HOST_ID", "web-2"),
+            ("PGPASSFILE", "/etc/pgpass"),
+        ],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(c.fleet.url, "postgres://web1:s3cret@db:5432/bangui");
+    assert_eq!(c.fleet.host_id, "web-2");
+    assert_eq!(c.fleet.pgpass, Some(PathBuf::from("/etc/pgpass")));
+    assert_eq!(c.fleet.sslmode, "prefer");
+    let shown = c.entry("fleet.url").unwrap().value.to_string();
+    assert!(!shown.contains("s3cret"), "{shown}");
+    assert!(shown.contains("web1:***@db"), "{shown}");
+    // Without a URL there is no fleet; the host id defaults to the hostname.
+    let d = load(&ctx(), &Overrides::default(), &BTreeMap::new()).unwrap();
+    assert!(d.fleet.url.is_empty());
+    assert!(!d.fleet.host_id.is_empty());
+    assert_eq!(d.fleet.pgpass, Some(PathBuf::from("/home/u/.pgpass")));
+    let bad = load_text("[fleet]\nhost_id = \"a b\"\n", &[], &[]).unwrap_err();
+    assert_eq!(bad.exit_code(), 78);
+}

@@ -367,31 +367,43 @@ pub fn stats(conn: &Connection, filter: &Filter, by: StatsBy, top: Option<usize>
             groups = regroup_in_rust(conn, filter, by)?;
         }
     }
-    let total_bans = groups.iter().map(|g| g.bans).sum();
     let distinct_ips = match by {
         StatsBy::Country | StatsBy::Asn | StatsBy::Ip => groups.iter().map(|g| g.ips).sum(),
         _ => distinct_ips(conn, filter)?,
     };
-    if by.is_time() {
-        groups.sort_by(|a, b| a.key.cmp(&b.key));
-    } else {
-        groups.sort_by(|a, b| b.bans.cmp(&a.bans).then_with(|| a.key.cmp(&b.key)));
+    Ok(Stats::ranked(by, groups, distinct_ips, top))
+}
+
+impl Stats {
+    /// Rank the groups (time buckets in time order) and cut them to `top`.
+    pub fn ranked(
+        by: StatsBy,
+        mut groups: Vec<StatsGroup>,
+        distinct_ips: i64,
+        top: Option<usize>,
+    ) -> Stats {
+        let total_bans = groups.iter().map(|g| g.bans).sum();
+        if by.is_time() {
+            groups.sort_by(|a, b| a.key.cmp(&b.key));
+        } else {
+            groups.sort_by(|a, b| b.bans.cmp(&a.bans).then_with(|| a.key.cmp(&b.key)));
+        }
+        let mut other_groups = 0;
+        if let Some(n) = top
+            && !by.is_time()
+            && groups.len() > n
+        {
+            other_groups = groups.len() - n;
+            groups.truncate(n);
+        }
+        Stats {
+            by: by.as_str(),
+            total_bans,
+            distinct_ips,
+            groups,
+            other_groups,
+        }
     }
-    let mut other_groups = 0;
-    if let Some(n) = top
-        && !by.is_time()
-        && groups.len() > n
-    {
-        other_groups = groups.len() - n;
-        groups.truncate(n);
-    }
-    Ok(Stats {
-        by: by.as_str(),
-        total_bans,
-        distinct_ips,
-        groups,
-        other_groups,
-    })
 }
 
 /// Group with a network filter: walk the matching rows.

@@ -50,6 +50,7 @@ pub fn registry() -> Vec<Box<dyn Job>> {
         Box::new(crate::blocklist::job::BlocklistImport),
         Box::new(crate::history::job::HistorySync),
         Box::new(crate::insight::ExpireBans),
+        Box::new(crate::fleet::job::FleetPush),
         Box::new(crate::geo::job::GeoRefresh),
         Box::new(crate::geo::job::GeoCleanup),
         Box::new(crate::enforce::job::VerifyJob),

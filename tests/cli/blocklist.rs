@@ -13,14 +13,7 @@ use crate::support::{Run, TestEnv};
 
 /// What fail2ban itself says the jail bans.
 fn banned(jail: &Jail) -> BTreeSet<String> {
-    let out = fail2ban::shared().raw(json!([["get", jail.name, "banned"]]));
-    let line: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-    let repr = line["value"].as_str().unwrap().to_string();
-    repr.split('\'')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
+    fail2ban::shared().banned(&jail.name)
 }
 
 fn set(items: &[&str]) -> BTreeSet<String> {

@@ -11,6 +11,7 @@ mod config;
 mod db;
 mod enforce;
 mod filters;
+mod fleet;
 mod generated;
 mod geo;
 mod health;

@@ -180,20 +180,9 @@ impl Fail2ban {
             ]),
             None => server.push("fail2ban-server".to_string()),
         }
-        // The watchdog outlives us on purpose: it is what cleans up after us.
-        #[allow(clippy::zombie_processes)]
-        Command::new("sh")
-            .arg("-c")
-            .arg(script)
-            .arg("watchdog")
-            .arg(std::process::id().to_string())
-            .arg(&dir)
-            .args(&server)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn the fail2ban watchdog");
+        let mut args: Vec<&std::ffi::OsStr> = vec![dir.as_os_str()];
+        args.extend(server.iter().map(std::ffi::OsStr::new));
+        super::spawn_watchdog(script, &args);
 
         let f = Fail2ban {
             dir: dir.clone(),
@@ -280,6 +269,18 @@ impl Fail2ban {
             ["start", name],
         ]));
         Jail { name, log }
+    }
+
+    /// What fail2ban itself says a jail bans.
+    pub fn banned(&self, jail: &str) -> std::collections::BTreeSet<String> {
+        let out = self.raw(serde_json::json!([["get", jail, "banned"]]));
+        let line: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+        let repr = line["value"].as_str().unwrap().to_string();
+        repr.split('\'')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
     }
 
     /// Stop the server now (for "fail2ban went away" tests).

@@ -5,6 +5,7 @@
 pub mod fail2ban;
 pub mod http;
 pub mod netns;
+pub mod postgres;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -191,6 +192,23 @@ impl TestEnv {
         self.isolate(&mut c);
         to_run(c.output().expect("run setpriv"))
     }
+}
+
+/// Run a shell watchdog script with this test process's pid as `$1` and
+/// `args` after it. It outlives us on purpose: it is what cleans up after us.
+pub fn spawn_watchdog(script: &str, args: &[&std::ffi::OsStr]) {
+    #[allow(clippy::zombie_processes)]
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg("watchdog")
+        .arg(std::process::id().to_string())
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn a watchdog");
 }
 
 pub fn to_run(out: Output) -> Run {
