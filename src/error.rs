@@ -80,6 +80,10 @@ pub enum Error {
     #[error("{message}")]
     Config { message: String },
 
+    /// nftables is missing, refused bangui (77), or rejected a change (65, 74).
+    #[error("{message}")]
+    Firewall { message: String, code: i32 },
+
     /// Stopped by a signal after a clean shutdown.
     #[error("stopped by {signal}")]
     Interrupted { signal: &'static str, code: i32 },
@@ -180,6 +184,7 @@ impl Error {
             Error::TryLater { .. } => exit::TEMP_FAIL,
             Error::PermissionDenied { .. } => exit::NO_PERM,
             Error::Interrupted { code, .. } => *code,
+            Error::Firewall { code, .. } => *code,
         }
     }
 
@@ -199,6 +204,7 @@ impl Error {
             Error::PermissionDenied { .. } => "permission_denied",
             Error::Config { .. } => "config",
             Error::Interrupted { .. } => "interrupted",
+            Error::Firewall { .. } => "firewall",
             Error::Other(_) => "failure",
         }
     }

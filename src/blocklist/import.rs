@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use super::aggregate::{self, Addr, to_cidrs, v4_net, v6_net};
 use super::fetch::{self, Conditional, FetchOptions, Fetched};
+use super::nft;
 use super::parse::{self, ParseStats};
 use super::source::{self, Source};
 use crate::config::Config;
@@ -93,6 +94,8 @@ pub struct Settings {
     pub actor: String,
     /// `[[blocklist.sources]]` from the config file.
     pub declared: Vec<toml::Value>,
+    /// The `nft` program, for sources with target nft.
+    pub nft: String,
 }
 
 impl Settings {
@@ -120,6 +123,7 @@ impl Settings {
             ssh_client: None,
             actor: "bangui".into(),
             declared: b.sources.clone(),
+            nft: b.nft.clone(),
         }
     }
 }
@@ -150,7 +154,10 @@ pub struct InvalidLine {
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportReport {
     pub source: String,
+    /// The jail; empty for an nft target.
     pub jail: String,
+    /// `jail` or `nft`.
+    pub target: String,
     /// ok, unchanged, failed, aborted, dry-run, rate-limited
     pub status: String,
     /// The set of bans differs afterwards.
@@ -194,6 +201,7 @@ impl ImportReport {
         ImportReport {
             source: src.name.clone(),
             jail: src.jail.clone(),
+            target: src.target.clone(),
             status: "ok".into(),
             changed: false,
             dry_run,
@@ -574,11 +582,39 @@ fn finish(
 
 /// Import one source. Returns a report for every outcome the operator should
 /// see (failed fetch, aborted by thresholds, rate limit, fail2ban failing
-/// midway); `Err` only when bangui's own database fails.
+/// midway); `Err` only when bangui's own database fails. Sources with target
+/// nft reach the kernel through the real `nft` and netlink.
 #[allow(clippy::too_many_arguments)]
 pub fn import_source(
     conn: &Connection,
     applier: &mut dyn Applier,
+    src: &Source,
+    settings: &Settings,
+    opts: ImportOptions,
+    progress: &mut dyn Progress,
+    should_stop: &dyn Fn() -> bool,
+    now: i64,
+) -> Result<ImportReport> {
+    let mut kernel = nft::System::new(&settings.nft);
+    import_source_with(
+        conn,
+        applier,
+        &mut kernel,
+        src,
+        settings,
+        opts,
+        progress,
+        should_stop,
+        now,
+    )
+}
+
+/// [`import_source`] with the kernel injected.
+#[allow(clippy::too_many_arguments)]
+pub fn import_source_with(
+    conn: &Connection,
+    applier: &mut dyn Applier,
+    kernel: &mut dyn nft::Kernel,
     src: &Source,
     settings: &Settings,
     opts: ImportOptions,
@@ -607,8 +643,14 @@ pub fn import_source(
         return Ok(r);
     }
 
-    // 2. The jail must exist and its ignoreip is part of the policy.
-    let ignoreip = match applier.ignoreip(&src.jail) {
+    // 2. The jail must exist and its ignoreip is part of the policy. An nft
+    // target has no jail; its table must hold what the database says.
+    let prepared = if src.nft().is_some() {
+        nft_prepare(conn, kernel, src, opts).map(|()| Vec::new())
+    } else {
+        applier.ignoreip(&src.jail)
+    };
+    let ignoreip = match prepared {
         Ok(v) => v,
         Err(e) => {
             r.fail("failed", &e);
@@ -772,6 +814,16 @@ pub fn import_source(
         )?;
         return finish(conn, src, r, t0, now, false, actor);
     }
+    if src.nft().is_some() {
+        let validators = (body.etag.clone(), body.last_modified.clone());
+        let change = NftChange {
+            stored: &stored,
+            wanted: &screened.nets,
+            to_add: &to_add,
+            to_remove: &to_remove,
+        };
+        return nft_apply(conn, kernel, src, change, r, validators, t0, now, actor);
+    }
 
     // 7. Apply in batches; each batch is committed with its entries, so the
     // table always says exactly what is banned and the next run converges.
@@ -895,6 +947,87 @@ pub fn import_source(
         }
     }
     finish(conn, src, r, t0, now, true, actor)
+}
+
+/// Before an nft import: a disabled source stays out of the kernel; a table
+/// flushed by another tool is restored first (not on a dry run).
+fn nft_prepare(
+    conn: &Connection,
+    kernel: &mut dyn nft::Kernel,
+    src: &Source,
+    opts: ImportOptions,
+) -> Result<()> {
+    if !src.enabled {
+        return Err(Error::config(format!(
+            "blocklist source {} is disabled: `bangui blocklist source enable {}` puts it back into the kernel",
+            src.name, src.name
+        )));
+    }
+    if opts.dry_run {
+        return Ok(());
+    }
+    if let Some(rest) = nft::apply::ensure(conn, kernel)? {
+        tracing::info!(
+            event = "blocklist_nft_restored",
+            component = "blocklist",
+            table_was_missing = rest.table_was_missing,
+            sources = rest.sources.len(),
+            "restored bangui's nftables table before importing"
+        );
+    }
+    Ok(())
+}
+
+/// The diff of an nft import.
+struct NftChange<'a> {
+    stored: &'a [String],
+    wanted: &'a [IpNet],
+    to_add: &'a [String],
+    to_remove: &'a [String],
+}
+
+/// The apply step of an nft import: one kernel transaction and one database
+/// transaction, committed only when the kernel accepted the change.
+#[allow(clippy::too_many_arguments)]
+fn nft_apply(
+    conn: &Connection,
+    kernel: &mut dyn nft::Kernel,
+    src: &Source,
+    c: NftChange<'_>,
+    mut r: ImportReport,
+    validators: (Option<String>, Option<String>),
+    t0: Instant,
+    now: i64,
+    actor: &str,
+) -> Result<ImportReport> {
+    match nft::apply::apply_import(
+        conn,
+        kernel,
+        src,
+        c.stored,
+        c.wanted,
+        c.to_add,
+        c.to_remove,
+        now,
+    ) {
+        Ok(_) => {
+            r.status = "ok".into();
+            r.added = c.to_add.len() as u64;
+            r.removed = c.to_remove.len() as u64;
+            r.added_sample = c.to_add.iter().take(SAMPLES).cloned().collect();
+            r.removed_sample = c.to_remove.iter().take(SAMPLES).cloned().collect();
+            r.changed = true;
+            source::set_validators(
+                conn,
+                src.id,
+                validators.0.as_deref(),
+                validators.1.as_deref(),
+            )?;
+        }
+        Err(e) => r.fail("failed", &e),
+    }
+    let applied = r.changed;
+    finish(conn, src, r, t0, now, applied, actor)
 }
 
 /// What `blocklist-import` did: one report per due source.

@@ -364,6 +364,14 @@ pub enum BlocklistCommand {
     },
     /// Per source: last success and failure, entries, age, staleness
     Status,
+    /// Rebuild bangui's nftables table (inet bangui) from the database, exactly as last applied
+    #[command(
+        long_about = "Rebuild table inet bangui from the database after a reboot or a flushed ruleset: \
+every enabled source with target nft gets its sets NAME-v4/NAME-v6 (flags interval), its counter and \
+its base chains NAME-input/NAME-forward (priority filter - 10, before fail2ban's -1) back, in one nft \
+transaction. It never touches another table. Exit 77 when nft is missing or not permitted."
+    )]
+    Restore,
 }
 
 #[derive(Debug, Subcommand)]
@@ -393,9 +401,18 @@ pub struct SourceAddArgs {
     pub name: String,
     /// https:// (http:// with --allow-http, file:///path with --allow-file)
     pub url: String,
-    /// The jail its entries are banned in
-    #[arg(short, long)]
-    pub jail: String,
+    /// The jail its entries are banned in (target jail, the default)
+    #[arg(short, long, required_unless_present = "target")]
+    pub jail: Option<String>,
+    /// Where its entries go: a jail (through fail2ban) or nft (bangui's own nftables table inet bangui)
+    #[arg(long, value_parser = ["jail", "nft"])]
+    pub target: Option<String>,
+    /// nft target: the hook(s) its rules attach to
+    #[arg(long, value_parser = ["input", "forward", "both"], default_value = "input")]
+    pub hook: String,
+    /// nft target: what its rules do with a listed source address
+    #[arg(long, value_parser = ["drop", "reject"], default_value = "drop")]
+    pub action: String,
     /// auto, plain, spamhaus-drop, spamhaus-json or csv:COLUMN
     #[arg(long, default_value = "auto")]
     pub format: String,

@@ -155,6 +155,8 @@ pub struct BlocklistConfig {
     pub max_shrink_ratio: f64,
     pub batch_size: usize,
     pub user_agent: String,
+    /// The `nft` program for sources with target nft.
+    pub nft: String,
     /// `[[blocklist.sources]]` tables, validated by the blocklist module.
     pub sources: Vec<toml::Value>,
 }
@@ -353,6 +355,7 @@ pub fn load(
             max_shrink_ratio: float("blocklist.max_shrink_ratio"),
             batch_size: int("blocklist.batch_size").max(1) as usize,
             user_agent: s("blocklist.user_agent"),
+            nft: s("blocklist.nft"),
             sources: match get("blocklist.sources") {
                 toml::Value::Array(a) => a,
                 _ => Vec::new(),
