@@ -4,6 +4,7 @@
 
 pub mod fail2ban;
 pub mod http;
+pub mod netns;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
