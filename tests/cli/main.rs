@@ -16,6 +16,7 @@ mod health;
 mod history;
 mod jails;
 mod jobs;
+mod nft;
 mod output;
 mod persist;
 mod status;
