@@ -126,6 +126,25 @@ impl Settings {
             nft: b.nft.clone(),
         }
     }
+
+    /// The built-in defaults: no file, no environment (for tests).
+    #[cfg(test)]
+    pub(crate) fn defaults() -> Settings {
+        let ctx = crate::config::Context {
+            is_root: false,
+            home: Some("/nonexistent".into()),
+            xdg_data_home: None,
+        };
+        let overrides = crate::config::Overrides {
+            config_path: None,
+            config_from_env: false,
+            values: Default::default(),
+        };
+        match crate::config::load(&ctx, &overrides, &Default::default()) {
+            Ok(cfg) => Settings::from_config(&cfg),
+            Err(e) => panic!("the built-in defaults do not load: {e}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]

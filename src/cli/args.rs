@@ -405,14 +405,14 @@ pub struct SourceAddArgs {
     #[arg(short, long, required_unless_present = "target")]
     pub jail: Option<String>,
     /// Where its entries go: a jail (through fail2ban) or nft (bangui's own nftables table inet bangui)
-    #[arg(long, value_parser = ["jail", "nft"])]
-    pub target: Option<String>,
+    #[arg(long, value_enum)]
+    pub target: Option<TargetArg>,
     /// nft target: the hook(s) its rules attach to
-    #[arg(long, value_parser = ["input", "forward", "both"], default_value = "input")]
-    pub hook: String,
+    #[arg(long, value_enum, default_value_t = HookArg::Input)]
+    pub hook: HookArg,
     /// nft target: what its rules do with a listed source address
-    #[arg(long, value_parser = ["drop", "reject"], default_value = "drop")]
-    pub action: String,
+    #[arg(long, value_enum, default_value_t = NftActionArg::Drop)]
+    pub action: NftActionArg,
     /// auto, plain, spamhaus-drop, spamhaus-json or csv:COLUMN
     #[arg(long, default_value = "auto")]
     pub format: String,
@@ -431,6 +431,25 @@ pub struct SourceAddArgs {
     /// Accept a file:// URL
     #[arg(long)]
     pub allow_file: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    Jail,
+    Nft,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HookArg {
+    Input,
+    Forward,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NftActionArg {
+    Drop,
+    Reject,
 }
 
 #[derive(Debug, Args)]

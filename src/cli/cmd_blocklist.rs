@@ -18,7 +18,9 @@ use bangui::util::{format_duration, now_unix, parse_duration, sanitize};
 use bangui::{Error, Result, audit, net};
 
 use super::app::App;
-use super::args::{BlocklistCommand, ImportArgs, SourceAddArgs, SourceCommand};
+use super::args::{
+    BlocklistCommand, HookArg, ImportArgs, NftActionArg, SourceAddArgs, SourceCommand, TargetArg,
+};
 use super::output::{Report, View, kv, opt, table};
 
 pub fn run(app: &App, cmd: BlocklistCommand) -> Result<Report> {
@@ -280,17 +282,24 @@ fn remove_nft(
 }
 
 fn add(app: &App, conn: &rusqlite::Connection, a: SourceAddArgs, now: i64) -> Result<Report> {
-    let mut n = match (a.target.as_deref(), a.jail.as_deref()) {
-        (Some("nft"), Some(_)) => {
+    let mut n = match (a.target, a.jail.as_deref()) {
+        (Some(TargetArg::Nft), Some(_)) => {
             return Err(Error::Usage(
                 "--target nft takes no --jail: a source has exactly one target".into(),
             ));
         }
-        (Some("nft"), None) => NewSource::new_nft(
+        (Some(TargetArg::Nft), None) => NewSource::new_nft(
             &a.name,
             &a.url,
-            a.hook.parse().map_err(Error::Usage)?,
-            a.action.parse().map_err(Error::Usage)?,
+            match a.hook {
+                HookArg::Input => nft::Hook::Input,
+                HookArg::Forward => nft::Hook::Forward,
+                HookArg::Both => nft::Hook::Both,
+            },
+            match a.action {
+                NftActionArg::Drop => nft::Action::Drop,
+                NftActionArg::Reject => nft::Action::Reject,
+            },
         ),
         (_, Some(j)) => NewSource::new(&a.name, &a.url, j),
         (_, None) => {
@@ -651,8 +660,7 @@ fn run_status(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Report
         item["packets_dropped"] = json!(dropped(&name));
         item["bytes_dropped"] = json!(
             nft_names
-                .iter()
-                .any(|n| *n == name)
+                .contains(&name)
                 .then(|| counters.get(&name).map(|c| c.bytes))
                 .flatten()
         );

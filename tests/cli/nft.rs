@@ -76,7 +76,10 @@ fn kernel_set(lab: &NetLab, set: &str) -> Option<Vec<(u128, u128)>> {
 /// ranges, some IPv6 and comments, in 60.0.0.0–89.255.255.255 and
 /// 2a00::/12, plus the /24 around [`INSIDE`]. Returns the text and the
 /// expected v4 and v6 intervals.
-fn feed(n: usize, seed: u64) -> (Vec<String>, Vec<(u128, u128)>, Vec<(u128, u128)>) {
+/// Merged inclusive address ranges (IPv4 values in the low 32 bits).
+type Ranges = Vec<(u128, u128)>;
+
+fn feed(n: usize, seed: u64) -> (Vec<String>, Ranges, Ranges) {
     let mut x = seed;
     let mut next = move || {
         x ^= x << 13;
@@ -115,7 +118,7 @@ fn feed(n: usize, seed: u64) -> (Vec<String>, Vec<(u128, u128)>, Vec<(u128, u128
 }
 
 /// An aggregation of the feed written for the test.
-fn expected(lines: &[String]) -> (Vec<(u128, u128)>, Vec<(u128, u128)>) {
+fn expected(lines: &[String]) -> (Ranges, Ranges) {
     let mut v4 = Vec::new();
     let mut v6 = Vec::new();
     for l in lines {

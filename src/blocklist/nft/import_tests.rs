@@ -64,21 +64,6 @@ impl Kernel for FakeKernel {
     }
 }
 
-fn settings() -> Settings {
-    let ctx = crate::config::Context {
-        is_root: false,
-        home: Some("/nonexistent".into()),
-        xdg_data_home: None,
-    };
-    let overrides = crate::config::Overrides {
-        config_path: None,
-        config_from_env: false,
-        values: Default::default(),
-    };
-    let cfg = crate::config::load(&ctx, &overrides, &Default::default()).unwrap();
-    Settings::from_config(&cfg)
-}
-
 struct Offline;
 impl crate::blocklist::import::Applier for Offline {
     fn ban(&mut self, _: &str, _: &[String]) -> Result<u64> {
@@ -107,7 +92,7 @@ fn a_refused_apply_changes_nothing_and_the_next_converges() {
     n.allow_file = true;
     n.min_interval_s = 0;
     let src = source::add(&conn, &n, 1).unwrap();
-    let st = settings();
+    let st = Settings::defaults();
     let mut k = FakeKernel::default();
     let run = |k: &mut FakeKernel| {
         let src = source::get(&conn, "feed").unwrap();

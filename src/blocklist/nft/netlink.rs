@@ -77,7 +77,7 @@ fn put_u32(b: &mut Vec<u8>, v: u32) {
 }
 
 fn pad(b: &mut Vec<u8>) {
-    while b.len() % 4 != 0 {
+    while !b.len().is_multiple_of(4) {
         b.push(0);
     }
 }
