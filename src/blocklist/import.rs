@@ -836,7 +836,7 @@ pub fn import_source_with(
     if src.nft().is_some() {
         let validators = (body.etag.clone(), body.last_modified.clone());
         let change = NftChange {
-            stored: &stored,
+            unparsable: &unparsable,
             wanted: &screened.nets,
             to_add: &to_add,
             to_remove: &to_remove,
@@ -999,7 +999,7 @@ fn nft_prepare(
 
 /// The diff of an nft import.
 struct NftChange<'a> {
-    stored: &'a [String],
+    unparsable: &'a [&'a String],
     wanted: &'a [IpNet],
     to_add: &'a [String],
     to_remove: &'a [String],
@@ -1023,7 +1023,7 @@ fn nft_apply(
         conn,
         kernel,
         src,
-        c.stored,
+        c.unparsable,
         c.wanted,
         c.to_add,
         c.to_remove,

@@ -168,8 +168,9 @@ pub struct Sent {
 }
 
 /// The apply step of an import into an nft source: the database rows and the
-/// kernel's sets change together. `stored` is what the database held,
-/// `wanted` the screened, aggregated new list, `to_add`/`to_remove` the
+/// kernel's sets change together. `unparsable` are stored rows that are not
+/// networks (dropped), `wanted` the screened, aggregated new list,
+/// `to_add`/`to_remove` the
 /// networks the diff found. The kernel gets the difference of the merged
 /// intervals in one transaction; when it refuses, the database transaction
 /// is rolled back and nothing changed anywhere.
@@ -178,13 +179,24 @@ pub fn apply_import(
     conn: &Connection,
     kernel: &mut dyn Kernel,
     src: &Source,
-    stored_rows: &[String],
+    unparsable: &[&String],
     wanted: &[IpNet],
     to_add: &[String],
     to_remove: &[String],
     now: i64,
 ) -> Result<Sent> {
-    let old = Intervals::from_stored(stored_rows);
+    // What the database held, rebuilt from the new list and the (small)
+    // difference rather than by parsing every stored row again.
+    let parse = |s: &String| crate::net::Target::parse(s).ok().map(|t| t.net());
+    let added: std::collections::HashSet<IpNet> = to_add.iter().filter_map(parse).collect();
+    let old_nets: Vec<IpNet> = wanted
+        .iter()
+        .filter(|n| !added.contains(n))
+        .copied()
+        .chain(to_remove.iter().filter_map(parse))
+        .collect();
+    let old = Intervals::from_nets(&old_nets);
+    drop(old_nets);
     let new = Intervals::from_nets(wanted);
     let del = old.minus(&new);
     let add = new.minus(&old);
@@ -200,10 +212,7 @@ pub fn apply_import(
                 .map_err(db("removing entries"))?;
         }
         // Rows edited by hand into something that is not a network.
-        for n in stored_rows
-            .iter()
-            .filter(|s| crate::net::Target::parse(s).is_err())
-        {
+        for n in unparsable {
             rm.execute(params![src.id, n])
                 .map_err(db("removing entries"))?;
         }

@@ -128,30 +128,25 @@ fn end_msg(b: &mut [u8], at: usize) {
     b[at..at + 4].copy_from_slice(&len.to_ne_bytes());
 }
 
-fn key_bytes(v: u128, v6: bool) -> Vec<u8> {
-    if v6 {
-        v.to_be_bytes().to_vec()
-    } else {
-        ((v & u128::from(u32::MAX)) as u32).to_be_bytes().to_vec()
-    }
+/// The keys an interval set holds for ranges, in the kernel's form: a start
+/// key, and an end key one past the last address flagged as the interval's
+/// end (none when the range reaches the top of the family). Ascending, each
+/// start before its end: the kernel checks an end key against the start
+/// below it, so this order also holds when a neighbour is deleted in the
+/// same transaction.
+pub fn interval_keys(ranges: &[Range], v6: bool) -> impl Iterator<Item = (u128, bool)> + '_ {
+    let max = if v6 { u128::MAX } else { u128::from(u32::MAX) };
+    ranges.iter().flat_map(move |&(s, e)| {
+        std::iter::once((s, false)).chain((e < max).then_some((e + 1, true)))
+    })
 }
 
-/// The elements an interval set holds for a range, in the kernel's form: a
-/// start key, and an end key one past the last address flagged as the
-/// interval's end (none when the range reaches the top of the family).
-/// Ascending, each start before its end: the kernel checks an end key
-/// against the start below it, so this order also holds when a neighbour is
-/// deleted in the same transaction.
-pub fn interval_elements(ranges: &[Range], v6: bool) -> Vec<(Vec<u8>, bool)> {
-    let max = if v6 { u128::MAX } else { u128::from(u32::MAX) };
-    let mut out = Vec::with_capacity(ranges.len() * 2);
-    for &(s, e) in ranges {
-        out.push((key_bytes(s, v6), false));
-        if e < max {
-            out.push((key_bytes(e + 1, v6), true));
-        }
+fn put_key(b: &mut Vec<u8>, v: u128, v6: bool) {
+    if v6 {
+        b.extend_from_slice(&v.to_be_bytes());
+    } else {
+        b.extend_from_slice(&((v & u128::from(u32::MAX)) as u32).to_be_bytes());
     }
-    out
 }
 
 impl Batch {
@@ -175,8 +170,8 @@ impl Batch {
 
     /// Add (`add = true`) or delete ranges of one set of `table` (family inet).
     pub fn elements(&mut self, add: bool, table: &str, set: &str, ranges: &[Range], v6: bool) {
-        let elems = interval_elements(ranges, v6);
-        for chunk in elems.chunks(PER_MESSAGE) {
+        let mut keys = interval_keys(ranges, v6).peekable();
+        while keys.peek().is_some() {
             let (kind, flags) = if add {
                 (
                     nft_type(NFT_MSG_NEWSETELEM),
@@ -192,12 +187,14 @@ impl Batch {
             attr_str(b, NFTA_SET_ELEM_LIST_TABLE, table);
             attr_str(b, NFTA_SET_ELEM_LIST_SET, set);
             let list = open(b, NFTA_SET_ELEM_LIST_ELEMENTS | NLA_F_NESTED);
-            for (key, end) in chunk {
+            for (key, end) in keys.by_ref().take(PER_MESSAGE) {
                 let el = open(b, NFTA_LIST_ELEM | NLA_F_NESTED);
                 let k = open(b, NFTA_SET_ELEM_KEY | NLA_F_NESTED);
-                attr(b, NFTA_DATA_VALUE, key);
+                let v = open(b, NFTA_DATA_VALUE);
+                put_key(b, key, v6);
+                close(b, v);
                 close(b, k);
-                if *end {
+                if end {
                     attr(
                         b,
                         NFTA_SET_ELEM_FLAGS,
@@ -399,24 +396,28 @@ mod tests {
 
     #[test]
     fn intervals_become_start_and_end_keys() {
-        let e = interval_elements(
+        let e: Vec<_> = interval_keys(
             &[(0x0102_0300, 0x0102_03ff), (0x0a00_0001, 0x0a00_0001)],
             false,
-        );
+        )
+        .collect();
         assert_eq!(
             e,
             vec![
-                (vec![1, 2, 3, 0], false),
-                (vec![1, 2, 4, 0], true),
-                (vec![10, 0, 0, 1], false),
-                (vec![10, 0, 0, 2], true),
+                (0x0102_0300, false),
+                (0x0102_0400, true),
+                (0x0a00_0001, false),
+                (0x0a00_0002, true),
             ]
         );
         // The top of the family has no end key.
-        let e = interval_elements(&[(u128::MAX - 1, u128::MAX)], true);
-        assert_eq!(e.len(), 1);
-        assert!(!e[0].1);
-        assert_eq!(e[0].0.len(), 16);
+        let e: Vec<_> = interval_keys(&[(u128::MAX - 1, u128::MAX)], true).collect();
+        assert_eq!(e, vec![(u128::MAX - 1, false)]);
+        let mut b = Vec::new();
+        put_key(&mut b, 0x0102_0300, false);
+        put_key(&mut b, 1, true);
+        assert_eq!(&b[..4], &[1, 2, 3, 0]);
+        assert_eq!(b.len(), 20);
     }
 
     #[test]
