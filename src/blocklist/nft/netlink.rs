@@ -137,7 +137,7 @@ fn end_msg(b: &mut [u8], at: usize) {
 pub fn interval_keys(ranges: &[Range], v6: bool) -> impl Iterator<Item = (u128, bool)> + '_ {
     let max = if v6 { u128::MAX } else { u128::from(u32::MAX) };
     ranges.iter().flat_map(move |&(s, e)| {
-        std::iter::once((s, false)).chain((e < max).then_some((e + 1, true)))
+        std::iter::once((s, false)).chain((e < max).then(|| (e + 1, true)))
     })
 }
 
