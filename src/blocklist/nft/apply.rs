@@ -188,15 +188,20 @@ pub fn apply_import(
     // What the database held, rebuilt from the new list and the (small)
     // difference rather than by parsing every stored row again.
     let parse = |s: &String| crate::net::Target::parse(s).ok().map(|t| t.net());
-    let added: std::collections::HashSet<IpNet> = to_add.iter().filter_map(parse).collect();
-    let old_nets: Vec<IpNet> = wanted
-        .iter()
-        .filter(|n| !added.contains(n))
-        .copied()
-        .chain(to_remove.iter().filter_map(parse))
-        .collect();
-    let old = Intervals::from_nets(&old_nets);
-    drop(old_nets);
+    let old = if to_add.len() == wanted.len() {
+        // A first load: nothing of the new list was there before.
+        Intervals::from_nets(&to_remove.iter().filter_map(parse).collect::<Vec<_>>())
+    } else {
+        let mut added: Vec<IpNet> = to_add.iter().filter_map(parse).collect();
+        added.sort_unstable();
+        let old_nets: Vec<IpNet> = wanted
+            .iter()
+            .filter(|n| added.binary_search(n).is_err())
+            .copied()
+            .chain(to_remove.iter().filter_map(parse))
+            .collect();
+        Intervals::from_nets(&old_nets)
+    };
     let new = Intervals::from_nets(wanted);
     let del = old.minus(&new);
     let add = new.minus(&old);

@@ -170,6 +170,10 @@ impl Batch {
 
     /// Add (`add = true`) or delete ranges of one set of `table` (family inet).
     pub fn elements(&mut self, add: bool, table: &str, set: &str, ranges: &[Range], v6: bool) {
+        // Up to 2 keys per range, each at most 36 bytes (v6 with end flag).
+        let key = if v6 { 36 } else { 24 };
+        self.buf
+            .reserve(ranges.len() * 2 * key + ranges.len() / PER_MESSAGE * 96 + 96);
         let mut keys = interval_keys(ranges, v6).peekable();
         while keys.peek().is_some() {
             let (kind, flags) = if add {
