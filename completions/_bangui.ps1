@@ -592,6 +592,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch sources and apply only the difference to their jails')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Recorded imports, newest first')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per source: last success and failure, entries, age, staleness')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Rebuild bangui''s nftables table (inet bangui) from the database, exactly as last applied')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -624,8 +625,11 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;blocklist;source;add' {
-            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The jail its entries are banned in')
-            [CompletionResult]::new('--jail', '--jail', [CompletionResultType]::ParameterName, 'The jail its entries are banned in')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'The jail its entries are banned in (target jail, the default)')
+            [CompletionResult]::new('--jail', '--jail', [CompletionResultType]::ParameterName, 'The jail its entries are banned in (target jail, the default)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Where its entries go: a jail (through fail2ban) or nft (bangui''s own nftables table inet bangui)')
+            [CompletionResult]::new('--hook', '--hook', [CompletionResultType]::ParameterName, 'nft target: the hook(s) its rules attach to')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'nft target: what its rules do with a listed source address')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'auto, plain, spamhaus-drop, spamhaus-json or csv:COLUMN')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often the scheduled job imports it')
             [CompletionResult]::new('--min-interval', '--min-interval', [CompletionResultType]::ParameterName, 'Never fetch more often than this (0s disables the limit) [default: 1h, 0s for file://]')
@@ -862,11 +866,33 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'bangui;blocklist;restore' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: /etc/bangui/bangui.toml]')
+            [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'bangui''s database file')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'fail2ban''s control socket')
+            [CompletionResult]::new('--fail2ban-config-dir', '--fail2ban-config-dir', [CompletionResultType]::ParameterName, 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [default: table on a terminal, plain otherwise]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour on stderr')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --output json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr; no progress bars')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Never draw progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'bangui;blocklist;help' {
             [CompletionResult]::new('source', 'source', [CompletionResultType]::ParameterValue, 'Add, list, show, enable, disable or remove sources')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch sources and apply only the difference to their jails')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Recorded imports, newest first')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per source: last success and failure, entries, age, staleness')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Rebuild bangui''s nftables table (inet bangui) from the database, exactly as last applied')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -904,6 +930,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;blocklist;help;status' {
+            break
+        }
+        'bangui;blocklist;help;restore' {
             break
         }
         'bangui;blocklist;help;help' {
@@ -2287,6 +2316,7 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Fetch sources and apply only the difference to their jails')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Recorded imports, newest first')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Per source: last success and failure, entries, age, staleness')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Rebuild bangui''s nftables table (inet bangui) from the database, exactly as last applied')
             break
         }
         'bangui;help;blocklist;source' {
@@ -2323,6 +2353,9 @@ Register-ArgumentCompleter -Native -CommandName 'bangui' -ScriptBlock {
             break
         }
         'bangui;help;blocklist;status' {
+            break
+        }
+        'bangui;help;blocklist;restore' {
             break
         }
         'bangui;help;filter' {

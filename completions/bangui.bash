@@ -124,6 +124,9 @@ _bangui() {
             bangui__subcmd__blocklist,log)
                 cmd="bangui__subcmd__blocklist__subcmd__log"
                 ;;
+            bangui__subcmd__blocklist,restore)
+                cmd="bangui__subcmd__blocklist__subcmd__restore"
+                ;;
             bangui__subcmd__blocklist,source)
                 cmd="bangui__subcmd__blocklist__subcmd__source"
                 ;;
@@ -138,6 +141,9 @@ _bangui() {
                 ;;
             bangui__subcmd__blocklist__subcmd__help,log)
                 cmd="bangui__subcmd__blocklist__subcmd__help__subcmd__log"
+                ;;
+            bangui__subcmd__blocklist__subcmd__help,restore)
+                cmd="bangui__subcmd__blocklist__subcmd__help__subcmd__restore"
                 ;;
             bangui__subcmd__blocklist__subcmd__help,source)
                 cmd="bangui__subcmd__blocklist__subcmd__help__subcmd__source"
@@ -438,6 +444,9 @@ _bangui() {
                 ;;
             bangui__subcmd__help__subcmd__blocklist,log)
                 cmd="bangui__subcmd__help__subcmd__blocklist__subcmd__log"
+                ;;
+            bangui__subcmd__help__subcmd__blocklist,restore)
+                cmd="bangui__subcmd__help__subcmd__blocklist__subcmd__restore"
                 ;;
             bangui__subcmd__help__subcmd__blocklist,source)
                 cmd="bangui__subcmd__help__subcmd__blocklist__subcmd__source"
@@ -1249,7 +1258,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__blocklist)
-            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version source import log status help"
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version source import log status restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1295,7 +1304,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__blocklist__subcmd__help)
-            opts="source import log status help"
+            opts="source import log status restore help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,6 +1346,20 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__blocklist__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__blocklist__subcmd__help__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1574,6 +1597,52 @@ _bangui() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        bangui__subcmd__blocklist__subcmd__restore)
+            opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --db)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail2ban-config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json plain" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         bangui__subcmd__blocklist__subcmd__source)
             opts="-o -q -v -h -V --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version add list show enable disable rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1621,7 +1690,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__blocklist__subcmd__source__subcmd__add)
-            opts="-j -o -q -v -h -V --jail --format --interval --min-interval --max-entries --allow-http --allow-file --fleet-shared --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --jail --target --hook --action --format --interval --min-interval --max-entries --allow-http --allow-file --fleet-shared --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1633,6 +1702,18 @@ _bangui() {
                     ;;
                 -j)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -W "jail nft" -- "${cur}"))
+                    return 0
+                    ;;
+                --hook)
+                    COMPREPLY=($(compgen -W "input forward both" -- "${cur}"))
+                    return 0
+                    ;;
+                --action)
+                    COMPREPLY=($(compgen -W "drop reject" -- "${cur}"))
                     return 0
                     ;;
                 --format)
@@ -3957,7 +4038,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help__subcmd__blocklist)
-            opts="source import log status"
+            opts="source import log status restore"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3985,6 +4066,20 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__help__subcmd__blocklist__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        bangui__subcmd__help__subcmd__blocklist__subcmd__restore)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -556,6 +556,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand import 'Fetch sources and apply only the difference to their jails'
             cand log 'Recorded imports, newest first'
             cand status 'Per source: last success and failure, entries, age, staleness'
+            cand restore 'Rebuild bangui''s nftables table (inet bangui) from the database, exactly as last applied'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bangui;blocklist;source'= {
@@ -586,8 +587,11 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bangui;blocklist;source;add'= {
-            cand -j 'The jail its entries are banned in'
-            cand --jail 'The jail its entries are banned in'
+            cand -j 'The jail its entries are banned in (target jail, the default)'
+            cand --jail 'The jail its entries are banned in (target jail, the default)'
+            cand --target 'Where its entries go: a jail (through fail2ban) or nft (bangui''s own nftables table inet bangui)'
+            cand --hook 'nft target: the hook(s) its rules attach to'
+            cand --action 'nft target: what its rules do with a listed source address'
             cand --format 'auto, plain, spamhaus-drop, spamhaus-json or csv:COLUMN'
             cand --interval 'How often the scheduled job imports it'
             cand --min-interval 'Never fetch more often than this (0s disables the limit) [default: 1h, 0s for file://]'
@@ -807,11 +811,32 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'bangui;blocklist;restore'= {
+            cand --config 'Configuration file [default: /etc/bangui/bangui.toml]'
+            cand --db 'bangui''s database file'
+            cand --socket 'fail2ban''s control socket'
+            cand --fail2ban-config-dir 'fail2ban''s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]'
+            cand -o 'Output format [default: table on a terminal, plain otherwise]'
+            cand --output 'Output format [default: table on a terminal, plain otherwise]'
+            cand --log-format 'Log format on stderr'
+            cand --color 'Colour on stderr'
+            cand --json 'Short for --output json'
+            cand -q 'Only errors on stderr; no progress bars'
+            cand --quiet 'Only errors on stderr; no progress bars'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+            cand --no-progress 'Never draw progress bars'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'bangui;blocklist;help'= {
             cand source 'Add, list, show, enable, disable or remove sources'
             cand import 'Fetch sources and apply only the difference to their jails'
             cand log 'Recorded imports, newest first'
             cand status 'Per source: last success and failure, entries, age, staleness'
+            cand restore 'Rebuild bangui''s nftables table (inet bangui) from the database, exactly as last applied'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'bangui;blocklist;help;source'= {
@@ -839,6 +864,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;blocklist;help;log'= {
         }
         &'bangui;blocklist;help;status'= {
+        }
+        &'bangui;blocklist;help;restore'= {
         }
         &'bangui;blocklist;help;help'= {
         }
@@ -2101,6 +2128,7 @@ set edit:completion:arg-completer[bangui] = {|@words|
             cand import 'Fetch sources and apply only the difference to their jails'
             cand log 'Recorded imports, newest first'
             cand status 'Per source: last success and failure, entries, age, staleness'
+            cand restore 'Rebuild bangui''s nftables table (inet bangui) from the database, exactly as last applied'
         }
         &'bangui;help;blocklist;source'= {
             cand add 'Add a source (fetches nothing; the first import is never rate-limited)'
@@ -2127,6 +2155,8 @@ set edit:completion:arg-completer[bangui] = {|@words|
         &'bangui;help;blocklist;log'= {
         }
         &'bangui;help;blocklist;status'= {
+        }
+        &'bangui;help;blocklist;restore'= {
         }
         &'bangui;help;filter'= {
             cand list 'Every filter in filter.d, its files, and the jails that use it'

@@ -472,29 +472,30 @@ complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "reload" -d 'Reload a jail, or every jail, from the configuration (delegates to `fail2ban-client reload`; reloading all removes runtime-only jails)'
 complete -c bangui -n "__fish_bangui_using_subcommand jail; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l db -d 'bangui\'s database file' -r -F
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l socket -d 'fail2ban\'s control socket' -r -F
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
 json\t''
 plain\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -l color -d 'Colour on stderr' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l json -d 'Short for --output json'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -l no-progress -d 'Never draw progress bars'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -s V -l version -d 'Print version'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "source" -d 'Add, list, show, enable, disable or remove sources'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "import" -d 'Fetch sources and apply only the difference to their jails'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "log" -d 'Recorded imports, newest first'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
-complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -f -a "source" -d 'Add, list, show, enable, disable or remove sources'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -f -a "import" -d 'Fetch sources and apply only the difference to their jails'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -f -a "log" -d 'Recorded imports, newest first'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -f -a "restore" -d 'Rebuild bangui\'s nftables table (inet bangui) from the database, exactly as last applied'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and not __fish_seen_subcommand_from source import log status restore help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l db -d 'bangui\'s database file' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from source" -l socket -d 'fail2ban\'s control socket' -r -F
@@ -582,10 +583,29 @@ complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -l no-progress -d 'Never draw progress bars'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -l db -d 'bangui\'s database file' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -l socket -d 'fail2ban\'s control socket' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -l fail2ban-config-dir -d 'fail2ban\'s configuration directory (fail2ban.config_dir) [default: /etc/fail2ban]' -r -F
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -s o -l output -d 'Output format [default: table on a terminal, plain otherwise]' -r -f -a "table\t''
+json\t''
+plain\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -l log-format -d 'Log format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -l color -d 'Colour on stderr' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -l json -d 'Short for --output json'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -s q -l quiet -d 'Only errors on stderr; no progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace)'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -l no-progress -d 'Never draw progress bars'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from restore" -s V -l version -d 'Print version'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "source" -d 'Add, list, show, enable, disable or remove sources'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "import" -d 'Fetch sources and apply only the difference to their jails'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "log" -d 'Recorded imports, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
+complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "restore" -d 'Rebuild bangui\'s nftables table (inet bangui) from the database, exactly as last applied'
 complete -c bangui -n "__fish_bangui_using_subcommand blocklist; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l config -d 'Configuration file [default: /etc/bangui/bangui.toml]' -r -F
 complete -c bangui -n "__fish_bangui_using_subcommand filter; and not __fish_seen_subcommand_from list show test help" -l db -d 'bangui\'s database file' -r -F
@@ -1631,6 +1651,7 @@ complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subc
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "import" -d 'Fetch sources and apply only the difference to their jails'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "log" -d 'Recorded imports, newest first'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "status" -d 'Per source: last success and failure, entries, age, staleness'
+complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from blocklist" -f -a "restore" -d 'Rebuild bangui\'s nftables table (inet bangui) from the database, exactly as last applied'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from filter" -f -a "list" -d 'Every filter in filter.d, its files, and the jails that use it'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from filter" -f -a "show" -d 'A filter resolved (includes, .local overrides, interpolation, tags), with the file each value came from'
 complete -c bangui -n "__fish_bangui_using_subcommand help; and __fish_seen_subcommand_from filter" -f -a "test" -d 'Run a filter over a log and count matched, ignored and missed lines, like fail2ban-regex'

@@ -80,6 +80,10 @@ pub enum Error {
     #[error("{message}")]
     Config { message: String },
 
+    /// nftables is missing, refused bangui (77), or rejected a change (65, 74).
+    #[error("{message}")]
+    Firewall { message: String, code: i32 },
+
     /// Stopped by a signal after a clean shutdown.
     #[error("stopped by {signal}")]
     Interrupted { signal: &'static str, code: i32 },
@@ -205,6 +209,7 @@ impl Error {
             Error::PermissionDenied { .. } => exit::NO_PERM,
             Error::Interrupted { code, .. } => *code,
             Error::Hinted { source, .. } => source.exit_code(),
+            Error::Firewall { code, .. } => *code,
         }
     }
 
@@ -225,6 +230,7 @@ impl Error {
             Error::Config { .. } => "config",
             Error::Interrupted { .. } => "interrupted",
             Error::FleetUnavailable { .. } => "fleet_unavailable",
+            Error::Firewall { .. } => "firewall",
             Error::Other(_) => "failure",
             Error::Hinted { source, .. } => source.kind(),
         }

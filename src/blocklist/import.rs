@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use super::aggregate::{self, Addr, to_cidrs, v4_net, v6_net};
 use super::fetch::{self, Conditional, FetchOptions, Fetched};
+use super::nft;
 use super::parse::{self, ParseStats};
 use super::source::{self, Source};
 use crate::config::Config;
@@ -110,6 +111,8 @@ pub struct Settings {
     pub declared: Vec<toml::Value>,
     /// The fleet store, for `fleet:` and fleet-shared sources.
     pub fleet: Option<crate::config::FleetConfig>,
+    /// The `nft` program, for sources with target nft.
+    pub nft: String,
 }
 
 impl Settings {
@@ -139,6 +142,26 @@ impl Settings {
             actor: "bangui".into(),
             declared: b.sources.clone(),
             fleet: crate::fleet::configured(&cfg.fleet).then(|| cfg.fleet.clone()),
+            nft: b.nft.clone(),
+        }
+    }
+
+    /// The built-in defaults: no file, no environment (for tests).
+    #[cfg(test)]
+    pub(crate) fn defaults() -> Settings {
+        let ctx = crate::config::Context {
+            is_root: false,
+            home: Some("/nonexistent".into()),
+            xdg_data_home: None,
+        };
+        let overrides = crate::config::Overrides {
+            config_path: None,
+            config_from_env: false,
+            values: Default::default(),
+        };
+        match crate::config::load(&ctx, &overrides, &Default::default()) {
+            Ok(cfg) => Settings::from_config(&cfg),
+            Err(e) => panic!("the built-in defaults do not load: {e}"),
         }
     }
 }
@@ -169,7 +192,10 @@ pub struct InvalidLine {
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportReport {
     pub source: String,
+    /// The jail; empty for an nft target.
     pub jail: String,
+    /// `jail` or `nft`.
+    pub target: String,
     /// ok, unchanged, failed, aborted, dry-run, rate-limited
     pub status: String,
     /// The set of bans differs afterwards.
@@ -213,6 +239,7 @@ impl ImportReport {
         ImportReport {
             source: src.name.clone(),
             jail: src.jail.clone(),
+            target: src.target.clone(),
             status: "ok".into(),
             changed: false,
             dry_run,
@@ -633,11 +660,39 @@ fn finish(
 
 /// Import one source. Returns a report for every outcome the operator should
 /// see (failed fetch, aborted by thresholds, rate limit, fail2ban failing
-/// midway); `Err` only when bangui's own database fails.
+/// midway); `Err` only when bangui's own database fails. Sources with target
+/// nft reach the kernel through the real `nft` and netlink.
 #[allow(clippy::too_many_arguments)]
 pub fn import_source(
     conn: &Connection,
     applier: &mut dyn Applier,
+    src: &Source,
+    settings: &Settings,
+    opts: ImportOptions,
+    progress: &mut dyn Progress,
+    should_stop: &dyn Fn() -> bool,
+    now: i64,
+) -> Result<ImportReport> {
+    let mut kernel = nft::System::new(&settings.nft);
+    import_source_with(
+        conn,
+        applier,
+        &mut kernel,
+        src,
+        settings,
+        opts,
+        progress,
+        should_stop,
+        now,
+    )
+}
+
+/// [`import_source`] with the kernel injected.
+#[allow(clippy::too_many_arguments)]
+pub fn import_source_with(
+    conn: &Connection,
+    applier: &mut dyn Applier,
+    kernel: &mut dyn nft::Kernel,
     src: &Source,
     settings: &Settings,
     opts: ImportOptions,
@@ -666,8 +721,14 @@ pub fn import_source(
         return Ok(r);
     }
 
-    // 2. The jail must exist and its ignoreip is part of the policy.
-    let ignoreip = match applier.ignoreip(&src.jail) {
+    // 2. The jail must exist and its ignoreip is part of the policy. An nft
+    // target has no jail; its table must hold what the database says.
+    let prepared = if src.nft().is_some() {
+        nft_prepare(conn, kernel, src, opts).map(|()| Vec::new())
+    } else {
+        applier.ignoreip(&src.jail)
+    };
+    let ignoreip = match prepared {
         Ok(v) => v,
         Err(e) => {
             r.fail("failed", &e);
@@ -835,6 +896,16 @@ pub fn import_source(
         )?;
         return finish(conn, src, r, t0, now, false, actor);
     }
+    if src.nft().is_some() {
+        let validators = (body.etag.clone(), body.last_modified.clone());
+        let change = NftChange {
+            unparsable: &unparsable,
+            wanted: &screened.nets,
+            to_add: &to_add,
+            to_remove: &to_remove,
+        };
+        return nft_apply(conn, kernel, src, change, r, validators, t0, now, actor);
+    }
 
     // 7. Apply in batches; each batch is committed with its entries, so the
     // table always says exactly what is banned and the next run converges.
@@ -958,6 +1029,87 @@ pub fn import_source(
         }
     }
     finish(conn, src, r, t0, now, true, actor)
+}
+
+/// Before an nft import: a disabled source stays out of the kernel; a table
+/// flushed by another tool is restored first (not on a dry run).
+fn nft_prepare(
+    conn: &Connection,
+    kernel: &mut dyn nft::Kernel,
+    src: &Source,
+    opts: ImportOptions,
+) -> Result<()> {
+    if !src.enabled {
+        return Err(Error::config(format!(
+            "blocklist source {} is disabled: `bangui blocklist source enable {}` puts it back into the kernel",
+            src.name, src.name
+        )));
+    }
+    if opts.dry_run {
+        return Ok(());
+    }
+    if let Some(rest) = nft::apply::ensure(conn, kernel)? {
+        tracing::info!(
+            event = "blocklist_nft_restored",
+            component = "blocklist",
+            table_was_missing = rest.table_was_missing,
+            sources = rest.sources.len(),
+            "restored bangui's nftables table before importing"
+        );
+    }
+    Ok(())
+}
+
+/// The diff of an nft import.
+struct NftChange<'a> {
+    unparsable: &'a [&'a String],
+    wanted: &'a [IpNet],
+    to_add: &'a [String],
+    to_remove: &'a [String],
+}
+
+/// The apply step of an nft import: one kernel transaction and one database
+/// transaction, committed only when the kernel accepted the change.
+#[allow(clippy::too_many_arguments)]
+fn nft_apply(
+    conn: &Connection,
+    kernel: &mut dyn nft::Kernel,
+    src: &Source,
+    c: NftChange<'_>,
+    mut r: ImportReport,
+    validators: (Option<String>, Option<String>),
+    t0: Instant,
+    now: i64,
+    actor: &str,
+) -> Result<ImportReport> {
+    match nft::apply::apply_import(
+        conn,
+        kernel,
+        src,
+        c.unparsable,
+        c.wanted,
+        c.to_add,
+        c.to_remove,
+        now,
+    ) {
+        Ok(_) => {
+            r.status = "ok".into();
+            r.added = c.to_add.len() as u64;
+            r.removed = c.to_remove.len() as u64;
+            r.added_sample = c.to_add.iter().take(SAMPLES).cloned().collect();
+            r.removed_sample = c.to_remove.iter().take(SAMPLES).cloned().collect();
+            r.changed = true;
+            source::set_validators(
+                conn,
+                src.id,
+                validators.0.as_deref(),
+                validators.1.as_deref(),
+            )?;
+        }
+        Err(e) => r.fail("failed", &e),
+    }
+    let applied = r.changed;
+    finish(conn, src, r, t0, now, applied, actor)
 }
 
 /// What `blocklist-import` did: one report per due source.

@@ -82,3 +82,39 @@ impl Applier for LazyApplier {
         Fail2banApplier(self.client().ok()?).enforceable(jail)
     }
 }
+
+/// `jobs run-due` puts bangui's nftables table back when another tool
+/// flushed it (or a reboot emptied it): a cheap check every run, a restore
+/// from the database only when something is missing.
+pub struct NftRestore;
+
+impl Job for NftRestore {
+    fn name(&self) -> &'static str {
+        "blocklist-restore"
+    }
+
+    fn description(&self) -> &'static str {
+        "restore table inet bangui from the database when it is missing"
+    }
+
+    fn interval(&self, _cfg: &Config) -> Duration {
+        Duration::from_secs(60)
+    }
+
+    fn run(&self, ctx: &mut JobContext<'_>) -> Result<Value> {
+        let conn = ctx.conn();
+        if !super::nft::apply::nft_sources(conn)?
+            .iter()
+            .any(|s| s.enabled)
+        {
+            return Ok(serde_json::json!({ "changed": false, "restored": null }));
+        }
+        let mut kernel = super::nft::System::new(&ctx.config().blocklist.nft);
+        let restored = super::nft::apply::ensure(conn, &mut kernel)?;
+        ctx.checkpoint()?;
+        Ok(serde_json::json!({
+            "changed": restored.is_some(),
+            "restored": restored,
+        }))
+    }
+}

@@ -7,6 +7,7 @@ pub mod aggregate;
 pub mod fetch;
 pub mod import;
 pub mod job;
+pub mod nft;
 pub mod parse;
 pub mod source;
 

@@ -5,6 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
+use super::nft::{Action, Hook};
 use super::parse::Format;
 use crate::error::{Error, Result};
 use crate::util::{rfc3339, sanitize};
@@ -27,6 +28,12 @@ pub struct Source {
     pub enabled: bool,
     /// `cli` (added with `source add`) or `config` (declared in the file).
     pub origin: String,
+    /// `jail` (bans through fail2ban) or `nft` (bangui's own nftables sets).
+    pub target: String,
+    /// nft targets: `input`, `forward` or `both`; null for jails.
+    pub hook: Option<String>,
+    /// nft targets: `drop` or `reject`; null for jails.
+    pub action: Option<String>,
     #[serde(skip)]
     pub etag: Option<String>,
     #[serde(skip)]
@@ -35,6 +42,18 @@ pub struct Source {
     pub created_at: i64,
     #[serde(serialize_with = "ser_time")]
     pub updated_at: i64,
+}
+
+impl Source {
+    /// The hook and action of an nft target; `None` for a jail target.
+    pub fn nft(&self) -> Option<(Hook, Action)> {
+        if self.target != "nft" {
+            return None;
+        }
+        let hook = self.hook.as_deref().and_then(|h| h.parse().ok());
+        let action = self.action.as_deref().and_then(|a| a.parse().ok());
+        Some((hook.unwrap_or(Hook::Input), action.unwrap_or(Action::Drop)))
+    }
 }
 
 fn ser_display<S: serde::Serializer>(f: &Format, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -58,6 +77,8 @@ pub struct NewSource {
     pub allow_http: bool,
     pub allow_file: bool,
     pub enabled: bool,
+    /// `Some` for a source that targets nftables instead of a jail.
+    pub nft: Option<(Hook, Action)>,
 }
 
 impl NewSource {
@@ -78,12 +99,30 @@ impl NewSource {
             allow_http: false,
             allow_file: false,
             enabled: true,
+            nft: None,
         }
+    }
+
+    /// A source that loads into bangui's nftables table.
+    pub fn new_nft(name: &str, url: &str, hook: Hook, action: Action) -> NewSource {
+        let mut s = NewSource::new(name, url, "");
+        s.nft = Some((hook, action));
+        s
     }
 
     pub fn validate(&self) -> Result<()> {
         validate_name(&self.name)?;
-        validate_jail(&self.jail)?;
+        if self.nft.is_some() {
+            crate::blocklist::nft::validate_name(&self.name)?;
+            if !self.jail.is_empty() {
+                return Err(Error::bad_input(format!(
+                    "source {} targets nft and a jail: a source has exactly one target",
+                    self.name
+                )));
+            }
+        } else {
+            validate_jail(&self.jail)?;
+        }
         check_url(&self.url, self.allow_http, self.allow_file)?;
         if self.interval_s == 0 {
             return Err(Error::bad_input("the interval must be longer than 0s"));
@@ -167,10 +206,13 @@ pub fn check_url(url: &str, allow_http: bool, allow_file: bool) -> Result<()> {
 }
 
 const COLUMNS: &str = "id, name, url, jail, format, interval_s, min_interval_s, max_entries, \
-     allow_http, allow_file, enabled, origin, etag, last_modified, created_at, updated_at";
+     allow_http, allow_file, enabled, origin, etag, last_modified, created_at, updated_at, \
+     target, nft_hook, nft_action";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
     let format: String = r.get(4)?;
+    let target: String = r.get(16)?;
+    let is_nft = target == "nft";
     Ok(Source {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -189,6 +231,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Source> {
         last_modified: r.get(13)?,
         created_at: r.get(14)?,
         updated_at: r.get(15)?,
+        hook: is_nft.then(|| r.get(17)).transpose()?,
+        action: is_nft.then(|| r.get(18)).transpose()?,
+        target,
     })
 }
 
@@ -241,8 +286,9 @@ pub fn rate_bucket(name: &str) -> String {
 fn insert(conn: &Connection, s: &NewSource, origin: &str, now: i64) -> Result<()> {
     conn.execute(
         "INSERT INTO blocklist_sources (name, url, jail, format, interval_s, min_interval_s,
-             max_entries, allow_http, allow_file, enabled, origin, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+             max_entries, allow_http, allow_file, enabled, origin, created_at, updated_at,
+             target, nft_hook, nft_action)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)",
         params![
             s.name,
             s.url,
@@ -255,7 +301,14 @@ fn insert(conn: &Connection, s: &NewSource, origin: &str, now: i64) -> Result<()
             s.allow_file,
             s.enabled,
             origin,
-            now
+            now,
+            if s.nft.is_some() { "nft" } else { "jail" },
+            s.nft
+                .map(|n| n.0.to_string())
+                .unwrap_or_else(|| "input".into()),
+            s.nft
+                .map(|n| n.1.to_string())
+                .unwrap_or_else(|| "drop".into()),
         ],
     )
     .map_err(|e| Error::db("adding a blocklist source", e))?;
@@ -365,6 +418,9 @@ pub fn from_toml(v: &toml::Value) -> Result<NewSource> {
             "allow_http",
             "allow_file",
             "enabled",
+            "target",
+            "hook",
+            "action",
         ]
         .contains(&k.as_str())
         {
@@ -373,8 +429,40 @@ pub fn from_toml(v: &toml::Value) -> Result<NewSource> {
     }
     let name = string("name")?.ok_or_else(|| bad("name is required".into()))?;
     let url = string("url")?.ok_or_else(|| bad(format!("{name}: url is required")))?;
-    let jail = string("jail")?.ok_or_else(|| bad(format!("{name}: jail is required")))?;
-    let mut s = NewSource::new(&name, &url, &jail);
+    let target = string("target")?.unwrap_or_else(|| "jail".into());
+    let mut s = match target.as_str() {
+        "jail" => {
+            let jail = string("jail")?.ok_or_else(|| bad(format!("{name}: jail is required")))?;
+            if t.contains_key("hook") || t.contains_key("action") {
+                return Err(bad(format!(
+                    "{name}: hook and action apply to target = \"nft\" only"
+                )));
+            }
+            NewSource::new(&name, &url, &jail)
+        }
+        "nft" => {
+            if t.contains_key("jail") {
+                return Err(bad(format!(
+                    "{name}: target = \"nft\" takes no jail (a source has exactly one target)"
+                )));
+            }
+            let hook = match string("hook")? {
+                Some(h) => h.parse().map_err(|e| bad(format!("{name}: {e}")))?,
+                None => Hook::Input,
+            };
+            let action = match string("action")? {
+                Some(a) => a.parse().map_err(|e| bad(format!("{name}: {e}")))?,
+                None => Action::Drop,
+            };
+            NewSource::new_nft(&name, &url, hook, action)
+        }
+        other => {
+            return Err(bad(format!(
+                "{name}: unknown target {:?}: use \"jail\" or \"nft\"",
+                sanitize(other)
+            )));
+        }
+    };
     if let Some(f) = string("format")? {
         s.format = f.parse().map_err(|e| bad(format!("{name}: {e}")))?;
     }
@@ -429,7 +517,8 @@ pub fn sync_config(conn: &Connection, declared: &[toml::Value], now: i64) -> Res
                     && cur.allow_http == s.allow_http
                     && cur.allow_file == s.allow_file
                     && cur.enabled == s.enabled
-                    && cur.origin == "config";
+                    && cur.origin == "config"
+                    && cur.nft() == s.nft;
                 if !same {
                     if cur.jail != s.jail {
                         warnings.push(format!(
@@ -442,7 +531,8 @@ pub fn sync_config(conn: &Connection, declared: &[toml::Value], now: i64) -> Res
                              min_interval_s = ?5, max_entries = ?6, allow_http = ?7, allow_file = ?8,
                              enabled = ?9, origin = 'config', updated_at = ?10,
                              etag = CASE WHEN url = ?1 THEN etag END,
-                             last_modified = CASE WHEN url = ?1 THEN last_modified END
+                             last_modified = CASE WHEN url = ?1 THEN last_modified END,
+                             target = ?12, nft_hook = ?13, nft_action = ?14
                          WHERE id = ?11",
                         params![
                             s.url,
@@ -455,7 +545,10 @@ pub fn sync_config(conn: &Connection, declared: &[toml::Value], now: i64) -> Res
                             s.allow_file,
                             s.enabled,
                             now,
-                            cur.id
+                            cur.id,
+                            if s.nft.is_some() { "nft" } else { "jail" },
+                            s.nft.map(|n| n.0.to_string()).unwrap_or_else(|| "input".into()),
+                            s.nft.map(|n| n.1.to_string()).unwrap_or_else(|| "drop".into()),
                         ],
                     )
                     .map_err(|e| Error::db("updating a config-declared source", e))?;

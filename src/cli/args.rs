@@ -490,6 +490,14 @@ pub enum BlocklistCommand {
     },
     /// Per source: last success and failure, entries, age, staleness
     Status,
+    /// Rebuild bangui's nftables table (inet bangui) from the database, exactly as last applied
+    #[command(
+        long_about = "Rebuild table inet bangui from the database after a reboot or a flushed ruleset: \
+every enabled source with target nft gets its sets NAME-v4/NAME-v6 (flags interval), its counter and \
+its base chains NAME-input/NAME-forward (priority filter - 10, before fail2ban's -1) back, in one nft \
+transaction. It never touches another table. Exit 77 when nft is missing or not permitted."
+    )]
+    Restore,
 }
 
 #[derive(Debug, Subcommand)]
@@ -519,9 +527,18 @@ pub struct SourceAddArgs {
     pub name: String,
     /// https:// (http:// with --allow-http, file:///path with --allow-file)
     pub url: String,
-    /// The jail its entries are banned in
-    #[arg(short, long)]
-    pub jail: String,
+    /// The jail its entries are banned in (target jail, the default)
+    #[arg(short, long, required_unless_present = "target")]
+    pub jail: Option<String>,
+    /// Where its entries go: a jail (through fail2ban) or nft (bangui's own nftables table inet bangui)
+    #[arg(long, value_enum)]
+    pub target: Option<TargetArg>,
+    /// nft target: the hook(s) its rules attach to
+    #[arg(long, value_enum, default_value_t = HookArg::Input)]
+    pub hook: HookArg,
+    /// nft target: what its rules do with a listed source address
+    #[arg(long, value_enum, default_value_t = NftActionArg::Drop)]
+    pub action: NftActionArg,
     /// auto, plain, spamhaus-drop, spamhaus-json or csv:COLUMN
     #[arg(long, default_value = "auto")]
     pub format: String,
@@ -543,6 +560,25 @@ pub struct SourceAddArgs {
     /// Fetch it once per interval for the whole fleet (one host fetches, all read the store)
     #[arg(long)]
     pub fleet_shared: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetArg {
+    Jail,
+    Nft,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HookArg {
+    Input,
+    Forward,
+    Both,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NftActionArg {
+    Drop,
+    Reject,
 }
 
 #[derive(Debug, Args)]

@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use bangui::blocklist::import::{self, Applier, NoProgress, Progress, RemoveReport};
 use bangui::blocklist::{
-    Fail2banApplier, ImportOptions, ImportReport, NewSource, Settings, source,
+    Fail2banApplier, ImportOptions, ImportReport, NewSource, Settings, nft, source,
 };
 use bangui::enforce::{JailState, SystemKernel};
 use bangui::error::exit;
@@ -20,7 +20,9 @@ use bangui::util::{format_duration, now_unix, parse_duration, sanitize};
 use bangui::{Error, Result, audit, net};
 
 use super::app::App;
-use super::args::{BlocklistCommand, ImportArgs, SourceAddArgs, SourceCommand};
+use super::args::{
+    BlocklistCommand, HookArg, ImportArgs, NftActionArg, SourceAddArgs, SourceCommand, TargetArg,
+};
 use super::output::{Report, View, kv, opt, table};
 
 pub fn run(app: &App, cmd: BlocklistCommand) -> Result<Report> {
@@ -33,8 +35,59 @@ pub fn run(app: &App, cmd: BlocklistCommand) -> Result<Report> {
         BlocklistCommand::Source(c) => run_source(app, &conn, c, now),
         BlocklistCommand::Import(a) => run_import(app, &conn, a, now),
         BlocklistCommand::Log { source, limit } => run_log(&conn, source.as_deref(), limit),
-        BlocklistCommand::Status => run_status(&conn, now),
+        BlocklistCommand::Status => run_status(app, &conn, now),
+        BlocklistCommand::Restore => run_restore(app, &conn, now),
     }
+}
+
+fn kernel(app: &App) -> nft::System {
+    nft::System::new(&app.cfg.blocklist.nft)
+}
+
+fn run_restore(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Report> {
+    let r = nft::apply::restore(conn, &mut kernel(app))?;
+    audit::append(
+        conn,
+        &audit::AuditRecord {
+            at: now,
+            actor: &app.actor(),
+            command: "blocklist restore",
+            jail: None,
+            targets: &r
+                .sources
+                .iter()
+                .map(|s| s.source.clone())
+                .collect::<Vec<_>>(),
+            outcome: "ok",
+            changed: r.changed,
+            detail: Some(json!({ "table_was_missing": r.table_was_missing })),
+        },
+    )?;
+    let rows = r
+        .sources
+        .iter()
+        .map(|s| {
+            vec![
+                s.source.clone(),
+                s.hook.clone(),
+                s.action.clone(),
+                s.intervals_v4.to_string(),
+                s.intervals_v6.to_string(),
+            ]
+        })
+        .collect();
+    let mut report = Report::new(
+        "blocklist restore",
+        serde_json::to_value(&r).unwrap_or_default(),
+        table(
+            &["source", "hook", "action", "intervals_v4", "intervals_v6"],
+            rows,
+        ),
+    );
+    if r.sources.is_empty() {
+        report = report.note("no enabled source targets nft: table inet bangui is not loaded");
+    }
+    Ok(report)
 }
 
 fn settings(app: &App) -> Settings {
@@ -81,6 +134,9 @@ fn source_view(s: &source::Source) -> Vec<(&'static str, String)> {
         ("name", s.name.clone()),
         ("url", s.url.clone()),
         ("jail", s.jail.clone()),
+        ("target", s.target.clone()),
+        ("hook", opt(s.hook.clone())),
+        ("action", opt(s.action.clone())),
         ("format", s.format.to_string()),
         ("interval", format_duration(s.interval_s as i64)),
         ("min_interval", format_duration(s.min_interval_s as i64)),
@@ -165,7 +221,14 @@ fn run_source(
         SourceCommand::Rm { name, keep_bans } => {
             let s = source::get(conn, &name)?;
             let st = settings(app);
-            let r: RemoveReport = if keep_bans {
+            let r: RemoveReport = if s.nft().is_some() {
+                if keep_bans {
+                    return Err(Error::Usage(
+                        "--keep-bans does not apply to a source with target nft: its sets go with it".into(),
+                    ));
+                }
+                remove_nft(app, conn, &s, &st, now)?
+            } else if keep_bans {
                 import::remove_source(conn, &mut Offline, &s, true, &st, now)?
             } else {
                 let mut client = app.client()?;
@@ -191,8 +254,60 @@ fn run_source(
     }
 }
 
+/// `source rm` of an nft source: its sets, counter and chains leave the
+/// kernel first (the table too when it is empty), then the source and its
+/// entries leave the database.
+fn remove_nft(
+    app: &App,
+    conn: &rusqlite::Connection,
+    s: &source::Source,
+    st: &Settings,
+    now: i64,
+) -> Result<RemoveReport> {
+    let declared = st
+        .declared
+        .iter()
+        .any(|v| v.get("name").and_then(|n| n.as_str()) == Some(s.name.as_str()));
+    if s.origin == "config" && declared {
+        return Err(Error::config(format!(
+            "blocklist source {} is declared in the config file: remove it there (it is then disabled) and run `source rm` again",
+            s.name
+        )));
+    }
+    let entries = import::entries(conn, s.id)?.len() as u64;
+    nft::apply::uninstall(&mut kernel(app), &s.name)?;
+    let mut r = import::remove_source(conn, &mut Offline, s, true, st, now)?;
+    r.kept = 0;
+    r.unbanned = if s.enabled { entries } else { 0 };
+    r.changed = true;
+    Ok(r)
+}
+
 fn add(app: &App, conn: &rusqlite::Connection, a: SourceAddArgs, now: i64) -> Result<Report> {
-    let mut n = NewSource::new(&a.name, &a.url, &a.jail);
+    let mut n = match (a.target, a.jail.as_deref()) {
+        (Some(TargetArg::Nft), Some(_)) => {
+            return Err(Error::Usage(
+                "--target nft takes no --jail: a source has exactly one target".into(),
+            ));
+        }
+        (Some(TargetArg::Nft), None) => NewSource::new_nft(
+            &a.name,
+            &a.url,
+            match a.hook {
+                HookArg::Input => nft::Hook::Input,
+                HookArg::Forward => nft::Hook::Forward,
+                HookArg::Both => nft::Hook::Both,
+            },
+            match a.action {
+                NftActionArg::Drop => nft::Action::Drop,
+                NftActionArg::Reject => nft::Action::Reject,
+            },
+        ),
+        (_, Some(j)) => NewSource::new(&a.name, &a.url, j),
+        (_, None) => {
+            return Err(Error::Usage("--jail is required (or --target nft)".into()));
+        }
+    };
     n.format = a.format.parse().map_err(Error::Usage)?;
     n.interval_s = dur(&a.interval, "--interval")?;
     if let Some(m) = &a.min_interval {
@@ -229,6 +344,18 @@ fn toggle(
     on: bool,
     now: i64,
 ) -> Result<Report> {
+    let before = source::get(conn, name)?;
+    if before.nft().is_some() && before.enabled != on {
+        // The kernel first: a refusal leaves the source as it was.
+        let mut k = kernel(app);
+        if on {
+            let mut s = before.clone();
+            s.enabled = true;
+            nft::apply::install(conn, &mut k, &s)?;
+        } else {
+            nft::apply::uninstall(&mut k, &before.name)?;
+        }
+    }
     let changed = source::set_enabled(conn, name, on, now)?;
     let s = source::get(conn, name)?;
     let command = if on {
@@ -356,9 +483,22 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
     let mut reports: Vec<ImportReport> = Vec::new();
     let mut checks: Vec<Value> = Vec::new();
     if !sources.is_empty() {
-        let mut client = app.client()?;
-        let t: &mut dyn Transport = &mut client;
-        let mut applier = Fail2banApplier(t);
+        // Sources with target nft need no fail2ban.
+        let mut client = if sources.iter().any(|s| s.nft().is_none()) {
+            Some(app.client()?)
+        } else {
+            None
+        };
+        let mut offline = Offline;
+        let mut connected;
+        let applier: &mut dyn Applier = match client.as_mut() {
+            Some(c) => {
+                let t: &mut dyn Transport = c;
+                connected = Fail2banApplier(t);
+                &mut connected
+            }
+            None => &mut offline,
+        };
         for s in &sources {
             let mut bars = Bars {
                 source: s.name.clone(),
@@ -369,8 +509,7 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
             } else {
                 &mut NoProgress
             };
-            let r =
-                import::import_source(conn, &mut applier, s, &st, opts, progress, &|| false, now)?;
+            let r = import::import_source(conn, applier, s, &st, opts, progress, &|| false, now)?;
             // An unreachable fail2ban fails every source alike: stop here.
             let down =
                 r.error_kind == Some("fail2ban_unavailable") && r.added == 0 && r.removed == 0;
@@ -381,10 +520,12 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
         }
         // Check after acting: does the kernel hold what the sources applied?
         for (s, r) in sources.iter().zip(&reports) {
-            checks.push(if r.dry_run || r.status != "ok" {
-                Value::Null
-            } else {
-                enforcement_check(conn, &mut client, s.id, &r.jail)?
+            // An nft source's import is the kernel change itself.
+            checks.push(match client.as_mut() {
+                Some(c) if s.nft().is_none() && !r.dry_run && r.status == "ok" => {
+                    enforcement_check(conn, c, s.id, &r.jail)?
+                }
+                _ => Value::Null,
             });
         }
     }
@@ -547,8 +688,31 @@ fn run_log(conn: &rusqlite::Connection, source: Option<&str>, limit: u32) -> Res
     ))
 }
 
-fn run_status(conn: &rusqlite::Connection, now: i64) -> Result<Report> {
+fn run_status(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Report> {
     let all = import::status(conn, now)?;
+    let nft_names: Vec<String> = nft::apply::nft_sources(conn)?
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    // Counters only when some source targets nft; unreadable ones are null.
+    let counters = if nft_names.is_empty() {
+        Default::default()
+    } else {
+        match nft::apply::counters(&mut kernel(app)) {
+            Ok(c) => c,
+            Err(e) => {
+                app.warn(&format!("nftables counters unavailable: {e}"));
+                Default::default()
+            }
+        }
+    };
+    let dropped = |name: &str| -> Option<u64> {
+        nft_names
+            .iter()
+            .any(|n| n == name)
+            .then(|| counters.get(name).map(|c| c.packets))
+            .flatten()
+    };
     let rows = all
         .iter()
         .map(|s| {
@@ -561,13 +725,25 @@ fn run_status(conn: &rusqlite::Connection, now: i64) -> Result<Report> {
                 s.entries.to_string(),
                 s.age_s.map(format_duration).unwrap_or_else(|| "-".into()),
                 s.stale.to_string(),
+                opt(dropped(&s.name)),
             ]
         })
         .collect();
     let stale: BTreeMap<&str, bool> = all.iter().map(|s| (s.name.as_str(), s.stale)).collect();
+    let mut sources = serde_json::to_value(&all).unwrap_or_default();
+    for item in sources.as_array_mut().into_iter().flatten() {
+        let name = item["name"].as_str().unwrap_or_default().to_string();
+        item["packets_dropped"] = json!(dropped(&name));
+        item["bytes_dropped"] = json!(
+            nft_names
+                .contains(&name)
+                .then(|| counters.get(&name).map(|c| c.bytes))
+                .flatten()
+        );
+    }
     Ok(Report::new(
         "blocklist status",
-        json!({ "sources": all, "any_stale": stale.values().any(|v| *v) }),
+        json!({ "sources": sources, "any_stale": stale.values().any(|v| *v) }),
         if all.is_empty() {
             View::Text("no blocklist sources; `bangui blocklist source add` creates one".into())
         } else {
@@ -581,6 +757,7 @@ fn run_status(conn: &rusqlite::Connection, now: i64) -> Result<Report> {
                     "entries",
                     "age",
                     "stale",
+                    "dropped",
                 ],
                 rows,
             )

@@ -415,6 +415,13 @@ pub static KEYS: &[KeyDef] = &[
     ),
     key!(
         "blocklist",
+        "nft",
+        Kind::Str,
+        |_| s("nft"),
+        "the nft program that loads sources with target nft"
+    ),
+    key!(
+        "blocklist",
         "sources",
         Kind::Tables,
         |_| toml::Value::Array(vec![]),

@@ -157,6 +157,8 @@ pub struct BlocklistConfig {
     pub batch_size: usize,
     pub user_agent: String,
     pub ca_file: Option<PathBuf>,
+    /// The `nft` program for sources with target nft.
+    pub nft: String,
     /// `[[blocklist.sources]]` tables, validated by the blocklist module.
     pub sources: Vec<toml::Value>,
 }
@@ -386,6 +388,7 @@ pub fn load(
             batch_size: int("blocklist.batch_size").max(1) as usize,
             user_agent: s("blocklist.user_agent"),
             ca_file: opt_path("blocklist.ca_file"),
+            nft: s("blocklist.nft"),
             sources: match get("blocklist.sources") {
                 toml::Value::Array(a) => a,
                 _ => Vec::new(),

@@ -160,6 +160,8 @@ pub struct SourceFacts {
     pub last_import_status: Option<String>,
     pub last_import_duration_ms: Option<i64>,
     pub last_success_at: Option<i64>,
+    /// Target nft: packets its rules dropped (its counter object), when readable.
+    pub packets_dropped: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -710,6 +712,24 @@ fn read_facts(conn: &Connection) -> rusqlite::Result<DbFacts> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let nft: Vec<String> = conn
+        .prepare("SELECT name FROM blocklist_sources WHERE target = 'nft'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if !nft.is_empty()
+        && let Ok(Some(counters)) =
+            crate::blocklist::nft::netlink::counters(crate::blocklist::nft::TABLE)
+    {
+        for s in blocklists.iter_mut().filter(|s| nft.contains(&s.name)) {
+            s.packets_dropped = Some(
+                counters
+                    .iter()
+                    .find(|c| c.0 == s.name)
+                    .map(|c| c.1)
+                    .unwrap_or(0),
+            );
+        }
+    }
     let mut last = conn.prepare(
         "SELECT COALESCE(finished_at, started_at), status, duration_ms FROM blocklist_imports \
          WHERE source_name = ?1 ORDER BY started_at DESC, id DESC LIMIT 1",

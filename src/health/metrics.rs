@@ -397,6 +397,14 @@ pub fn render(snap: &Snapshot, http: Option<&HttpStats>, now: i64) -> String {
             }),
         );
         e.family(
+            "bangui_blocklist_packets_dropped_total",
+            "counter",
+            "Packets the nftables rules of a source with target nft dropped or rejected",
+            f.blocklists
+                .iter()
+                .filter_map(|s| Some((l1("source", s.name.clone()), s.packets_dropped? as f64))),
+        );
+        e.family(
             "bangui_blocklist_last_success_timestamp_seconds",
             "gauge",
             "When the source last imported successfully (ok or unchanged)",

@@ -47,6 +47,7 @@ pub trait Job: Send + Sync {
 /// Every job this build has, in the order `run-due` runs them.
 pub fn registry() -> Vec<Box<dyn Job>> {
     vec![
+        Box::new(crate::blocklist::job::NftRestore),
         Box::new(crate::blocklist::job::BlocklistImport),
         Box::new(crate::history::job::HistorySync),
         Box::new(crate::insight::ExpireBans),

@@ -673,7 +673,10 @@ fn systemd_units_are_valid() {
         ("LockPersonality", "yes"),
         ("MemoryDenyWriteExecute", "yes"),
         ("SystemCallArchitectures", "native"),
-        ("RestrictAddressFamilies", "AF_UNIX AF_INET AF_INET6"),
+        (
+            "RestrictAddressFamilies",
+            "AF_UNIX AF_INET AF_INET6 AF_NETLINK",
+        ),
     ] {
         assert_eq!(one(&service, "Service", k), v, "{k}");
     }

@@ -19,6 +19,7 @@ mod history;
 mod insight;
 mod jails;
 mod jobs;
+mod nft;
 mod output;
 mod persist;
 mod status;

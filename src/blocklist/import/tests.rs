@@ -47,19 +47,7 @@ impl Applier for Fake {
 }
 
 fn settings() -> Settings {
-    // The built-in defaults: no file, no environment.
-    let ctx = crate::config::Context {
-        is_root: false,
-        home: Some("/nonexistent".into()),
-        xdg_data_home: None,
-    };
-    let overrides = crate::config::Overrides {
-        config_path: None,
-        config_from_env: false,
-        values: Default::default(),
-    };
-    let cfg = crate::config::load(&ctx, &overrides, &Default::default()).unwrap();
-    let mut s = Settings::from_config(&cfg);
+    let mut s = Settings::defaults();
     s.batch_size = 2;
     s
 }
