@@ -35,7 +35,7 @@ pub fn parse_targets(
                 }
             }
             Err(e) => bad.push(InvalidItem {
-                item: crate::util::sanitize(raw),
+                item: crate::util::sanitize(&crate::util::clip(raw, crate::util::QUOTE_MAX)),
                 line: *line,
                 error: e,
             }),
@@ -89,6 +89,8 @@ pub struct BanOutcome {
     pub jail: String,
     pub dry_run: bool,
     pub changed: bool,
+    /// What `changed` would be without --dry-run.
+    pub would_change: bool,
     pub banned: usize,
     pub already_banned: usize,
     pub refused: usize,
@@ -211,7 +213,8 @@ pub fn ban(
     Ok(BanOutcome {
         jail: jail.to_string(),
         dry_run,
-        changed: !to_ban.is_empty(),
+        changed: !dry_run && !to_ban.is_empty(),
+        would_change: !to_ban.is_empty(),
         banned: count(BanStatus::Banned) + count(BanStatus::WouldBan),
         already_banned: count(BanStatus::AlreadyBanned),
         refused: count(BanStatus::Refused),
@@ -241,6 +244,8 @@ pub struct UnbanOutcome {
     pub jail: Option<String>,
     pub dry_run: bool,
     pub changed: bool,
+    /// What `changed` would be without --dry-run.
+    pub would_change: bool,
     pub unbanned: usize,
     pub not_banned: usize,
     pub items: Vec<UnbanItem>,
@@ -350,6 +355,7 @@ fn finish_unban(
         jail: jail.map(str::to_string),
         dry_run,
         changed: !dry_run && unbanned > 0,
+        would_change: unbanned > 0,
         unbanned,
         not_banned: items.len() - unbanned,
         items,
@@ -418,6 +424,7 @@ fn finish_unban_jail(
         jail: Some(jail.to_string()),
         dry_run,
         changed: !dry_run && unbanned > 0,
+        would_change: unbanned > 0,
         unbanned,
         not_banned: items.len() - unbanned,
         items,
@@ -472,7 +479,8 @@ pub struct BannedAnswer {
     pub banned: bool,
     /// Jails whose ban list has this exact entry.
     pub jails: Vec<String>,
-    /// Wider banned networks that contain it: extra information.
+    /// Wider banned networks that contain it (they ban it too, unless
+    /// `--exact` was asked).
     pub within: Vec<Containing>,
 }
 
@@ -482,10 +490,13 @@ pub struct Containing {
     pub network: String,
 }
 
+/// Is each target banned: an exact entry, or (unless `exact`) a banned
+/// network that covers it.
 pub fn query(
     t: &mut dyn Transport,
     targets: &[Target],
     jail: Option<&str>,
+    exact: bool,
 ) -> Result<Vec<BannedAnswer>> {
     let all = match jail {
         Some(j) => {
@@ -511,7 +522,7 @@ pub fn query(
             .collect();
         jails.sort();
         jails.dedup();
-        let within = parsed
+        let within: Vec<Containing> = parsed
             .iter()
             .filter(|(_, tg)| tg != q && tg.contains(q))
             .map(|(j, tg)| Containing {
@@ -521,7 +532,7 @@ pub fn query(
             .collect();
         out.push(BannedAnswer {
             ip: *q,
-            banned: !jails.is_empty(),
+            banned: !jails.is_empty() || (!exact && !within.is_empty()),
             jails,
             within,
         });

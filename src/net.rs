@@ -28,7 +28,7 @@ impl Target {
         {
             return Err(format!(
                 "not an IP address or CIDR: {:?}",
-                crate::util::sanitize(t)
+                crate::util::sanitize(&crate::util::clip(t, crate::util::QUOTE_MAX))
             ));
         }
         let net = if t.contains('/') {

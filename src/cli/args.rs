@@ -121,7 +121,7 @@ pub enum Command {
     /// Unban IPs from one jail or from every jail
     Unban(UnbanArgs),
 
-    /// List current bans, or ask whether IPs are banned (exit 1 when none is)
+    /// List current bans, or ask whether IPs are banned, also inside a banned network (exit 1 when none is)
     Banned(BannedArgs),
 
     /// Live jail state and settings
@@ -209,7 +209,7 @@ pub struct BanArgs {
 #[derive(Debug, Args)]
 pub struct UnbanArgs {
     /// IP addresses or CIDR networks as they were banned
-    #[arg(value_name = "IP|CIDR", required_unless_present = "all")]
+    #[arg(value_name = "IP|CIDR", required_unless_present_any = ["all", "from_file"])]
     pub targets: Vec<String>,
 
     /// Only this jail [default: every jail]
@@ -238,6 +238,10 @@ pub struct BannedArgs {
     /// Only this jail
     #[arg(short, long)]
     pub jail: Option<String>,
+
+    /// Only an exact ban entry counts (an IP inside a banned network is "no")
+    #[arg(long)]
+    pub exact: bool,
 }
 
 #[derive(Debug, Subcommand)]

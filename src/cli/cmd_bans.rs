@@ -37,6 +37,12 @@ fn read_items(args: &[String], file: Option<&Path>) -> Result<Vec<(Option<usize>
     for (i, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|e| Error::io(format!("reading {}", path.display()), path, e))?;
         let text = String::from_utf8_lossy(&line);
+        // A UTF-8 byte-order mark, as the blocklist parser accepts it.
+        let text = if i == 0 {
+            text.trim_start_matches('\u{feff}')
+        } else {
+            &text
+        };
         let text = text.split('#').next().unwrap_or("").trim();
         if !text.is_empty() {
             items.push((Some(i + 1), text.to_string()));
@@ -274,7 +280,7 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
     let mut client = app.client()?;
     if !a.targets.is_empty() {
         let list = targets(&a.targets, None)?;
-        let answers = bans::query(&mut client, &list, a.jail.as_deref())?;
+        let answers = bans::query(&mut client, &list, a.jail.as_deref(), a.exact)?;
         let any = answers.iter().any(|x| x.banned);
         let rows = answers
             .iter()

@@ -376,7 +376,8 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
         .collect();
     let mut report = Report::new(
         "blocklist import",
-        json!({ "changed": changed, "dry_run": a.dry_run, "sources": reports }),
+        json!({ "changed": changed, "dry_run": a.dry_run, "sources": reports,
+            "would_change": reports.iter().any(|r| r.to_add > 0 || r.to_remove > 0) }),
         table(
             &[
                 "source",

@@ -19,6 +19,7 @@ mod cmd_jail;
 mod cmd_jobs;
 mod cmd_persist;
 mod cmd_status;
+mod gate;
 mod logging;
 mod output;
 
@@ -73,6 +74,8 @@ pub fn main() -> i32 {
         mode,
         env,
         cfg,
+        intent: Default::default(),
+        gated: Default::default(),
     };
     for w in &app.cfg.warnings {
         app.warn(w);
@@ -81,7 +84,20 @@ pub fn main() -> i32 {
         app.warn(msg);
         count_log_sink_failure(&app);
     }
-    match dispatch(&app, cli.command) {
+    // Refuse before acting: a command that changes state and cannot record
+    // it changes nothing.
+    if let Some(intent) = gate::classify(&matches)
+        && let Err(e) = app.begin(intent)
+    {
+        let code = fail(&e, mode, color);
+        eprintln!(
+            "bangui: nothing was changed: this command needs a usable database to record what it does"
+        );
+        return code;
+    }
+    let mut result = dispatch(&app, cli.command);
+    app.finish_intent(&mut result);
+    match result {
         Err(e) if nagios => cmd_health::nagios_unknown(&e),
         r => finish(r, mode, color),
     }

@@ -14,6 +14,7 @@ mod generated;
 mod geo;
 mod health;
 mod history;
+mod integrity;
 mod jails;
 mod jobs;
 mod output;

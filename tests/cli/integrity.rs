@@ -1,0 +1,209 @@
+//! Integrity: state-changing commands refuse before acting when they could
+//! not record what they do; guards on every path that bans; no panic on
+//! hostile input; crash-consistent imports.
+
+use serde_json::json;
+
+use crate::support::TestEnv;
+use crate::support::fail2ban::shared;
+
+fn banned_in(jail: &str) -> String {
+    shared().raw(json!([["get", jail, "banned"]]))
+}
+
+/// A database whose schema is newer than this build knows.
+fn newer_schema(env: &TestEnv) {
+    env.run(&["db", "migrate"]).code(0);
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute(
+        "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (900, 'future', '2030-01-01T00:00:00Z', '1')",
+        [],
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_newer_schema_refuses_every_change_before_it_acts() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("newer");
+    env.run(&["ban", "62.0.0.9", "--jail", &j.name]).code(0);
+    newer_schema(&env);
+
+    let r = env.run(&["ban", "62.0.0.1", "--jail", &j.name, "--json"]);
+    r.code(78)
+        .stderr_has("newer than this bangui")
+        .stderr_has("nothing was changed");
+    assert_eq!(r.json()["error"]["exit_code"], 78);
+    env.run(&["unban", "62.0.0.9", "--jail", &j.name]).code(78);
+    env.run(&["jail", "set", &j.name, "bantime", "77"]).code(78);
+    let live = banned_in(&j.name);
+    assert!(!live.contains("62.0.0.1"), "banned anyway: {live}");
+    assert!(live.contains("62.0.0.9"), "unbanned anyway: {live}");
+    let bantime = shared().raw(json!([["get", j.name, "bantime"]]));
+    assert!(bantime.contains("600"), "{bantime}");
+
+    // Read-only commands keep working.
+    env.run(&["banned", "62.0.0.9", "--jail", &j.name]).code(0);
+    env.run(&["jail", "show", &j.name]).code(0);
+}
+
+#[test]
+fn a_full_disk_refuses_with_74_and_bans_nothing() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("full");
+    let r = env
+        .cmd()
+        .env("BANGUI_DB", "/dev/full")
+        .args(["ban", "62.0.1.1", "--jail", &j.name])
+        .output()
+        .unwrap();
+    let r = crate::support::to_run(r);
+    r.code(74)
+        .stderr_has("full")
+        .stderr_has("nothing was changed");
+    assert!(!banned_in(&j.name).contains("62.0.1.1"));
+}
+
+#[test]
+fn the_audit_row_is_an_intent_completed_after_the_change() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("intent");
+    env.run(&["ban", "62.0.2.1", "--jail", &j.name]).code(0);
+    env.run(&["ban", "62.0.2.2", "--jail", &j.name, "--dry-run"])
+        .code(0);
+    // A command that does not audit itself is completed by the gate.
+    env.run(&["jail", "idle", &j.name, "on"]).code(0);
+    let doc = env.run(&["audit", "list", "--json"]).json();
+    let rows = doc["data"].as_array().unwrap();
+    let got: Vec<(String, String, bool)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["command"].as_str().unwrap().to_string(),
+                r["outcome"].as_str().unwrap().to_string(),
+                r["changed"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("jail idle".to_string(), "ok".to_string(), true),
+            ("ban".to_string(), "dry-run".to_string(), false),
+            ("ban".to_string(), "ok".to_string(), true),
+        ]
+    );
+}
+
+#[test]
+fn unban_from_file_and_stdin_work() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("unbanfile");
+    env.run(&["ban", "62.0.3.1", "62.0.3.2", "--jail", &j.name])
+        .code(0);
+    let f = env.path().join("list.txt");
+    std::fs::write(&f, "62.0.3.1\n").unwrap();
+    env.run(&[
+        "unban",
+        "--from-file",
+        f.to_str().unwrap(),
+        "--jail",
+        &j.name,
+    ])
+    .code(0);
+    env.run_stdin(
+        &["unban", "--from-file", "-", "--jail", &j.name],
+        "62.0.3.2\n",
+    )
+    .code(0);
+    let live = banned_in(&j.name);
+    assert!(!live.contains("62.0.3."), "{live}");
+}
+
+#[test]
+fn an_ip_inside_a_banned_network_is_banned_unless_exact() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("within");
+    env.run(&["ban", "62.0.4.0/24", "--jail", &j.name]).code(0);
+    let r = env.run(&["banned", "62.0.4.7", "--jail", &j.name, "--json"]);
+    r.code(0);
+    let q = &r.json()["data"]["query"][0];
+    assert_eq!(q["banned"], true);
+    assert_eq!(q["within"][0]["network"], "62.0.4.0/24");
+    env.run(&["banned", "62.0.4.7", "--jail", &j.name, "--exact"])
+        .code(1);
+    env.run(&["banned", "62.0.5.7", "--jail", &j.name]).code(1);
+}
+
+#[test]
+fn every_dry_run_says_changed_false_and_would_change() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("dry");
+    let doc = env
+        .run(&[
+            "ban",
+            "62.0.6.1",
+            "--jail",
+            &j.name,
+            "--dry-run",
+            "-o",
+            "json",
+        ])
+        .code(0)
+        .json();
+    let d = &doc["data"];
+    assert_eq!(
+        (&d["changed"], &d["dry_run"], &d["would_change"]),
+        (&json!(false), &json!(true), &json!(true))
+    );
+    let doc = env
+        .run(&[
+            "jail",
+            "set",
+            &j.name,
+            "bantime",
+            "601",
+            "--dry-run",
+            "--json",
+        ])
+        .code(0)
+        .json();
+    let d = &doc["data"];
+    assert_eq!(
+        (&d["changed"], &d["dry_run"], &d["would_change"]),
+        (&json!(false), &json!(true), &json!(true))
+    );
+    let doc = env
+        .run(&["jail", "stop", &j.name, "--dry-run", "--json"])
+        .code(0)
+        .json();
+    assert_eq!(doc["data"]["changed"], false);
+    assert_eq!(doc["data"]["would_change"], true);
+    assert!(!banned_in(&j.name).contains("62.0.6.1"));
+}
+
+#[test]
+fn a_bom_is_accepted_and_a_huge_bad_line_is_quoted_short() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("bom");
+    let f = env.path().join("bom.txt");
+    std::fs::write(&f, "\u{feff}62.0.7.1\n62.0.7.2\n").unwrap();
+    env.run(&["ban", "--from-file", f.to_str().unwrap(), "--jail", &j.name])
+        .code(0);
+    assert!(banned_in(&j.name).contains("62.0.7.1"));
+
+    let huge = format!("62.0.7.3\n{}\n", "9".repeat(10 << 20));
+    std::fs::write(&f, huge).unwrap();
+    let r = env.run(&[
+        "ban",
+        "--from-file",
+        f.to_str().unwrap(),
+        "--jail",
+        &j.name,
+        "--json",
+    ]);
+    r.code(65).stderr_has("line 2");
+    assert!(r.stderr.len() < 1000, "stderr is {} bytes", r.stderr.len());
+    assert!(r.stdout.len() < 1000, "stdout is {} bytes", r.stdout.len());
+    assert!(!banned_in(&j.name).contains("62.0.7.3"));
+}
