@@ -36,6 +36,12 @@ pub trait Applier {
     fn unban(&mut self, jail: &str, targets: &[String]) -> Result<u64>;
     /// The jail's live `ignoreip` (also proves the jail exists).
     fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>>;
+    /// Everything the jail bans now, to reconcile write-ahead entries;
+    /// `None` when this target cannot list (pending entries are then kept
+    /// as applied, so a later diff or `source rm` still unbans them).
+    fn jail_bans(&mut self, _jail: &str) -> Result<Option<Vec<String>>> {
+        Ok(None)
+    }
 }
 
 /// The real [`Applier`]: bangui's native fail2ban client.
@@ -47,6 +53,9 @@ impl Applier for Fail2banApplier<'_> {
     }
     fn unban(&mut self, jail: &str, targets: &[String]) -> Result<u64> {
         api::unban_in_jail(self.0, jail, targets)
+    }
+    fn jail_bans(&mut self, jail: &str) -> Result<Option<Vec<String>>> {
+        Ok(Some(api::jail_status(self.0, jail)?.banned))
     }
     fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>> {
         let got = api::jail_get(self.0, jail, "ignoreip");
@@ -187,6 +196,12 @@ pub struct ImportReport {
     pub exit_code: i32,
     #[serde(skip)]
     pub error_kind: Option<&'static str>,
+    /// The `blocklist_imports` row written when the run started.
+    #[serde(skip)]
+    pub run_id: Option<i64>,
+    /// Write-ahead entries of an earlier, interrupted run found and settled
+    /// against fail2ban's list: kept (banned) and dropped (not banned).
+    pub reconciled: Reconciled,
 }
 
 impl ImportReport {
@@ -220,6 +235,8 @@ impl ImportReport {
             retry_after_s: None,
             exit_code: exit::OK,
             error_kind: None,
+            run_id: None,
+            reconciled: Reconciled::default(),
         }
     }
 
@@ -456,6 +473,108 @@ pub fn entries(conn: &Connection, source_id: i64) -> Result<Vec<String>> {
         .map_err(db("reading blocklist entries"))
 }
 
+/// Mark entries pending (before their ban or unban goes to fail2ban) or
+/// confirmed (after), in one transaction.
+fn set_pending(conn: &Connection, source_id: i64, items: &[String], pending: bool) -> Result<()> {
+    let tx = conn
+        .unchecked_transaction()
+        .map_err(db("starting a batch"))?;
+    {
+        let mut st = tx
+            .prepare_cached(
+                "UPDATE blocklist_entries SET pending = ?3 WHERE source_id = ?1 AND network = ?2",
+            )
+            .map_err(db("recording pending entries"))?;
+        for n in items {
+            st.execute(params![source_id, n, pending])
+                .map_err(db("recording pending entries"))?;
+        }
+    }
+    tx.commit().map_err(db("committing a batch"))
+}
+
+/// Whether an interrupted run left entries of this source pending.
+pub fn has_pending(conn: &Connection, source_id: i64) -> Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM blocklist_entries WHERE source_id = ?1 AND pending <> 0)",
+        [source_id],
+        |r| r.get(0),
+    )
+    .map_err(db("reading pending entries"))
+}
+
+/// What reconciling write-ahead entries found.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Reconciled {
+    /// Pending entries fail2ban bans: kept as this source's.
+    pub kept: u64,
+    /// Pending entries fail2ban does not ban: dropped.
+    pub dropped: u64,
+}
+
+/// Settle the entries an interrupted run left pending against the jail's
+/// real list, asked once: banned ones are this source's, the others are
+/// dropped. Nothing is sent to fail2ban.
+pub fn reconcile_pending(
+    conn: &Connection,
+    applier: &mut dyn Applier,
+    src: &Source,
+) -> Result<Reconciled> {
+    let pending: Vec<String> = {
+        let mut st = conn
+            .prepare_cached(
+                "SELECT network FROM blocklist_entries WHERE source_id = ?1 AND pending <> 0",
+            )
+            .map_err(db("reading pending entries"))?;
+        st.query_map([src.id], |r| r.get::<_, String>(0))
+            .map_err(db("reading pending entries"))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(db("reading pending entries"))?
+    };
+    let mut out = Reconciled::default();
+    if pending.is_empty() {
+        return Ok(out);
+    }
+    let live: Option<HashSet<IpNet>> = applier.jail_bans(&src.jail)?.map(|v| {
+        v.iter()
+            .filter_map(|s| Target::parse(s).ok().map(|t| t.net()))
+            .collect()
+    });
+    let (keep, drop): (Vec<String>, Vec<String>) =
+        pending
+            .into_iter()
+            .partition(|n| match (&live, Target::parse(n)) {
+                (Some(live), Ok(t)) => live.contains(&t.net()),
+                (None, _) => true,
+                (_, Err(_)) => false,
+            });
+    set_pending(conn, src.id, &keep, false)?;
+    let tx = conn
+        .unchecked_transaction()
+        .map_err(db("starting a batch"))?;
+    for n in &drop {
+        tx.execute(
+            "DELETE FROM blocklist_entries WHERE source_id = ?1 AND network = ?2",
+            params![src.id, n],
+        )
+        .map_err(db("removing entries"))?;
+    }
+    tx.commit().map_err(db("committing a batch"))?;
+    out.kept = keep.len() as u64;
+    out.dropped = drop.len() as u64;
+    if out != Reconciled::default() {
+        tracing::warn!(
+            event = "blocklist_pending_reconciled",
+            component = "blocklist",
+            source = %src.name,
+            kept = out.kept,
+            dropped = out.dropped,
+            "entries of an interrupted run were reconciled with fail2ban's list"
+        );
+    }
+    Ok(out)
+}
+
 /// Whether another source of the same jail still lists this network.
 fn listed_elsewhere(conn: &Connection, source_id: i64, jail: &str, network: &str) -> Result<bool> {
     conn.query_row(
@@ -468,6 +587,58 @@ fn listed_elsewhere(conn: &Connection, source_id: i64, jail: &str, network: &str
     .map_err(db("checking other sources' entries"))
 }
 
+/// The log row of a run that starts now, `running` until [`finish`].
+/// Earlier rows of this source left `running` by a process that is gone
+/// become `interrupted`.
+fn start_record(conn: &Connection, src: &Source, now: i64) -> Result<i64> {
+    mark_interrupted(conn, Some(src.id))?;
+    conn.execute(
+        "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, status, pid)
+         VALUES (?1, ?2, ?3, ?4, 'running', ?5)",
+        params![
+            src.id,
+            src.name,
+            src.jail,
+            now,
+            i64::from(std::process::id())
+        ],
+    )
+    .map_err(db("recording the import"))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rows left `running` by a process that no longer exists are
+/// `interrupted` (all sources, or one).
+pub fn mark_interrupted(conn: &Connection, source_id: Option<i64>) -> Result<u64> {
+    let mut st = conn
+        .prepare(
+            "SELECT id, pid FROM blocklist_imports
+             WHERE status = 'running' AND (?1 IS NULL OR source_id = ?1)",
+        )
+        .map_err(db("reading the import log"))?;
+    let rows = st
+        .query_map([source_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+        })
+        .map_err(db("reading the import log"))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db("reading the import log"))?;
+    let mut n = 0;
+    for (id, pid) in rows {
+        if pid.is_none_or(|p| !crate::util::pid_alive(p)) {
+            n += conn
+                .execute(
+                    "UPDATE blocklist_imports SET status = 'interrupted',
+                         error = 'the run ended before it finished (killed or crashed)'
+                     WHERE id = ?1 AND status = 'running'",
+                    [id],
+                )
+                .map_err(db("recording the import"))? as u64;
+        }
+    }
+    Ok(n)
+}
+
 fn record(conn: &Connection, src: &Source, r: &ImportReport, started: i64, now: i64) -> Result<()> {
     let refused = serde_json::to_string(&r.refused).unwrap_or_else(|_| "{}".into());
     let samples: Vec<(u64, &str)> = r
@@ -476,6 +647,36 @@ fn record(conn: &Connection, src: &Source, r: &ImportReport, started: i64, now: 
         .map(|l| (l.line, l.text.as_str()))
         .collect();
     let samples = serde_json::to_string(&samples).unwrap_or_else(|_| "[]".into());
+    if let Some(id) = r.run_id {
+        conn.execute(
+            "UPDATE blocklist_imports SET finished_at = ?2, status = ?3, http_status = ?4,
+                 bytes = ?5, etag = ?6, lines = ?7, valid = ?8, invalid = ?9, duplicates = ?10,
+                 refused = ?11, aggregated = ?12, added = ?13, removed = ?14, duration_ms = ?15,
+                 error = ?16, invalid_samples = ?17
+             WHERE id = ?1",
+            params![
+                id,
+                now,
+                r.status,
+                r.http_status,
+                r.bytes as i64,
+                r.etag,
+                r.lines as i64,
+                r.valid as i64,
+                r.invalid as i64,
+                r.duplicates as i64,
+                refused,
+                r.aggregated as i64,
+                r.added as i64,
+                r.removed as i64,
+                r.duration_ms as i64,
+                r.error,
+                samples
+            ],
+        )
+        .map_err(db("recording the import"))?;
+        return Ok(());
+    }
     conn.execute(
         "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, finished_at,
              status, http_status, bytes, etag, lines, valid, invalid, duplicates, refused,
@@ -607,6 +808,8 @@ pub fn import_source(
         return Ok(r);
     }
 
+    r.run_id = Some(start_record(conn, src, now)?);
+
     // 2. The jail must exist and its ignoreip is part of the policy.
     let ignoreip = match applier.ignoreip(&src.jail) {
         Ok(v) => v,
@@ -615,6 +818,16 @@ pub fn import_source(
             return finish(conn, src, r, t0, now, false, actor);
         }
     };
+    // Settle what an interrupted run left pending before diffing against it.
+    if !opts.dry_run {
+        match reconcile_pending(conn, applier, src) {
+            Ok(rc) => r.reconciled = rc,
+            Err(e) => {
+                r.fail("failed", &e);
+                return finish(conn, src, r, t0, now, false, actor);
+            }
+        }
+    }
 
     // 3. Fetch (every attempt counts against the limit).
     if !opts.dry_run {
@@ -794,18 +1007,17 @@ pub fn import_source(
             });
             break;
         }
-        if let Err(e) = applier.ban(&src.jail, chunk) {
-            failure = Some(e);
-            break;
-        }
+        // Write-ahead: the batch is recorded pending before fail2ban sees
+        // it and confirmed after, so a kill in between leaves a trace the
+        // next run reconciles.
         let tx = conn
             .unchecked_transaction()
             .map_err(db("starting a batch"))?;
         {
             let mut st = tx
                 .prepare_cached(
-                    "INSERT OR REPLACE INTO blocklist_entries (source_id, network, jail, added_at)
-                     VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT OR REPLACE INTO blocklist_entries (source_id, network, jail, added_at, pending)
+                     VALUES (?1, ?2, ?3, ?4, 1)",
                 )
                 .map_err(db("recording banned entries"))?;
             for n in chunk {
@@ -814,6 +1026,11 @@ pub fn import_source(
             }
         }
         tx.commit().map_err(db("committing a batch"))?;
+        if let Err(e) = applier.ban(&src.jail, chunk) {
+            failure = Some(e);
+            break;
+        }
+        set_pending(conn, src.id, chunk, false)?;
         r.added += chunk.len() as u64;
         if r.added_sample.len() < SAMPLES {
             r.added_sample
@@ -862,6 +1079,7 @@ pub fn import_source(
                 });
                 break;
             }
+            set_pending(conn, src.id, chunk, true)?;
             if let Err(e) = applier.unban(&src.jail, chunk) {
                 failure = Some(e);
                 break;
@@ -882,7 +1100,17 @@ pub fn import_source(
         Some(e) => {
             // The validators stay old, so the next run fetches in full and
             // converges on the rest.
-            r.fail("failed", &e);
+            let status = if matches!(e, Error::Interrupted { .. }) {
+                "interrupted"
+            } else {
+                // The batch that failed may have reached fail2ban in part:
+                // settle it now if fail2ban answers, else the next run does.
+                if let Err(e) = reconcile_pending(conn, applier, src) {
+                    tracing::debug!(event = "blocklist_reconcile_deferred", error = %e);
+                }
+                "failed"
+            };
+            r.fail(status, &e);
         }
         None => {
             r.status = "ok".into();
@@ -1014,6 +1242,9 @@ pub fn remove_source(
             src.name
         )));
     }
+    if !keep_bans {
+        reconcile_pending(conn, applier, src)?;
+    }
     let all = entries(conn, src.id)?;
     let mut r = RemoveReport {
         source: src.name.clone(),
@@ -1036,6 +1267,7 @@ pub fn remove_source(
             }
         }
         for chunk in unban.chunks(settings.batch_size.max(1)) {
+            set_pending(conn, src.id, chunk, true)?;
             if let Err(e) = applier.unban(&src.jail, chunk) {
                 result = Err(e);
                 break;
@@ -1105,13 +1337,23 @@ pub struct ImportRecord {
     pub invalid_samples: serde_json::Value,
 }
 
+/// A `running` row whose process is gone was interrupted (killed or
+/// crashed): say so without waiting for the next run to rewrite it.
+fn live_status(status: String, pid: Option<i64>) -> String {
+    if status == "running" && pid.is_none_or(|p| !crate::util::pid_alive(p)) {
+        "interrupted".into()
+    } else {
+        status
+    }
+}
+
 /// Imports, newest first.
 pub fn log(conn: &Connection, source_name: Option<&str>, limit: u32) -> Result<Vec<ImportRecord>> {
     let mut st = conn
         .prepare(
             "SELECT id, source_name, jail, started_at, finished_at, status, http_status, bytes, etag,
                  lines, valid, invalid, duplicates, refused, aggregated, added, removed,
-                 duration_ms, error, invalid_samples
+                 duration_ms, error, invalid_samples, pid
              FROM blocklist_imports WHERE (?1 IS NULL OR source_name = ?1)
              ORDER BY id DESC LIMIT ?2",
         )
@@ -1127,7 +1369,7 @@ pub fn log(conn: &Connection, source_name: Option<&str>, limit: u32) -> Result<V
                 jail: r.get(2)?,
                 started_at: rfc3339(r.get(3)?),
                 finished_at: r.get::<_, Option<i64>>(4)?.map(rfc3339),
-                status: r.get(5)?,
+                status: live_status(r.get(5)?, r.get(20)?),
                 http_status: r.get::<_, Option<i64>>(6)?.map(|v| v.clamp(0, 999) as u16),
                 bytes: r.get::<_, Option<i64>>(7)?.map(u),
                 etag: r.get(8)?,
@@ -1178,7 +1420,7 @@ pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
         let ok = last_success(conn, s.id)?;
         let failure: Option<i64> = conn
             .query_row(
-                "SELECT MAX(finished_at) FROM blocklist_imports WHERE source_id = ?1 AND status IN ('failed', 'aborted')",
+                "SELECT MAX(COALESCE(finished_at, started_at)) FROM blocklist_imports WHERE source_id = ?1 AND status IN ('failed', 'aborted', 'interrupted')",
                 [s.id],
                 |r| r.get(0),
             )

@@ -78,4 +78,7 @@ impl Applier for LazyApplier {
     fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>> {
         Fail2banApplier(self.client()?).ignoreip(jail)
     }
+    fn jail_bans(&mut self, jail: &str) -> Result<Option<Vec<String>>> {
+        Fail2banApplier(self.client()?).jail_bans(jail)
+    }
 }

@@ -219,6 +219,13 @@ fn toggle(
 ) -> Result<Report> {
     let changed = source::set_enabled(conn, name, on, now)?;
     let s = source::get(conn, name)?;
+    // A disabled source is not imported again soon: settle what an
+    // interrupted run left pending now.
+    if !on && import::has_pending(conn, s.id)? {
+        let mut client = app.client()?;
+        let t: &mut dyn Transport = &mut client;
+        import::reconcile_pending(conn, &mut Fail2banApplier(t), &s)?;
+    }
     let command = if on {
         "blocklist source enable"
     } else {
@@ -310,6 +317,30 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
     };
     let st = settings(app);
     let mut reports: Vec<ImportReport> = Vec::new();
+    // SIGTERM/SIGINT stop the import between batches, as they stop jobs;
+    // the report of what was done is still printed.
+    let shutdown = bangui::jobs::Shutdown::new();
+    let _listener = if a.dry_run {
+        None
+    } else {
+        Some(shutdown.install()?)
+    };
+    if !a.dry_run {
+        // A second signal stops at once: the write-ahead entries keep the
+        // database consistent with fail2ban, and the next run reconciles.
+        let sd = shutdown.clone();
+        std::thread::spawn(move || {
+            loop {
+                if sd.signal_count() >= 2 {
+                    let code = bangui::jobs::shutdown::signal_exit(sd.signal().unwrap_or(0)).1;
+                    eprintln!("bangui: error: stopped at once by a second signal");
+                    std::process::exit(code);
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        });
+    }
+    let should_stop = || shutdown.requested();
     if !sources.is_empty() {
         let mut client = app.client()?;
         let t: &mut dyn Transport = &mut client;
@@ -324,19 +355,32 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
             } else {
                 &mut NoProgress
             };
-            let r =
-                import::import_source(conn, &mut applier, s, &st, opts, progress, &|| false, now)?;
+            let r = import::import_source(
+                conn,
+                &mut applier,
+                s,
+                &st,
+                opts,
+                progress,
+                &should_stop,
+                now,
+            )?;
             // An unreachable fail2ban fails every source alike: stop here.
             let down =
                 r.error_kind == Some("fail2ban_unavailable") && r.added == 0 && r.removed == 0;
             reports.push(r);
-            if down {
+            if down || shutdown.requested() {
                 break;
             }
         }
     }
     let changed = reports.iter().any(|r| r.changed);
     let mut codes: Vec<i32> = reports.iter().map(|r| r.exit_code).collect();
+    if let Some(sig) = shutdown.signal() {
+        let stop = bangui::jobs::shutdown::signal_exit(sig).1;
+        codes.retain(|c| *c != exit::SIGTERM);
+        codes = vec![stop];
+    }
     codes.dedup();
     let code = match codes.as_slice() {
         [] => exit::OK,

@@ -41,6 +41,11 @@ const READ_ONLY: &[&str] = &[
     "verify",
 ];
 
+/// State-changing paths that keep their own record of each run, written
+/// before they act (`job_runs`): the gate checks the database for them but
+/// adds no audit row (a timer runs `jobs run-due` every minute).
+const OWN_RECORD: &[&str] = &["jobs"];
+
 /// What a state-changing invocation is about to do, for its intent row.
 #[derive(Debug, Clone)]
 pub struct Intent {
@@ -49,6 +54,8 @@ pub struct Intent {
     pub jail: Option<String>,
     pub dry_run: bool,
     pub targets: Vec<String>,
+    /// Write an audit row (false: the command keeps its own run record).
+    pub audited: bool,
 }
 
 /// The intent of a state-changing invocation; `None` for a read-only one.
@@ -83,7 +90,9 @@ pub fn classify(m: &ArgMatches) -> Option<Intent> {
                 .map(|v| v.cloned().collect::<Vec<_>>())
         })
         .unwrap_or_default();
+    let audited = !OWN_RECORD.contains(&path[0]);
     Some(Intent {
+        audited,
         command: path.join(" "),
         jail,
         dry_run,

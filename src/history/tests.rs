@@ -291,7 +291,7 @@ fn origins_from_audit_and_blocklists() {
     conn.execute_batch(
         "INSERT INTO blocklist_sources (id, name, url, jail, created_at, updated_at)
            VALUES (1, 'drop', 'https://x/drop.txt', 'bl', 0, 0);
-         INSERT INTO blocklist_entries VALUES (1, '198.51.100.0/24', 'bl', 1990);",
+         INSERT INTO blocklist_entries (source_id, network, jail, added_at) VALUES (1, '198.51.100.0/24', 'bl', 1990);",
     )
     .unwrap();
     let r = sync(&mut conn, &f.path, &SyncOptions::default(), 1, &never).unwrap();

@@ -207,3 +207,133 @@ fn a_bom_is_accepted_and_a_huge_bad_line_is_quoted_short() {
     assert!(r.stdout.len() < 1000, "stdout is {} bytes", r.stdout.len());
     assert!(!banned_in(&j.name).contains("62.0.7.3"));
 }
+
+/// `n` public IPv4 hosts that do not aggregate (every other address).
+fn spread_list(n: u32) -> String {
+    let base = u32::from(std::net::Ipv4Addr::new(11, 0, 0, 0));
+    let mut s = String::with_capacity(n as usize * 14);
+    for i in 0..n {
+        s.push_str(&std::net::Ipv4Addr::from(base + 2 * i).to_string());
+        s.push('\n');
+    }
+    s
+}
+
+fn jail_ban_count(jail: &str) -> usize {
+    let out = shared().raw(json!([["get", jail, "banned"]]));
+    // {"cmd": [...], "value": "['1.2.3.4', ...]"}: IPs are single-quoted.
+    out.matches('\'').count() / 2
+}
+
+fn db_count(env: &TestEnv, sql: &str) -> i64 {
+    match rusqlite::Connection::open(env.db()) {
+        Ok(c) => c.query_row(sql, [], |r| r.get(0)).unwrap_or(0),
+        Err(_) => 0,
+    }
+}
+
+#[test]
+fn a_killed_import_leaves_nothing_behind_after_source_rm() {
+    let env = TestEnv::with_fail2ban();
+    env.write_config("[blocklist]\nbatch_size = 500\n");
+    let j = shared().jail("killed");
+    let f = env.path().join("feed.txt");
+    std::fs::write(&f, spread_list(20_000)).unwrap();
+    let mut child = env
+        .cmd()
+        .args([
+            "blocklist",
+            "import",
+            "--from-file",
+            f.to_str().unwrap(),
+            "--jail",
+            &j.name,
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let t0 = std::time::Instant::now();
+    while db_count(&env, "SELECT COUNT(*) FROM blocklist_entries") < 2_000 {
+        assert!(t0.elapsed().as_secs() < 120, "the import made no progress");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import finished before the kill"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(jail_ban_count(&j.name) > 0);
+
+    let log = env.run(&["blocklist", "log", "--json"]).code(0).json();
+    let run = &log["data"]["imports"][0];
+    assert_eq!(run["status"], "interrupted", "{log}");
+    let name = run["source"].as_str().unwrap().to_string();
+
+    // The feed changes, then the source goes: everything it banned leaves.
+    std::fs::write(&f, spread_list(10)).unwrap();
+    env.run(&["blocklist", "source", "rm", &name]).code(0);
+    let left = shared().raw(json!([["get", j.name, "banned"]]));
+    assert_eq!(jail_ban_count(&j.name), 0, "left in fail2ban: {left}");
+}
+
+#[test]
+fn sigterm_stops_an_import_between_batches_and_prints_its_report() {
+    let env = TestEnv::with_fail2ban();
+    env.write_config("[blocklist]\nbatch_size = 200\n");
+    let j = shared().jail("sigterm");
+    let f = env.path().join("feed.txt");
+    std::fs::write(&f, spread_list(20_000)).unwrap();
+    let child = env
+        .cmd()
+        .args([
+            "blocklist",
+            "import",
+            "--from-file",
+            f.to_str().unwrap(),
+            "--jail",
+            &j.name,
+            "--json",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let t0 = std::time::Instant::now();
+    while db_count(&env, "SELECT COUNT(*) FROM blocklist_entries") < 400 {
+        assert!(t0.elapsed().as_secs() < 120, "the import made no progress");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid = child.id().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let r = crate::support::to_run(child.wait_with_output().unwrap());
+    r.code(143);
+    let doc = r.json();
+    let src = &doc["data"]["sources"][0];
+    assert_eq!(src["status"], "interrupted", "{doc}");
+    let added = src["added"].as_u64().unwrap();
+    assert!(added > 0 && added < 20_000, "{doc}");
+    // What the report says is what the database and fail2ban hold.
+    assert_eq!(
+        db_count(
+            &env,
+            "SELECT COUNT(*) FROM blocklist_entries WHERE pending = 0"
+        ),
+        added as i64
+    );
+    assert_eq!(
+        db_count(
+            &env,
+            "SELECT COUNT(*) FROM blocklist_entries WHERE pending <> 0"
+        ),
+        0
+    );
+    assert_eq!(jail_ban_count(&j.name), added as usize);
+    env.run(&["blocklist", "source", "rm", src["source"].as_str().unwrap()])
+        .code(0);
+    assert_eq!(jail_ban_count(&j.name), 0);
+}
