@@ -15,6 +15,7 @@ Exit codes:
   65   bad input data: invalid IP/CIDR, malformed file, refused by safety policy
   66   an input file is missing
   69   fail2ban unreachable (socket missing, connection refused, timeout)
+  70   internal error (a bug: please report it)
   74   local I/O or database failure
   75   try again later: scheduler lock held, rate limit hit, database busy
   77   permission denied (socket, config dir, database)

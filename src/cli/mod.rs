@@ -34,9 +34,43 @@ use app::{App, Env};
 use args::{Cli, Command};
 use output::{Mode, Report};
 
+/// A panic is a bug: say so in one line, ask for a report, and exit 70.
+/// The backtrace only when `RUST_BACKTRACE` asks for it.
+fn install_panic_hook(env: &Env) {
+    let backtrace = env
+        .get("RUST_BACKTRACE")
+        .is_some_and(|v| !v.is_empty() && v != "0");
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "bangui: internal error: {}{at} (please report)",
+            bangui::util::sanitize(&bangui::util::clip(&msg, 1000))
+        );
+        if backtrace {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+        std::process::exit(exit::SOFTWARE);
+    }));
+}
+
 /// Run the program and return its exit code.
 pub fn main() -> i32 {
     let env = Env::capture();
+    install_panic_hook(&env);
+    // Fault injection for the test of the panic hook: no input reaches a
+    // panic on purpose.
+    if env.get("BANGUI_TEST_PANIC").is_some() {
+        panic!("BANGUI_TEST_PANIC is set");
+    }
     let matches = Cli::command().get_matches();
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,

@@ -337,3 +337,47 @@ fn sigterm_stops_an_import_between_batches_and_prints_its_report() {
         .code(0);
     assert_eq!(jail_ban_count(&j.name), 0);
 }
+
+#[test]
+fn a_panic_is_one_line_exit_70_and_a_backtrace_only_on_request() {
+    let env = TestEnv::new();
+    let r = crate::support::to_run(
+        env.cmd()
+            .env("BANGUI_TEST_PANIC", "1")
+            .arg("status")
+            .output()
+            .unwrap(),
+    );
+    r.code(70)
+        .stderr_has("bangui: internal error: BANGUI_TEST_PANIC is set")
+        .stderr_has("(please report)")
+        .stdout_empty();
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let r = crate::support::to_run(
+        env.cmd()
+            .env("BANGUI_TEST_PANIC", "1")
+            .env("RUST_BACKTRACE", "1")
+            .arg("status")
+            .output()
+            .unwrap(),
+    );
+    r.code(70);
+    assert!(r.stderr.lines().count() > 1, "{}", r.stderr);
+}
+
+#[test]
+fn a_datepattern_fail2ban_refuses_is_65_not_a_panic() {
+    let env = TestEnv::new();
+    let log = env.path().join("x.log");
+    std::fs::write(&log, "x from 192.0.2.1\n").unwrap();
+    env.run(&[
+        "filter",
+        "test",
+        "from <HOST>",
+        log.to_str().unwrap(),
+        "--datepattern",
+        "%Exé",
+    ])
+    .code(65)
+    .stderr_has("datepattern");
+}
