@@ -345,7 +345,12 @@ impl Screen {
     /// Screen parsed entries and aggregate what passes, never emitting a
     /// network wider than the prefix limits (merging narrow entries must not
     /// produce a ban the limit would refuse).
-    pub fn run(&self, p: &parse::Parsed) -> Screened {
+    ///
+    /// A range line is screened whole: one wider than the widest allowed
+    /// prefix is refused, never cut into pieces whose narrow tail would be
+    /// banned. Refused (bad input) when aggregation would exceed
+    /// [`aggregate::MAX_NETWORKS`].
+    pub fn run(&self, p: &parse::Parsed) -> Result<Screened> {
         let mut out = Screened::default();
         let mut ok4: Vec<(u32, u32)> = Vec::with_capacity(p.v4.len());
         let mut ok6: Vec<(u128, u128)> = Vec::with_capacity(p.v6.len());
@@ -354,6 +359,10 @@ impl Screen {
             let narrow = u64::from(e - s) < max4;
             if narrow && !overlaps(&self.bad4, s, e) {
                 ok4.push((s, e));
+                continue;
+            }
+            if !narrow && !is_cidr(s, e) {
+                self.refuse_range(&mut out, v4_net(s, 32), v4_net(e, 32), self.min4);
                 continue;
             }
             to_cidrs(s, e, 0, |a, l| {
@@ -375,6 +384,10 @@ impl Screen {
                 ok6.push((s, e));
                 continue;
             }
+            if !narrow && !is_cidr(s, e) {
+                self.refuse_range(&mut out, v6_net(s, 128), v6_net(e, 128), self.min6);
+                continue;
+            }
             to_cidrs(s, e, 0, |a, l| {
                 let t = Target::from_net(v6_net(a, l));
                 match self.check(&t) {
@@ -387,9 +400,29 @@ impl Screen {
                 }
             });
         }
-        out.nets = aggregate::aggregate_ranges(ok4, ok6, self.min4, self.min6);
-        out
+        out.nets = aggregate::aggregate_ranges(ok4, ok6, self.min4, self.min6)?;
+        Ok(out)
     }
+
+    /// Refuse a whole `a - b` range wider than the prefix limit.
+    fn refuse_range(&self, out: &mut Screened, a: IpNet, b: IpNet, max: u8) {
+        let r = Refusal::PrefixTooWide(max);
+        *out.refused.entry(r.code().to_string()).or_insert(0) += 1;
+        if out.refused_samples.len() < SAMPLES {
+            out.refused_samples.push(RefusedEntry {
+                target: format!("{} - {}", a.addr(), b.addr()),
+                reason: format!("range {r}"),
+            });
+        }
+    }
+}
+
+/// Whether `[s, e]` is exactly one aligned network.
+fn is_cidr<T: Addr>(s: T, e: T) -> bool {
+    let (s, e) = (s.to_u128(), e.to_u128());
+    let span = e - s;
+    // span + 1 is a power of two and s is aligned to it.
+    span == u128::MAX || ((span & (span + 1)) == 0 && (s & span) == 0)
 }
 
 /// The policy a blocklist import applies (never `force`: a feed cannot
@@ -879,7 +912,14 @@ pub fn import_source(
     progress.finish();
     r.bytes = read;
     r.take_stats(&parsed.stats);
-    let screened = Screen::new(policy(settings, &ignoreip)).run(&parsed);
+    let screened = match Screen::new(policy(settings, &ignoreip)).run(&parsed) {
+        Ok(s) => s,
+        Err(e) => {
+            r.take_stats(&parsed.stats);
+            r.fail("aborted", &e);
+            return finish(conn, src, r, t0, now, false, actor);
+        }
+    };
     drop(parsed);
     r.refused = screened.refused;
     r.refused_samples = screened.refused_samples;

@@ -330,7 +330,7 @@ fn screen_caps_merged_width_at_the_limit() {
         text.push_str(&format!("20.{}.{}.0/24\n", i / 256, i % 256));
     }
     let p = parse::parse_str(&text, parse::Format::Auto);
-    let s = Screen::new(policy(&settings(), &[])).run(&p);
+    let s = Screen::new(policy(&settings(), &[])).run(&p).unwrap();
     let got: Vec<String> = s.nets.iter().map(|n| n.to_string()).collect();
     assert_eq!(got, ["20.0.0.0/16", "20.1.0.0/16"]);
     assert!(s.refused.is_empty());
@@ -382,4 +382,25 @@ fn entries_left_pending_by_a_killed_run_are_reconciled_with_the_jail() {
     let rm = remove_source(&fx.conn, &mut f, &src, false, &settings(), 5).unwrap();
     assert_eq!(rm.unbanned, 1);
     assert_eq!(f.banned, set(&["8.8.8.8"]));
+}
+
+#[test]
+fn a_range_wider_than_the_limit_is_refused_whole() {
+    // Settings cap IPv4 at the configured max_prefix_v4 (default /8 or
+    // narrower): this range spans far more and is not one network.
+    let p = parse::parse_str(
+        "1.0.0.0 - 200.0.0.0\n20.0.0.1 - 20.0.0.9\n",
+        parse::Format::Auto,
+    );
+    let s = Screen::new(policy(&settings(), &[])).run(&p).unwrap();
+    let got: Vec<String> = s.nets.iter().map(|n| n.to_string()).collect();
+    // Nothing of the wide range gets through, not even its narrow tail.
+    assert!(got.iter().all(|n| n.starts_with("20.0.0.")), "{got:?}");
+    assert_eq!(
+        s.refused.get("prefix_too_wide"),
+        Some(&1),
+        "{:?}",
+        s.refused
+    );
+    assert_eq!(s.refused_samples[0].target, "1.0.0.0 - 200.0.0.0");
 }
