@@ -1387,6 +1387,29 @@ fn live_status(status: String, pid: Option<i64>) -> String {
     }
 }
 
+/// Why a source is failing, when it is: its last import (not a dry run)
+/// failed, was aborted or was interrupted — which covers a source that never
+/// succeeded. A source never imported, or importing now, is not failing.
+pub fn failing_reason(conn: &Connection, source_name: &str) -> rusqlite::Result<Option<String>> {
+    let last: Option<(String, Option<String>, Option<i64>)> = conn
+        .query_row(
+            "SELECT status, error, pid FROM blocklist_imports
+             WHERE source_name = ?1 AND status <> 'dry-run' ORDER BY id DESC LIMIT 1",
+            [source_name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(last.and_then(|(status, error, pid)| {
+        let status = live_status(status, pid);
+        matches!(status.as_str(), "failed" | "aborted" | "interrupted").then(|| {
+            let why = error
+                .map(|e| crate::util::clip(&e, crate::util::QUOTE_MAX).into_owned())
+                .unwrap_or_else(|| "no reason recorded".into());
+            format!("last import {status}: {why}")
+        })
+    }))
+}
+
 /// Imports, newest first.
 pub fn log(conn: &Connection, source_name: Option<&str>, limit: u32) -> Result<Vec<ImportRecord>> {
     let mut st = conn
@@ -1452,6 +1475,10 @@ pub struct SourceStatus {
     /// Enabled, and the last success is older than three intervals (or there
     /// was none within three intervals of adding the source).
     pub stale: bool,
+    /// The last import failed, was aborted or was interrupted.
+    pub failing: bool,
+    /// Why, when failing.
+    pub failing_reason: Option<String>,
 }
 
 pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
@@ -1465,11 +1492,11 @@ pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
                 |r| r.get(0),
             )
             .map_err(db("reading the import log"))?;
-        let last: Option<(String, Option<String>)> = conn
+        let last: Option<(String, Option<String>, Option<i64>)> = conn
             .query_row(
-                "SELECT status, error FROM blocklist_imports WHERE source_id = ?1 AND status <> 'dry-run' ORDER BY id DESC LIMIT 1",
+                "SELECT status, error, pid FROM blocklist_imports WHERE source_id = ?1 AND status <> 'dry-run' ORDER BY id DESC LIMIT 1",
                 [s.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(db("reading the import log"))?;
@@ -1482,12 +1509,15 @@ pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
             .map_err(db("counting entries"))?;
         let limit = (s.interval_s as i64).saturating_mul(3);
         let since = ok.unwrap_or(s.created_at);
+        let failing = failing_reason(conn, &s.name).map_err(db("reading the import log"))?;
         out.push(SourceStatus {
+            failing: failing.is_some(),
+            failing_reason: failing,
             stale: s.enabled && now.saturating_sub(since) > limit,
             age_s: ok.map(|t| now.saturating_sub(t)),
             last_success: ok.map(rfc3339),
             last_failure: failure.map(rfc3339),
-            last_status: last.as_ref().map(|l| l.0.clone()),
+            last_status: last.as_ref().map(|l| live_status(l.0.clone(), l.2)),
             last_error: last.and_then(|l| l.1),
             entries: entries.max(0) as u64,
             name: s.name,

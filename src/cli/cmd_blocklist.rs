@@ -532,13 +532,15 @@ fn run_status(conn: &rusqlite::Connection, now: i64) -> Result<Report> {
                 s.entries.to_string(),
                 s.age_s.map(format_duration).unwrap_or_else(|| "-".into()),
                 s.stale.to_string(),
+                s.failing.to_string(),
             ]
         })
         .collect();
     let stale: BTreeMap<&str, bool> = all.iter().map(|s| (s.name.as_str(), s.stale)).collect();
     Ok(Report::new(
         "blocklist status",
-        json!({ "sources": all, "any_stale": stale.values().any(|v| *v) }),
+        json!({ "sources": all, "any_stale": stale.values().any(|v| *v),
+            "any_failing": all.iter().any(|s| s.failing) }),
         if all.is_empty() {
             View::Text("no blocklist sources; `bangui blocklist source add` creates one".into())
         } else {
@@ -552,6 +554,7 @@ fn run_status(conn: &rusqlite::Connection, now: i64) -> Result<Report> {
                     "entries",
                     "age",
                     "stale",
+                    "failing",
                 ],
                 rows,
             )

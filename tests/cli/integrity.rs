@@ -381,3 +381,32 @@ fn a_datepattern_fail2ban_refuses_is_65_not_a_panic() {
     .code(65)
     .stderr_has("datepattern");
 }
+
+#[test]
+fn a_failed_import_makes_its_source_failing_and_health_degraded() {
+    let env = TestEnv::with_fail2ban();
+    crate::health::healthy_config(&env, "");
+    let j = shared().jail("failing");
+    env.run(&["health"]).code(0);
+    let gone = env.path().join("gone.txt");
+    env.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "feed",
+        &format!("file://{}", gone.display()),
+        "--jail",
+        &j.name,
+        "--allow-file",
+    ])
+    .code(0);
+    env.run(&["blocklist", "import", "feed"]).code(66);
+    let st = env.run(&["blocklist", "status", "--json"]).code(0).json();
+    assert_eq!(st["data"]["sources"][0]["failing"], true, "{st}");
+    assert_eq!(st["data"]["any_failing"], true);
+    let h = env.run(&["health", "--json"]);
+    h.code(1);
+    let doc: serde_json::Value = serde_json::from_str(&h.stdout).unwrap();
+    let msg = doc.to_string();
+    assert!(msg.contains("failing: feed"), "{msg}");
+}
