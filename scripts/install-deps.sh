@@ -6,6 +6,7 @@ command -v fail2ban-server >/dev/null 2>&1 || pkgs+=(fail2ban)
 command -v sqlite3 >/dev/null 2>&1 || pkgs+=(sqlite3)
 command -v setpriv >/dev/null 2>&1 || pkgs+=(util-linux)
 command -v python3 >/dev/null 2>&1 || pkgs+=(python3)
+command -v ip >/dev/null 2>&1 || pkgs+=(iproute2)
 if ((${#pkgs[@]})); then
     sudo=""
     [ "$(id -u)" -ne 0 ] && sudo="sudo"

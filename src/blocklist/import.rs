@@ -98,6 +98,9 @@ pub struct Settings {
     pub max_prefix_v6: u8,
     pub own_addresses: Vec<IpAddr>,
     pub ssh_client: Option<IpAddr>,
+    /// Peers with an established connection to this host's SSH ports
+    /// (`net::ssh_peers`); the caller reads them.
+    pub ssh_peers: Vec<IpAddr>,
     /// Who is importing, for the audit log.
     pub actor: String,
     /// `[[blocklist.sources]]` from the config file.
@@ -126,7 +129,10 @@ impl Settings {
             max_prefix_v4: cfg.safety.max_prefix_v4,
             max_prefix_v6: cfg.safety.max_prefix_v6,
             own_addresses: Vec::new(),
-            ssh_client: None,
+            // The session's SSH client, from the configuration's view of the
+            // environment: the same guard for the CLI and scheduled jobs.
+            ssh_client: cfg.safety.session_ssh_client,
+            ssh_peers: Vec::new(),
             actor: "bangui".into(),
             declared: b.sources.clone(),
         }
@@ -306,7 +312,12 @@ impl Screen {
             add(n);
         }
         if !policy.force {
-            for ip in policy.own_addresses.iter().chain(policy.ssh_client.iter()) {
+            for ip in policy
+                .own_addresses
+                .iter()
+                .chain(policy.ssh_client.iter())
+                .chain(policy.ssh_peers.iter())
+            {
                 add(&Target::from_ip(*ip).net());
             }
         }
@@ -434,6 +445,7 @@ pub fn policy(settings: &Settings, ignoreip: &[String]) -> Policy {
         safelist: Policy::parse_list(&settings.safelist),
         own_addresses: settings.own_addresses.clone(),
         ssh_client: settings.ssh_client,
+        ssh_peers: settings.ssh_peers.clone(),
         max_prefix_v4: Some(settings.max_prefix_v4),
         max_prefix_v6: Some(settings.max_prefix_v6),
     }

@@ -67,7 +67,8 @@ fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
         ignoreip: Policy::parse_list(&ignoreip),
         safelist: Policy::parse_list(&app.cfg.safety.safelist),
         own_addresses: net::own_addresses(),
-        ssh_client: net::ssh_client_from(app.env.get("SSH_CONNECTION"), app.env.get("SSH_CLIENT")),
+        ssh_client: app.cfg.safety.session_ssh_client,
+        ssh_peers: net::ssh_peers(&net::ssh_ports(&app.cfg.safety.ssh_ports)),
         max_prefix_v4: None,
         max_prefix_v6: None,
     }

@@ -38,7 +38,7 @@ pub fn run(app: &App, cmd: BlocklistCommand) -> Result<Report> {
 fn settings(app: &App) -> Settings {
     let mut s = Settings::from_config(&app.cfg);
     s.own_addresses = net::own_addresses();
-    s.ssh_client = net::ssh_client_from(app.env.get("SSH_CONNECTION"), app.env.get("SSH_CLIENT"));
+    s.ssh_peers = net::ssh_peers(&net::ssh_ports(&app.cfg.safety.ssh_ports));
     s.actor = app.actor();
     s.fetch.proxy = ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
         .iter()

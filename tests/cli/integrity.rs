@@ -410,3 +410,203 @@ fn a_failed_import_makes_its_source_failing_and_health_degraded() {
     let msg = doc.to_string();
     assert!(msg.contains("failing: feed"), "{msg}");
 }
+
+#[test]
+fn the_import_job_protects_the_ssh_session_client() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("jobssh");
+    let f = env.path().join("feed.txt");
+    std::fs::write(&f, "62.0.9.9\n62.0.9.10\n").unwrap();
+    env.run(&[
+        "blocklist",
+        "source",
+        "add",
+        "feed",
+        &format!("file://{}", f.display()),
+        "--jail",
+        &j.name,
+        "--allow-file",
+    ])
+    .code(0);
+    let r = crate::support::to_run(
+        env.cmd()
+            .env("SSH_CONNECTION", "62.0.9.9 50000 192.0.2.1 22")
+            .args(["jobs", "run", "blocklist-import", "--json"])
+            .output()
+            .unwrap(),
+    );
+    r.code(0);
+    let live = banned_in(&j.name);
+    assert!(live.contains("62.0.9.10"), "{live}");
+    assert!(
+        !live.contains("62.0.9.9'"),
+        "the SSH client was banned: {live}"
+    );
+    let doc = r.json();
+    let refused = &doc["data"]["summary"]["imported"][0]["refused"];
+    assert_eq!(refused["ssh_client"], 1, "{doc}");
+}
+
+/// Two network namespaces joined by a veth pair, removed on drop.
+struct Netns {
+    server: String,
+    client: String,
+    children: Vec<std::process::Child>,
+}
+
+impl Netns {
+    fn new(tag: &str) -> Netns {
+        static SEQ: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = SEQ.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let id = format!("{}{tag}{n}", std::process::id() % 100_000);
+        let ns = Netns {
+            server: format!("bgi-s{id}"),
+            client: format!("bgi-c{id}"),
+            children: Vec::new(),
+        };
+        let (vs, vc) = (format!("bgis{id}"), format!("bgic{id}"));
+        for cmd in [
+            vec!["ip", "netns", "add", &ns.server],
+            vec!["ip", "netns", "add", &ns.client],
+            vec![
+                "ip", "link", "add", &vs, "type", "veth", "peer", "name", &vc,
+            ],
+            vec!["ip", "link", "set", &vs, "netns", &ns.server],
+            vec!["ip", "link", "set", &vc, "netns", &ns.client],
+            vec![
+                "ip",
+                "-n",
+                &ns.server,
+                "addr",
+                "add",
+                "11.99.0.1/24",
+                "dev",
+                &vs,
+            ],
+            vec![
+                "ip",
+                "-n",
+                &ns.client,
+                "addr",
+                "add",
+                "11.99.0.2/24",
+                "dev",
+                &vc,
+            ],
+            vec!["ip", "-n", &ns.server, "link", "set", &vs, "up"],
+            vec!["ip", "-n", &ns.client, "link", "set", &vc, "up"],
+            vec!["ip", "-n", &ns.server, "link", "set", "lo", "up"],
+        ] {
+            let st = std::process::Command::new(cmd[0])
+                .args(&cmd[1..])
+                .status()
+                .unwrap();
+            assert!(st.success(), "{cmd:?} failed");
+        }
+        ns
+    }
+
+    /// A python3 script in a namespace; waits for its first stdout line.
+    fn spawn(&mut self, ns: &str, script: &str) {
+        use std::io::BufRead;
+        let mut c = std::process::Command::new("ip")
+            .args(["netns", "exec", ns, "python3", "-c", script])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(c.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        assert_eq!(line.trim(), "ready", "{script}");
+        self.children.push(c);
+    }
+}
+
+impl Drop for Netns {
+    fn drop(&mut self) {
+        for c in &mut self.children {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+        for ns in [&self.server, &self.client] {
+            let _ = std::process::Command::new("ip")
+                .args(["netns", "del", ns])
+                .status();
+        }
+    }
+}
+
+#[test]
+fn a_peer_with_a_live_ssh_connection_is_refused_as_ssh_client() {
+    let env = TestEnv::with_fail2ban();
+    env.write_config("[safety]\nssh_ports = [22]\n");
+    let j = shared().jail("sshpeer");
+    let mut ns = Netns::new("p");
+    // An SSH-port listener in the server namespace, and a client holding a
+    // real established connection to it.
+    ns.spawn(
+        &ns.server.clone(),
+        "import socket,time\n\
+         s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n\
+         s.bind(('11.99.0.1', 22)); s.listen(4); print('ready', flush=True)\n\
+         c,_=s.accept(); time.sleep(120)\n",
+    );
+    ns.spawn(
+        &ns.client.clone(),
+        "import socket,time\n\
+         c=socket.create_connection(('11.99.0.1', 22), timeout=10); print('ready', flush=True)\n\
+         time.sleep(120)\n",
+    );
+    let in_server = |args: &[&str]| {
+        let mut c = std::process::Command::new("ip");
+        c.args(["netns", "exec", &ns.server])
+            .arg(crate::support::bin())
+            .args(args);
+        env.isolate(&mut c);
+        crate::support::to_run(c.output().unwrap())
+    };
+    // The connection is there before bangui looks.
+    let t0 = std::time::Instant::now();
+    loop {
+        let tcp = std::process::Command::new("ip")
+            .args(["netns", "exec", &ns.server, "cat", "/proc/net/tcp"])
+            .output()
+            .unwrap();
+        if String::from_utf8_lossy(&tcp.stdout).contains("0200630B") {
+            break;
+        }
+        assert!(t0.elapsed().as_secs() < 10, "no established connection");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+
+    let r = in_server(&["ban", "11.99.0.2", "11.99.0.3", "--jail", &j.name, "--json"]);
+    r.code(3);
+    let items = r.json()["data"]["items"].clone();
+    assert_eq!(items[0]["ip"], "11.99.0.2");
+    assert_eq!(items[0]["status"], "refused");
+    assert_eq!(items[0]["reason_code"], "ssh_client", "{items}");
+    assert_eq!(items[1]["status"], "banned");
+    let live = banned_in(&j.name);
+    assert!(!live.contains("'11.99.0.2'"), "{live}");
+
+    // The blocklist path uses the same guard.
+    let f = env.path().join("feed.txt");
+    std::fs::write(&f, "11.99.0.2\n11.99.0.4\n").unwrap();
+    let r = in_server(&[
+        "blocklist",
+        "import",
+        "--from-file",
+        f.to_str().unwrap(),
+        "--jail",
+        &j.name,
+        "--json",
+    ]);
+    r.code(0);
+    assert_eq!(r.json()["data"]["sources"][0]["refused"]["ssh_client"], 1);
+    assert!(!banned_in(&j.name).contains("'11.99.0.2'"));
+
+    // --force is the operator's override.
+    in_server(&["ban", "11.99.0.2", "--jail", &j.name, "--force"]).code(0);
+    assert!(banned_in(&j.name).contains("'11.99.0.2'"));
+}
