@@ -19,19 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .position(|a| a == "--v4-out")
         .and_then(|i| args.get(i + 1));
-    let cfg = bangui::config::load(
-        &bangui::config::Context {
-            is_root: false,
-            home: None,
-            xdg_data_home: None,
-        },
-        &bangui::config::Overrides {
-            config_path: None,
-            config_from_env: false,
-            values: Default::default(),
-        },
-        &Default::default(),
-    )?;
+    let cfg = bangui::config::defaults()?;
     let settings = Settings::from_config(&cfg);
     let t0 = Instant::now();
     let f = std::fs::File::open(path)?;

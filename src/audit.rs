@@ -23,24 +23,14 @@ pub struct AuditRecord<'a> {
 }
 
 pub fn append(conn: &Connection, r: &AuditRecord<'_>) -> Result<i64> {
-    let targets = serde_json::to_string(r.targets).unwrap_or_else(|_| "[]".into());
-    let detail = r.detail.as_ref().map(|d| d.to_string());
     conn.execute(
-        "INSERT INTO audit_log (at, actor, command, jail, targets, outcome, changed, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            r.at,
-            r.actor,
-            r.command,
-            r.jail,
-            targets,
-            r.outcome,
-            r.changed && r.outcome != "dry-run",
-            detail
-        ],
+        "INSERT INTO audit_log (at, actor, command, outcome) VALUES (?1, ?2, ?3, ?4)",
+        params![r.at, r.actor, r.command, r.outcome],
     )
     .map_err(|e| Error::db("writing the audit log", e))?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    complete(conn, id, r)?;
+    Ok(id)
 }
 
 /// Write the row as an intent before the command acts: the same record,
@@ -80,6 +70,7 @@ pub fn complete(conn: &Connection, id: i64, r: &AuditRecord<'_>) -> Result<()> {
         )
         .map_err(|e| Error::db("writing the audit log", e))?;
     if n == 0 {
+        // The intent row is gone (pruned meanwhile): record the outcome anew.
         append(conn, r)?;
     }
     Ok(())

@@ -8,20 +8,7 @@ use bangui::blocklist::{Format, parse};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let cfg = bangui::config::load(
-        &bangui::config::Context {
-            is_root: false,
-            home: None,
-            xdg_data_home: None,
-        },
-        &bangui::config::Overrides {
-            config_path: None,
-            config_from_env: false,
-            values: Default::default(),
-        },
-        &Default::default(),
-    )
-    .expect("the built-in defaults load");
+    let cfg = bangui::config::defaults().expect("the built-in defaults load");
     let mut settings = Settings::from_config(&cfg);
     settings.max_prefix_v4 = 16;
     settings.max_prefix_v6 = 32;

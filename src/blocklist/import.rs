@@ -692,46 +692,28 @@ fn record(conn: &Connection, src: &Source, r: &ImportReport, started: i64, now: 
         .map(|l| (l.line, l.text.as_str()))
         .collect();
     let samples = serde_json::to_string(&samples).unwrap_or_else(|_| "[]".into());
-    if let Some(id) = r.run_id {
-        conn.execute(
-            "UPDATE blocklist_imports SET finished_at = ?2, status = ?3, http_status = ?4,
-                 bytes = ?5, etag = ?6, lines = ?7, valid = ?8, invalid = ?9, duplicates = ?10,
-                 refused = ?11, aggregated = ?12, added = ?13, removed = ?14, duration_ms = ?15,
-                 error = ?16, invalid_samples = ?17
-             WHERE id = ?1",
-            params![
-                id,
-                now,
-                r.status,
-                r.http_status,
-                r.bytes as i64,
-                r.etag,
-                r.lines as i64,
-                r.valid as i64,
-                r.invalid as i64,
-                r.duplicates as i64,
-                refused,
-                r.aggregated as i64,
-                r.added as i64,
-                r.removed as i64,
-                r.duration_ms as i64,
-                r.error,
-                samples
-            ],
-        )
-        .map_err(db("recording the import"))?;
-        return Ok(());
-    }
+    // A run records its row when it starts; one that stopped before that
+    // (no jail, say) gets its row now.
+    let id = match r.run_id {
+        Some(id) => id,
+        None => {
+            conn.execute(
+                "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![src.id, src.name, src.jail, started, r.status],
+            )
+            .map_err(db("recording the import"))?;
+            conn.last_insert_rowid()
+        }
+    };
     conn.execute(
-        "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, finished_at,
-             status, http_status, bytes, etag, lines, valid, invalid, duplicates, refused,
-             aggregated, added, removed, duration_ms, error, invalid_samples)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+        "UPDATE blocklist_imports SET finished_at = ?2, status = ?3, http_status = ?4,
+             bytes = ?5, etag = ?6, lines = ?7, valid = ?8, invalid = ?9, duplicates = ?10,
+             refused = ?11, aggregated = ?12, added = ?13, removed = ?14, duration_ms = ?15,
+             error = ?16, invalid_samples = ?17
+         WHERE id = ?1",
         params![
-            src.id,
-            src.name,
-            src.jail,
-            started,
+            id,
             now,
             r.status,
             r.http_status,

@@ -204,6 +204,23 @@ pub struct LogConfig {
 }
 
 /// Resolve the configuration. `env` is the process environment (or a test's).
+/// The built-in defaults alone: no file, no environment (benchmarks, fuzzing).
+pub fn defaults() -> Result<Config> {
+    load(
+        &Context {
+            is_root: false,
+            home: None,
+            xdg_data_home: None,
+        },
+        &Overrides {
+            config_path: None,
+            config_from_env: false,
+            values: Default::default(),
+        },
+        &BTreeMap::new(),
+    )
+}
+
 pub fn load(
     ctx: &Context,
     overrides: &Overrides,
