@@ -138,14 +138,19 @@ pub fn v6_net(a: u128, p: u8) -> IpNet {
 /// bound aggregation refuses instead of allocating.
 pub const MAX_NETWORKS: u128 = 1 << 22;
 
-/// How many blocks [`to_cidrs`] emits for `[s, e]` at most: the full-size
-/// blocks plus the unaligned ends.
-fn pieces_bound<T: Addr>(s: T, e: T, min_prefix: u8) -> u128 {
+/// How many full-size blocks [`to_cidrs`] emits for `[s, e]` at least: a
+/// lower bound, cheap to sum, that catches a range cut into billions.
+fn full_blocks<T: Addr>(s: T, e: T, min_prefix: u8) -> u128 {
     let bits = T::BITS;
     let max_k = bits - u32::from(min_prefix.min(bits as u8));
     let span = e.to_u128().saturating_sub(s.to_u128());
-    let full = if max_k >= 128 { 0 } else { span >> max_k };
-    full.saturating_add(1 + 2 * u128::from(bits))
+    if max_k >= 128 { 0 } else { span >> max_k }
+}
+
+fn too_many(n: u128) -> crate::Error {
+    crate::Error::bad_input(format!(
+        "aggregating this list would take at least {n} networks, more than {MAX_NETWORKS}: its ranges are too wide for the prefix limits"
+    ))
 }
 
 /// Aggregate networks: merge adjacent and overlapping ones, drop covered
@@ -177,15 +182,15 @@ pub fn aggregate_ranges(
 ) -> crate::Result<Vec<IpNet>> {
     merge(&mut v4);
     merge(&mut v6);
+    // The cheap lower bound first, so that no single range is cut into more
+    // than the bound (plus its unaligned ends) before the count below stops it.
     let bound = v4
         .iter()
-        .map(|&(s, e)| pieces_bound(s, e, min_v4))
-        .chain(v6.iter().map(|&(s, e)| pieces_bound(s, e, min_v6)))
+        .map(|&(s, e)| full_blocks(s, e, min_v4))
+        .chain(v6.iter().map(|&(s, e)| full_blocks(s, e, min_v6)))
         .fold(0u128, u128::saturating_add);
     if bound > MAX_NETWORKS {
-        return Err(crate::Error::bad_input(format!(
-            "aggregating this list would take up to {bound} networks, more than {MAX_NETWORKS}: its ranges are too wide for the prefix limits"
-        )));
+        return Err(too_many(bound));
     }
     let mut out = Vec::with_capacity(v4.len() + v6.len());
     for (s, e) in v4 {
@@ -193,6 +198,9 @@ pub fn aggregate_ranges(
     }
     for (s, e) in v6 {
         to_cidrs(s, e, min_v6, |a, p| out.push(v6_net(a, p)));
+    }
+    if out.len() as u128 > MAX_NETWORKS {
+        return Err(too_many(out.len() as u128));
     }
     Ok(out)
 }
