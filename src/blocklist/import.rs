@@ -981,15 +981,40 @@ pub fn import_source(
         .iter()
         .filter(|s| Target::parse(s).is_err())
         .collect();
-    let new: HashSet<IpNet> = screened.nets.iter().copied().collect();
+    // Memory: a million-line list is a million networks; build the set of
+    // the new ones only when there are old ones to compare, and let a dry run
+    // count instead of collecting.
+    let new: HashSet<IpNet> = if old.is_empty() {
+        HashSet::new()
+    } else {
+        screened.nets.iter().copied().collect()
+    };
+    let mut to_remove: Vec<IpNet> = old.iter().filter(|n| !new.contains(n)).copied().collect();
+    drop(new);
+    if opts.dry_run {
+        to_remove.sort_unstable();
+        let mut adds = screened.nets.iter().filter(|n| !old.contains(n));
+        r.added_sample = adds
+            .by_ref()
+            .take(SAMPLES)
+            .map(|n| Target::from_net(*n).to_string())
+            .collect();
+        r.to_add = (r.added_sample.len() + adds.count()) as u64;
+        r.to_remove = to_remove.len() as u64;
+        r.removed_sample = to_remove
+            .iter()
+            .take(SAMPLES)
+            .map(|n| Target::from_net(*n).to_string())
+            .collect();
+        r.status = "dry-run".into();
+        return finish(conn, src, r, t0, now, false, actor);
+    }
     let mut to_add: Vec<IpNet> = screened
         .nets
         .iter()
         .filter(|n| !old.contains(n))
         .copied()
         .collect();
-    let mut to_remove: Vec<IpNet> = old.iter().filter(|n| !new.contains(n)).copied().collect();
-    drop(new);
     to_add.sort_unstable();
     to_remove.sort_unstable();
     let to_add: Vec<String> = to_add
