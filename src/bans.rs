@@ -35,7 +35,7 @@ pub fn parse_targets(
                 }
             }
             Err(e) => bad.push(InvalidItem {
-                item: crate::util::sanitize(raw),
+                item: crate::util::sanitize(&crate::util::clip(raw, crate::util::QUOTE_MAX)),
                 line: *line,
                 error: e,
             }),
@@ -94,6 +94,8 @@ pub struct BanOutcome {
     pub jail: String,
     pub dry_run: bool,
     pub changed: bool,
+    /// What `changed` would be without --dry-run.
+    pub would_change: bool,
     pub banned: usize,
     pub already_banned: usize,
     pub refused: usize,
@@ -118,6 +120,11 @@ fn strings(v: &Value) -> Vec<String> {
     }
 }
 
+/// Above this many targets the jail's whole list is asked for once and
+/// compared locally: fail2ban answers `get J banned IP…` by scanning its list
+/// for every IP, so an Ansible re-run of 10,000 bans took seconds.
+const LIST_ONCE_ABOVE: usize = 32;
+
 /// Which of `targets` the jail bans now (exact entries, as fail2ban matches).
 pub fn banned_in_jail(
     t: &mut dyn Transport,
@@ -125,6 +132,14 @@ pub fn banned_in_jail(
     targets: &[Target],
     batch: usize,
 ) -> Result<Vec<bool>> {
+    if targets.len() > LIST_ONCE_ABOVE {
+        let v = api::jail_get(t, jail, "banned")?;
+        let live: std::collections::HashSet<Target> = strings(&v)
+            .iter()
+            .filter_map(|s| Target::parse(s).ok())
+            .collect();
+        return Ok(targets.iter().map(|x| live.contains(x)).collect());
+    }
     let mut out = Vec::with_capacity(targets.len());
     for chunk in targets.chunks(batch.max(1)) {
         let args: Vec<Arg> = chunk.iter().map(|t| Arg::Str(t.to_string())).collect();
@@ -238,7 +253,8 @@ pub fn ban_checked(
     Ok(BanOutcome {
         jail: jail.to_string(),
         dry_run,
-        changed: !to_ban.is_empty(),
+        changed: !dry_run && !to_ban.is_empty(),
+        would_change: !to_ban.is_empty(),
         banned: count(BanStatus::Banned) + count(BanStatus::WouldBan),
         already_banned: count(BanStatus::AlreadyBanned),
         refused: count(BanStatus::Refused),
@@ -297,6 +313,8 @@ pub struct UnbanOutcome {
     pub jail: Option<String>,
     pub dry_run: bool,
     pub changed: bool,
+    /// What `changed` would be without --dry-run.
+    pub would_change: bool,
     pub unbanned: usize,
     pub not_banned: usize,
     pub items: Vec<UnbanItem>,
@@ -437,6 +455,7 @@ fn finish_unban(
         jail: jail.map(str::to_string),
         dry_run,
         changed: !dry_run && unbanned > 0,
+        would_change: unbanned > 0,
         unbanned,
         not_banned: items.len() - unbanned,
         items,
@@ -506,6 +525,7 @@ fn finish_unban_jail(
         jail: Some(jail.to_string()),
         dry_run,
         changed: !dry_run && unbanned > 0,
+        would_change: unbanned > 0,
         unbanned,
         not_banned: items.len() - unbanned,
         items,
@@ -560,7 +580,8 @@ pub struct BannedAnswer {
     pub banned: bool,
     /// Jails whose ban list has this exact entry.
     pub jails: Vec<String>,
-    /// Wider banned networks that contain it: extra information.
+    /// Wider banned networks that contain it (they ban it too, unless
+    /// `--exact` was asked).
     pub within: Vec<Containing>,
 }
 
@@ -570,10 +591,13 @@ pub struct Containing {
     pub network: String,
 }
 
+/// Is each target banned: an exact entry, or (unless `exact`) a banned
+/// network that covers it.
 pub fn query(
     t: &mut dyn Transport,
     targets: &[Target],
     jail: Option<&str>,
+    exact: bool,
 ) -> Result<Vec<BannedAnswer>> {
     let all = match jail {
         Some(j) => {
@@ -599,7 +623,7 @@ pub fn query(
             .collect();
         jails.sort();
         jails.dedup();
-        let within = parsed
+        let within: Vec<Containing> = parsed
             .iter()
             .filter(|(_, tg)| tg != q && tg.contains(q))
             .map(|(j, tg)| Containing {
@@ -609,7 +633,7 @@ pub fn query(
             .collect();
         out.push(BannedAnswer {
             ip: *q,
-            banned: !jails.is_empty(),
+            banned: !jails.is_empty() || (!exact && !within.is_empty()),
             jails,
             within,
         });

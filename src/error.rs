@@ -12,6 +12,8 @@ pub mod exit {
     pub const DATA_ERR: i32 = 65;
     pub const NO_INPUT: i32 = 66;
     pub const UNAVAILABLE: i32 = 69;
+    /// An internal error (a bug): bangui panicked.
+    pub const SOFTWARE: i32 = 70;
     pub const IO_ERR: i32 = 74;
     pub const TEMP_FAIL: i32 = 75;
     pub const NO_PERM: i32 = 77;

@@ -335,6 +335,9 @@ pub struct Policy {
     pub safelist: Vec<(IpNet, String)>,
     pub own_addresses: Vec<IpAddr>,
     pub ssh_client: Option<IpAddr>,
+    /// Peers with an established connection to this host's SSH ports
+    /// ([`ssh_peers`]): refused as `ssh_client` too.
+    pub ssh_peers: Vec<IpAddr>,
     /// Widest prefix allowed (blocklists); `None` means no limit.
     pub max_prefix_v4: Option<u8>,
     pub max_prefix_v6: Option<u8>,
@@ -370,8 +373,11 @@ impl Policy {
             if self.own_addresses.iter().any(|a| t.net().contains(a)) {
                 return Err(Refusal::OwnAddress);
             }
-            if let Some(ssh) = self.ssh_client
-                && t.net().contains(&ssh)
+            if self
+                .ssh_client
+                .iter()
+                .chain(self.ssh_peers.iter())
+                .any(|ssh| t.net().contains(ssh))
             {
                 return Err(Refusal::SshClient);
             }
@@ -419,6 +425,103 @@ pub fn own_addresses() -> Vec<IpAddr> {
                     out.push(ip);
                 }
             }
+        }
+    }
+    out
+}
+
+/// The SSH ports to protect: the configured ones, else the `Port` lines of
+/// sshd's configuration when it is readable, else 22.
+pub fn ssh_ports(configured: &[u16]) -> Vec<u16> {
+    if !configured.is_empty() {
+        return configured.to_vec();
+    }
+    let from_sshd = std::fs::read_to_string("/etc/ssh/sshd_config")
+        .map(|t| sshd_ports(&t))
+        .unwrap_or_default();
+    if from_sshd.is_empty() {
+        vec![22]
+    } else {
+        from_sshd
+    }
+}
+
+/// `Port` lines of an sshd_config (before any `Match` block).
+pub fn sshd_ports(text: &str) -> Vec<u16> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        match words.next() {
+            Some(k) if k.eq_ignore_ascii_case("match") => break,
+            Some(k) if k.eq_ignore_ascii_case("port") => {
+                if let Some(p) = words.next().and_then(|p| p.parse::<u16>().ok())
+                    && p > 0
+                    && !out.contains(&p)
+                {
+                    out.push(p);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every peer with an established TCP connection to one of `ports` on this
+/// host, read from the kernel's socket tables (`/proc/net/tcp`,
+/// `/proc/net/tcp6`). A timer has no SSH session: this is what keeps an
+/// operator's live connection from being banned by a scheduled job.
+pub fn ssh_peers(ports: &[u16]) -> Vec<IpAddr> {
+    let mut out = Vec::new();
+    for path in ["/proc/net/tcp", "/proc/net/tcp6"] {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            for ip in established_peers(&text, ports) {
+                if !out.contains(&ip) {
+                    out.push(ip);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Parse one kernel TCP table: remote addresses of `ESTABLISHED` (01)
+/// sockets whose local port is one of `ports`. Addresses are printed as
+/// 32-bit words in host byte order.
+pub fn established_peers(table: &str, ports: &[u16]) -> Vec<IpAddr> {
+    fn addr(hex: &str) -> Option<(IpAddr, u16)> {
+        let (a, p) = hex.split_once(':')?;
+        let port = u16::from_str_radix(p, 16).ok()?;
+        let mut bytes = Vec::with_capacity(16);
+        for i in (0..a.len()).step_by(8) {
+            let word = u32::from_str_radix(a.get(i..i + 8)?, 16).ok()?;
+            bytes.extend_from_slice(&word.to_ne_bytes());
+        }
+        let ip = match bytes.len() {
+            4 => IpAddr::V4(Ipv4Addr::new(bytes[0], bytes[1], bytes[2], bytes[3])),
+            16 => {
+                let mut b = [0u8; 16];
+                b.copy_from_slice(&bytes);
+                IpAddr::V6(Ipv6Addr::from(b))
+            }
+            _ => return None,
+        };
+        Some((canonical_ip(ip), port))
+    }
+    let mut out = Vec::new();
+    for line in table.lines().skip(1) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let (Some(local), Some(remote), Some(state)) = (f.get(1), f.get(2), f.get(3)) else {
+            continue;
+        };
+        if *state != "01" {
+            continue;
+        }
+        if let (Some((_, lport)), Some((rip, _))) = (addr(local), addr(remote))
+            && ports.contains(&lport)
+            && !out.contains(&rip)
+        {
+            out.push(rip);
         }
     }
     out
@@ -487,6 +590,62 @@ mod tests {
         ] {
             assert!(Target::parse(bad).is_err(), "{bad} should be invalid");
         }
+    }
+
+    #[test]
+    fn established_ssh_peers_from_the_kernel_tables() {
+        let tcp = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0 10 0
+   1: 0100630B:0016 0200630B:D431 01 00000000:00000000 02:0009D5A1 00000000     0        0 2 1 0 20 4 30 10 -1
+   2: 0100630B:0016 0300630B:D432 06 00000000:00000000 00:00000000 00000000     0        0 0 3 0
+   3: 0100630B:C350 0400630B:0016 01 00000000:00000000 00:00000000 00000000     0        0 4 1 0 20 4 30 10 -1
+   4: 0100630B:08AE 0500630B:D433 01 00000000:00000000 00:00000000 00000000     0        0 5 1 0 20 4 30 10 -1
+";
+        let v4 = |a, b, c, d| IpAddr::V4(Ipv4Addr::new(a, b, c, d));
+        // Listening, TIME_WAIT and outgoing connections are not peers.
+        assert_eq!(established_peers(tcp, &[22]), vec![v4(11, 99, 0, 2)]);
+        assert_eq!(
+            established_peers(tcp, &[22, 2222]),
+            vec![v4(11, 99, 0, 2), v4(11, 99, 0, 5)]
+        );
+        let tcp6 =
+            "  sl  local_address                         remote_address                        st
+   0: 00000000000000000000000001000000:0016 00000000000000000000000001000000:A1B2 01 0
+   1: 0000000000000000FFFF00000100630B:0016 0000000000000000FFFF00000600630B:A1B3 01 0
+   2: B80D0120000000000000000001000000:0016 B80D0120000000000000000002000000:A1B4 01 0
+";
+        assert_eq!(
+            established_peers(tcp6, &[22]),
+            vec![
+                IpAddr::V6(Ipv6Addr::LOCALHOST),
+                v4(11, 99, 0, 6),
+                "2001:db8::2".parse().unwrap()
+            ]
+        );
+        assert!(established_peers("garbage\n1: zz:zz yy:yy 01", &[22]).is_empty());
+    }
+
+    #[test]
+    fn sshd_config_ports() {
+        assert_eq!(
+            sshd_ports("# Port 99\nPort 2222\nport 22\nPort x\nMatch User a\nPort 7\n"),
+            [2222, 22]
+        );
+        assert!(sshd_ports("").is_empty());
+        assert_eq!(ssh_ports(&[2200]), [2200]);
+    }
+
+    #[test]
+    fn ssh_peers_are_refused_unless_forced() {
+        let p = Policy {
+            ssh_peers: vec!["11.99.0.2".parse().unwrap()],
+            ..Policy::default()
+        };
+        assert_eq!(p.check(&t("11.99.0.2")), Err(Refusal::SshClient));
+        assert_eq!(p.check(&t("11.99.0.0/24")), Err(Refusal::SshClient));
+        assert!(p.check(&t("11.99.0.3")).is_ok());
+        let forced = Policy { force: true, ..p };
+        assert!(forced.check(&t("11.99.0.2")).is_ok());
     }
 
     #[test]

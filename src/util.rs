@@ -104,6 +104,22 @@ pub fn parse_since(s: &str, now: i64) -> Result<i64, String> {
     ))
 }
 
+/// How many bytes of a bad input line an error message quotes.
+pub const QUOTE_MAX: usize = 200;
+
+/// At most `max` bytes of `s`, cut at a character boundary, with `…` when
+/// something was left out: error messages never echo a whole huge line.
+pub fn clip(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if s.len() <= max {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(format!("{}…", &s[..end]))
+}
+
 /// Replace control characters so text from logs, feeds or the network cannot
 /// drive the terminal, nor disguise itself: C0, DEL and C1 controls, bidi
 /// overrides, embeddings and isolates, and zero-width characters become
@@ -377,6 +393,13 @@ mod tests {
         assert_eq!(parse_since("1970-01-02", 0).unwrap(), 86_400);
         assert_eq!(parse_since("1970-01-01T00:01:00Z", 0).unwrap(), 60);
         assert!(parse_since("yesterday", 0).is_err());
+    }
+
+    #[test]
+    fn clip_cuts_at_a_character_boundary() {
+        assert_eq!(clip("short", 200), "short");
+        assert_eq!(clip("aé", 2), "a…");
+        assert_eq!(clip(&"x".repeat(1000), 200).len(), 200 + '…'.len_utf8());
     }
 
     #[test]

@@ -133,10 +133,35 @@ pub fn v6_net(a: u128, p: u8) -> IpNet {
     )
 }
 
+/// The most networks an aggregation may produce. Cutting a wide range into
+/// narrow blocks multiplies them (`::/1` at /32 is two billion): past this
+/// bound aggregation refuses instead of allocating.
+pub const MAX_NETWORKS: u128 = 1 << 22;
+
+/// How many full-size blocks [`to_cidrs`] emits for `[s, e]` at least: a
+/// lower bound, cheap to sum, that catches a range cut into billions.
+fn full_blocks<T: Addr>(s: T, e: T, min_prefix: u8) -> u128 {
+    let bits = T::BITS;
+    let max_k = bits - u32::from(min_prefix.min(bits as u8));
+    let span = e.to_u128().saturating_sub(s.to_u128());
+    if max_k >= 128 { 0 } else { span >> max_k }
+}
+
+fn too_many(n: u128) -> crate::Error {
+    crate::Error::bad_input(format!(
+        "aggregating this list would take at least {n} networks, more than {MAX_NETWORKS}: its ranges are too wide for the prefix limits"
+    ))
+}
+
 /// Aggregate networks: merge adjacent and overlapping ones, drop covered
 /// ones, and return the fewest CIDRs (sorted, IPv4 first), none wider than
-/// the given prefix lengths (0 = no limit).
-pub fn aggregate(nets: impl IntoIterator<Item = IpNet>, min_v4: u8, min_v6: u8) -> Vec<IpNet> {
+/// the given prefix lengths (0 = no limit). Refused (bad input) when that
+/// would take more than [`MAX_NETWORKS`] networks.
+pub fn aggregate(
+    nets: impl IntoIterator<Item = IpNet>,
+    min_v4: u8,
+    min_v6: u8,
+) -> crate::Result<Vec<IpNet>> {
     let mut v4 = Vec::new();
     let mut v6 = Vec::new();
     for n in nets {
@@ -154,9 +179,19 @@ pub fn aggregate_ranges(
     mut v6: Vec<(u128, u128)>,
     min_v4: u8,
     min_v6: u8,
-) -> Vec<IpNet> {
+) -> crate::Result<Vec<IpNet>> {
     merge(&mut v4);
     merge(&mut v6);
+    // The cheap lower bound first, so that no single range is cut into more
+    // than the bound (plus its unaligned ends) before the count below stops it.
+    let bound = v4
+        .iter()
+        .map(|&(s, e)| full_blocks(s, e, min_v4))
+        .chain(v6.iter().map(|&(s, e)| full_blocks(s, e, min_v6)))
+        .fold(0u128, u128::saturating_add);
+    if bound > MAX_NETWORKS {
+        return Err(too_many(bound));
+    }
     let mut out = Vec::with_capacity(v4.len() + v6.len());
     for (s, e) in v4 {
         to_cidrs(s, e, min_v4, |a, p| out.push(v4_net(a, p)));
@@ -164,7 +199,10 @@ pub fn aggregate_ranges(
     for (s, e) in v6 {
         to_cidrs(s, e, min_v6, |a, p| out.push(v6_net(a, p)));
     }
-    out
+    if out.len() as u128 > MAX_NETWORKS {
+        return Err(too_many(out.len() as u128));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -177,6 +215,7 @@ mod tests {
 
     fn agg(items: &[&str]) -> Vec<String> {
         aggregate(items.iter().map(|s| n(s)), 0, 0)
+            .unwrap()
             .iter()
             .map(|n| n.to_string())
             .collect()
@@ -228,8 +267,19 @@ mod tests {
 
     #[test]
     fn capped_width() {
-        let got = aggregate(["20.0.0.0/16", "20.1.0.0/16"].iter().map(|s| n(s)), 16, 32);
+        let got = aggregate(["20.0.0.0/16", "20.1.0.0/16"].iter().map(|s| n(s)), 16, 32).unwrap();
         assert_eq!(got, [n("20.0.0.0/16"), n("20.1.0.0/16")]);
+    }
+
+    #[test]
+    fn work_beyond_the_bound_is_refused_not_allocated() {
+        // `::/1` at /32 would be 2^31 networks.
+        let e = aggregate([n("::/1")], 0, 32).unwrap_err();
+        assert_eq!(e.exit_code(), 65);
+        assert!(e.to_string().contains("too wide"), "{e}");
+        // Exactly at the bound is fine: 2^22 - (slack) /32s in a /10.
+        assert_eq!(aggregate([n("1.0.0.0/12")], 0, 32).unwrap().len(), 1);
+        assert_eq!(aggregate([n("1.0.0.0/12")], 32, 0).unwrap().len(), 1 << 20);
     }
 }
 
@@ -299,7 +349,7 @@ mod props {
             let (text, reference) = render(&es);
             let parsed = parse_str(&text, Format::Auto);
             prop_assert_eq!(parsed.stats.valid as usize, reference.len());
-            let nets = aggregate_ranges(parsed.v4.clone(), Vec::new(), 0, 0);
+            let nets = aggregate_ranges(parsed.v4.clone(), Vec::new(), 0, 0).unwrap();
             // Disjoint, sorted, and no two neighbours that could merge.
             for w in nets.windows(2) {
                 prop_assert!(w[0].broadcast() < w[1].network());

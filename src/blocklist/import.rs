@@ -42,6 +42,13 @@ pub trait Applier {
     fn enforceable(&mut self, _jail: &str) -> Option<Enforceable> {
         None
     }
+
+    /// Everything the jail bans now, to reconcile write-ahead entries;
+    /// `None` when this target cannot list (pending entries are then kept
+    /// as applied, so a later diff or `source rm` still unbans them).
+    fn jail_bans(&mut self, _jail: &str) -> Result<Option<Vec<String>>> {
+        Ok(None)
+    }
 }
 
 /// Refuses a network the jail's actions cannot hold (see [`Applier::enforceable`]).
@@ -56,6 +63,9 @@ impl Applier for Fail2banApplier<'_> {
     }
     fn unban(&mut self, jail: &str, targets: &[String]) -> Result<u64> {
         api::unban_in_jail(self.0, jail, targets)
+    }
+    fn jail_bans(&mut self, jail: &str) -> Result<Option<Vec<String>>> {
+        Ok(Some(api::jail_status(self.0, jail)?.banned))
     }
     fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>> {
         let got = api::jail_get(self.0, jail, "ignoreip");
@@ -105,6 +115,9 @@ pub struct Settings {
     pub max_prefix_v6: u8,
     pub own_addresses: Vec<IpAddr>,
     pub ssh_client: Option<IpAddr>,
+    /// Peers with an established connection to this host's SSH ports
+    /// (`net::ssh_peers`); the caller reads them.
+    pub ssh_peers: Vec<IpAddr>,
     /// Who is importing, for the audit log.
     pub actor: String,
     /// `[[blocklist.sources]]` from the config file.
@@ -138,7 +151,10 @@ impl Settings {
             max_prefix_v4: cfg.safety.max_prefix_v4,
             max_prefix_v6: cfg.safety.max_prefix_v6,
             own_addresses: Vec::new(),
-            ssh_client: None,
+            // The session's SSH client, from the configuration's view of the
+            // environment: the same guard for the CLI and scheduled jobs.
+            ssh_client: cfg.safety.session_ssh_client,
+            ssh_peers: Vec::new(),
             actor: "bangui".into(),
             declared: b.sources.clone(),
             fleet: crate::fleet::configured(&cfg.fleet).then(|| cfg.fleet.clone()),
@@ -232,6 +248,12 @@ pub struct ImportReport {
     pub exit_code: i32,
     #[serde(skip)]
     pub error_kind: Option<&'static str>,
+    /// The `blocklist_imports` row written when the run started.
+    #[serde(skip)]
+    pub run_id: Option<i64>,
+    /// Write-ahead entries of an earlier, interrupted run found and settled
+    /// against fail2ban's list: kept (banned) and dropped (not banned).
+    pub reconciled: Reconciled,
 }
 
 impl ImportReport {
@@ -266,6 +288,8 @@ impl ImportReport {
             retry_after_s: None,
             exit_code: exit::OK,
             error_kind: None,
+            run_id: None,
+            reconciled: Reconciled::default(),
         }
     }
 
@@ -335,7 +359,12 @@ impl Screen {
             add(n);
         }
         if !policy.force {
-            for ip in policy.own_addresses.iter().chain(policy.ssh_client.iter()) {
+            for ip in policy
+                .own_addresses
+                .iter()
+                .chain(policy.ssh_client.iter())
+                .chain(policy.ssh_peers.iter())
+            {
                 add(&Target::from_ip(*ip).net());
             }
         }
@@ -374,7 +403,12 @@ impl Screen {
     /// Screen parsed entries and aggregate what passes, never emitting a
     /// network wider than the prefix limits (merging narrow entries must not
     /// produce a ban the limit would refuse).
-    pub fn run(&self, p: &parse::Parsed) -> Screened {
+    ///
+    /// A range line is screened whole: one wider than the widest allowed
+    /// prefix is refused, never cut into pieces whose narrow tail would be
+    /// banned. Refused (bad input) when aggregation would exceed
+    /// [`aggregate::MAX_NETWORKS`].
+    pub fn run(&self, p: &parse::Parsed) -> Result<Screened> {
         let mut out = Screened::default();
         let mut ok4: Vec<(u32, u32)> = Vec::with_capacity(p.v4.len());
         let mut ok6: Vec<(u128, u128)> = Vec::with_capacity(p.v6.len());
@@ -383,6 +417,10 @@ impl Screen {
             let narrow = u64::from(e - s) < max4;
             if narrow && !overlaps(&self.bad4, s, e) {
                 ok4.push((s, e));
+                continue;
+            }
+            if !narrow && !is_cidr(s, e) {
+                self.refuse_range(&mut out, v4_net(s, 32), v4_net(e, 32), self.min4);
                 continue;
             }
             to_cidrs(s, e, 0, |a, l| {
@@ -404,6 +442,10 @@ impl Screen {
                 ok6.push((s, e));
                 continue;
             }
+            if !narrow && !is_cidr(s, e) {
+                self.refuse_range(&mut out, v6_net(s, 128), v6_net(e, 128), self.min6);
+                continue;
+            }
             to_cidrs(s, e, 0, |a, l| {
                 let t = Target::from_net(v6_net(a, l));
                 match self.check(&t) {
@@ -416,9 +458,29 @@ impl Screen {
                 }
             });
         }
-        out.nets = aggregate::aggregate_ranges(ok4, ok6, self.min4, self.min6);
-        out
+        out.nets = aggregate::aggregate_ranges(ok4, ok6, self.min4, self.min6)?;
+        Ok(out)
     }
+
+    /// Refuse a whole `a - b` range wider than the prefix limit.
+    fn refuse_range(&self, out: &mut Screened, a: IpNet, b: IpNet, max: u8) {
+        let r = Refusal::PrefixTooWide(max);
+        *out.refused.entry(r.code().to_string()).or_insert(0) += 1;
+        if out.refused_samples.len() < SAMPLES {
+            out.refused_samples.push(RefusedEntry {
+                target: format!("{} - {}", a.addr(), b.addr()),
+                reason: format!("range {r}"),
+            });
+        }
+    }
+}
+
+/// Whether `[s, e]` is exactly one aligned network.
+fn is_cidr<T: Addr>(s: T, e: T) -> bool {
+    let (s, e) = (s.to_u128(), e.to_u128());
+    let span = e - s;
+    // span + 1 is a power of two and s is aligned to it.
+    span == u128::MAX || ((span & (span + 1)) == 0 && (s & span) == 0)
 }
 
 /// Networks the jail's firewall actions cannot hold (an nftables set without
@@ -470,6 +532,7 @@ pub fn policy(settings: &Settings, ignoreip: &[String]) -> Policy {
         safelist: Policy::parse_list(&settings.safelist),
         own_addresses: settings.own_addresses.clone(),
         ssh_client: settings.ssh_client,
+        ssh_peers: settings.ssh_peers.clone(),
         max_prefix_v4: Some(settings.max_prefix_v4),
         max_prefix_v6: Some(settings.max_prefix_v6),
     }
@@ -542,6 +605,108 @@ pub fn entries(conn: &Connection, source_id: i64) -> Result<Vec<String>> {
         .map_err(db("reading blocklist entries"))
 }
 
+/// Mark entries pending (before their ban or unban goes to fail2ban) or
+/// confirmed (after), in one transaction.
+fn set_pending(conn: &Connection, source_id: i64, items: &[String], pending: bool) -> Result<()> {
+    let tx = conn
+        .unchecked_transaction()
+        .map_err(db("starting a batch"))?;
+    {
+        let mut st = tx
+            .prepare_cached(
+                "UPDATE blocklist_entries SET pending = ?3 WHERE source_id = ?1 AND network = ?2",
+            )
+            .map_err(db("recording pending entries"))?;
+        for n in items {
+            st.execute(params![source_id, n, pending])
+                .map_err(db("recording pending entries"))?;
+        }
+    }
+    tx.commit().map_err(db("committing a batch"))
+}
+
+/// Whether an interrupted run left entries of this source pending.
+pub fn has_pending(conn: &Connection, source_id: i64) -> Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM blocklist_entries WHERE source_id = ?1 AND pending <> 0)",
+        [source_id],
+        |r| r.get(0),
+    )
+    .map_err(db("reading pending entries"))
+}
+
+/// What reconciling write-ahead entries found.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Reconciled {
+    /// Pending entries fail2ban bans: kept as this source's.
+    pub kept: u64,
+    /// Pending entries fail2ban does not ban: dropped.
+    pub dropped: u64,
+}
+
+/// Settle the entries an interrupted run left pending against the jail's
+/// real list, asked once: banned ones are this source's, the others are
+/// dropped. Nothing is sent to fail2ban.
+pub fn reconcile_pending(
+    conn: &Connection,
+    applier: &mut dyn Applier,
+    src: &Source,
+) -> Result<Reconciled> {
+    let pending: Vec<String> = {
+        let mut st = conn
+            .prepare_cached(
+                "SELECT network FROM blocklist_entries WHERE source_id = ?1 AND pending <> 0",
+            )
+            .map_err(db("reading pending entries"))?;
+        st.query_map([src.id], |r| r.get::<_, String>(0))
+            .map_err(db("reading pending entries"))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(db("reading pending entries"))?
+    };
+    let mut out = Reconciled::default();
+    if pending.is_empty() {
+        return Ok(out);
+    }
+    let live: Option<HashSet<IpNet>> = applier.jail_bans(&src.jail)?.map(|v| {
+        v.iter()
+            .filter_map(|s| Target::parse(s).ok().map(|t| t.net()))
+            .collect()
+    });
+    let (keep, drop): (Vec<String>, Vec<String>) =
+        pending
+            .into_iter()
+            .partition(|n| match (&live, Target::parse(n)) {
+                (Some(live), Ok(t)) => live.contains(&t.net()),
+                (None, _) => true,
+                (_, Err(_)) => false,
+            });
+    set_pending(conn, src.id, &keep, false)?;
+    let tx = conn
+        .unchecked_transaction()
+        .map_err(db("starting a batch"))?;
+    for n in &drop {
+        tx.execute(
+            "DELETE FROM blocklist_entries WHERE source_id = ?1 AND network = ?2",
+            params![src.id, n],
+        )
+        .map_err(db("removing entries"))?;
+    }
+    tx.commit().map_err(db("committing a batch"))?;
+    out.kept = keep.len() as u64;
+    out.dropped = drop.len() as u64;
+    if out != Reconciled::default() {
+        tracing::warn!(
+            event = "blocklist_pending_reconciled",
+            component = "blocklist",
+            source = %src.name,
+            kept = out.kept,
+            dropped = out.dropped,
+            "entries of an interrupted run were reconciled with fail2ban's list"
+        );
+    }
+    Ok(out)
+}
+
 /// Whether another source of the same jail still lists this network.
 fn listed_elsewhere(conn: &Connection, source_id: i64, jail: &str, network: &str) -> Result<bool> {
     conn.query_row(
@@ -554,6 +719,58 @@ fn listed_elsewhere(conn: &Connection, source_id: i64, jail: &str, network: &str
     .map_err(db("checking other sources' entries"))
 }
 
+/// The log row of a run that starts now, `running` until [`finish`].
+/// Earlier rows of this source left `running` by a process that is gone
+/// become `interrupted`.
+fn start_record(conn: &Connection, src: &Source, now: i64) -> Result<i64> {
+    mark_interrupted(conn, Some(src.id))?;
+    conn.execute(
+        "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, status, pid)
+         VALUES (?1, ?2, ?3, ?4, 'running', ?5)",
+        params![
+            src.id,
+            src.name,
+            src.jail,
+            now,
+            i64::from(std::process::id())
+        ],
+    )
+    .map_err(db("recording the import"))?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Rows left `running` by a process that no longer exists are
+/// `interrupted` (all sources, or one).
+pub fn mark_interrupted(conn: &Connection, source_id: Option<i64>) -> Result<u64> {
+    let mut st = conn
+        .prepare(
+            "SELECT id, pid FROM blocklist_imports
+             WHERE status = 'running' AND (?1 IS NULL OR source_id = ?1)",
+        )
+        .map_err(db("reading the import log"))?;
+    let rows = st
+        .query_map([source_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+        })
+        .map_err(db("reading the import log"))?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .map_err(db("reading the import log"))?;
+    let mut n = 0;
+    for (id, pid) in rows {
+        if pid.is_none_or(|p| !crate::util::pid_alive(p)) {
+            n += conn
+                .execute(
+                    "UPDATE blocklist_imports SET status = 'interrupted',
+                         error = 'the run ended before it finished (killed or crashed)'
+                     WHERE id = ?1 AND status = 'running'",
+                    [id],
+                )
+                .map_err(db("recording the import"))? as u64;
+        }
+    }
+    Ok(n)
+}
+
 fn record(conn: &Connection, src: &Source, r: &ImportReport, started: i64, now: i64) -> Result<()> {
     let refused = serde_json::to_string(&r.refused).unwrap_or_else(|_| "{}".into());
     let samples: Vec<(u64, &str)> = r
@@ -562,16 +779,28 @@ fn record(conn: &Connection, src: &Source, r: &ImportReport, started: i64, now: 
         .map(|l| (l.line, l.text.as_str()))
         .collect();
     let samples = serde_json::to_string(&samples).unwrap_or_else(|_| "[]".into());
+    // A run records its row when it starts; one that stopped before that
+    // (no jail, say) gets its row now.
+    let id = match r.run_id {
+        Some(id) => id,
+        None => {
+            conn.execute(
+                "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![src.id, src.name, src.jail, started, r.status],
+            )
+            .map_err(db("recording the import"))?;
+            conn.last_insert_rowid()
+        }
+    };
     conn.execute(
-        "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, finished_at,
-             status, http_status, bytes, etag, lines, valid, invalid, duplicates, refused,
-             aggregated, added, removed, duration_ms, error, invalid_samples)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+        "UPDATE blocklist_imports SET finished_at = ?2, status = ?3, http_status = ?4,
+             bytes = ?5, etag = ?6, lines = ?7, valid = ?8, invalid = ?9, duplicates = ?10,
+             refused = ?11, aggregated = ?12, added = ?13, removed = ?14, duration_ms = ?15,
+             error = ?16, invalid_samples = ?17
+         WHERE id = ?1",
         params![
-            src.id,
-            src.name,
-            src.jail,
-            started,
+            id,
             now,
             r.status,
             r.http_status,
@@ -721,6 +950,8 @@ pub fn import_source_with(
         return Ok(r);
     }
 
+    r.run_id = Some(start_record(conn, src, now)?);
+
     // 2. The jail must exist and its ignoreip is part of the policy. An nft
     // target has no jail; its table must hold what the database says.
     let prepared = if src.nft().is_some() {
@@ -735,6 +966,17 @@ pub fn import_source_with(
             return finish(conn, src, r, t0, now, false, actor);
         }
     };
+    // Settle what an interrupted run left pending before diffing against it
+    // (an nft target's apply is one transaction: it leaves nothing pending).
+    if !opts.dry_run && src.nft().is_none() {
+        match reconcile_pending(conn, applier, src) {
+            Ok(rc) => r.reconciled = rc,
+            Err(e) => {
+                r.fail("failed", &e);
+                return finish(conn, src, r, t0, now, false, actor);
+            }
+        }
+    }
 
     // 3. Fetch (every attempt counts against the limit).
     if !opts.dry_run {
@@ -788,7 +1030,14 @@ pub fn import_source_with(
     progress.finish();
     r.bytes = read;
     r.take_stats(&parsed.stats);
-    let mut screened = Screen::new(policy(settings, &ignoreip)).run(&parsed);
+    let mut screened = match Screen::new(policy(settings, &ignoreip)).run(&parsed) {
+        Ok(s) => s,
+        Err(e) => {
+            r.take_stats(&parsed.stats);
+            r.fail("aborted", &e);
+            return finish(conn, src, r, t0, now, false, actor);
+        }
+    };
     drop(parsed);
     refuse_unenforceable(applier, &src.jail, &mut screened);
     r.refused = screened.refused;
@@ -858,15 +1107,40 @@ pub fn import_source_with(
         .iter()
         .filter(|s| Target::parse(s).is_err())
         .collect();
-    let new: HashSet<IpNet> = screened.nets.iter().copied().collect();
+    // Memory: a million-line list is a million networks; build the set of
+    // the new ones only when there are old ones to compare, and let a dry run
+    // count instead of collecting.
+    let new: HashSet<IpNet> = if old.is_empty() {
+        HashSet::new()
+    } else {
+        screened.nets.iter().copied().collect()
+    };
+    let mut to_remove: Vec<IpNet> = old.iter().filter(|n| !new.contains(n)).copied().collect();
+    drop(new);
+    if opts.dry_run {
+        to_remove.sort_unstable();
+        let mut adds = screened.nets.iter().filter(|n| !old.contains(n));
+        r.added_sample = adds
+            .by_ref()
+            .take(SAMPLES)
+            .map(|n| Target::from_net(*n).to_string())
+            .collect();
+        r.to_add = (r.added_sample.len() + adds.count()) as u64;
+        r.to_remove = to_remove.len() as u64;
+        r.removed_sample = to_remove
+            .iter()
+            .take(SAMPLES)
+            .map(|n| Target::from_net(*n).to_string())
+            .collect();
+        r.status = "dry-run".into();
+        return finish(conn, src, r, t0, now, false, actor);
+    }
     let mut to_add: Vec<IpNet> = screened
         .nets
         .iter()
         .filter(|n| !old.contains(n))
         .copied()
         .collect();
-    let mut to_remove: Vec<IpNet> = old.iter().filter(|n| !new.contains(n)).copied().collect();
-    drop(new);
     to_add.sort_unstable();
     to_remove.sort_unstable();
     let to_add: Vec<String> = to_add
@@ -928,18 +1202,17 @@ pub fn import_source_with(
             });
             break;
         }
-        if let Err(e) = applier.ban(&src.jail, chunk) {
-            failure = Some(e);
-            break;
-        }
+        // Write-ahead: the batch is recorded pending before fail2ban sees
+        // it and confirmed after, so a kill in between leaves a trace the
+        // next run reconciles.
         let tx = conn
             .unchecked_transaction()
             .map_err(db("starting a batch"))?;
         {
             let mut st = tx
                 .prepare_cached(
-                    "INSERT OR REPLACE INTO blocklist_entries (source_id, network, jail, added_at)
-                     VALUES (?1, ?2, ?3, ?4)",
+                    "INSERT OR REPLACE INTO blocklist_entries (source_id, network, jail, added_at, pending)
+                     VALUES (?1, ?2, ?3, ?4, 1)",
                 )
                 .map_err(db("recording banned entries"))?;
             for n in chunk {
@@ -948,6 +1221,11 @@ pub fn import_source_with(
             }
         }
         tx.commit().map_err(db("committing a batch"))?;
+        if let Err(e) = applier.ban(&src.jail, chunk) {
+            failure = Some(e);
+            break;
+        }
+        set_pending(conn, src.id, chunk, false)?;
         r.added += chunk.len() as u64;
         if r.added_sample.len() < SAMPLES {
             r.added_sample
@@ -996,6 +1274,7 @@ pub fn import_source_with(
                 });
                 break;
             }
+            set_pending(conn, src.id, chunk, true)?;
             if let Err(e) = applier.unban(&src.jail, chunk) {
                 failure = Some(e);
                 break;
@@ -1016,7 +1295,17 @@ pub fn import_source_with(
         Some(e) => {
             // The validators stay old, so the next run fetches in full and
             // converges on the rest.
-            r.fail("failed", &e);
+            let status = if matches!(e, Error::Interrupted { .. }) {
+                "interrupted"
+            } else {
+                // The batch that failed may have reached fail2ban in part:
+                // settle it now if fail2ban answers, else the next run does.
+                if let Err(e) = reconcile_pending(conn, applier, src) {
+                    tracing::debug!(event = "blocklist_reconcile_deferred", error = %e);
+                }
+                "failed"
+            };
+            r.fail(status, &e);
         }
         None => {
             r.status = "ok".into();
@@ -1233,6 +1522,9 @@ pub fn remove_source(
             src.name
         )));
     }
+    if !keep_bans {
+        reconcile_pending(conn, applier, src)?;
+    }
     let all = entries(conn, src.id)?;
     let mut r = RemoveReport {
         source: src.name.clone(),
@@ -1255,6 +1547,7 @@ pub fn remove_source(
             }
         }
         for chunk in unban.chunks(settings.batch_size.max(1)) {
+            set_pending(conn, src.id, chunk, true)?;
             if let Err(e) = applier.unban(&src.jail, chunk) {
                 result = Err(e);
                 break;
@@ -1324,13 +1617,46 @@ pub struct ImportRecord {
     pub invalid_samples: serde_json::Value,
 }
 
+/// A `running` row whose process is gone was interrupted (killed or
+/// crashed): say so without waiting for the next run to rewrite it.
+fn live_status(status: String, pid: Option<i64>) -> String {
+    if status == "running" && pid.is_none_or(|p| !crate::util::pid_alive(p)) {
+        "interrupted".into()
+    } else {
+        status
+    }
+}
+
+/// Why a source is failing, when it is: its last import (not a dry run)
+/// failed, was aborted or was interrupted — which covers a source that never
+/// succeeded. A source never imported, or importing now, is not failing.
+pub fn failing_reason(conn: &Connection, source_name: &str) -> rusqlite::Result<Option<String>> {
+    let last: Option<(String, Option<String>, Option<i64>)> = conn
+        .query_row(
+            "SELECT status, error, pid FROM blocklist_imports
+             WHERE source_name = ?1 AND status <> 'dry-run' ORDER BY id DESC LIMIT 1",
+            [source_name],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(last.and_then(|(status, error, pid)| {
+        let status = live_status(status, pid);
+        matches!(status.as_str(), "failed" | "aborted" | "interrupted").then(|| {
+            let why = error
+                .map(|e| crate::util::clip(&e, crate::util::QUOTE_MAX).into_owned())
+                .unwrap_or_else(|| "no reason recorded".into());
+            format!("last import {status}: {why}")
+        })
+    }))
+}
+
 /// Imports, newest first.
 pub fn log(conn: &Connection, source_name: Option<&str>, limit: u32) -> Result<Vec<ImportRecord>> {
     let mut st = conn
         .prepare(
             "SELECT id, source_name, jail, started_at, finished_at, status, http_status, bytes, etag,
                  lines, valid, invalid, duplicates, refused, aggregated, added, removed,
-                 duration_ms, error, invalid_samples
+                 duration_ms, error, invalid_samples, pid
              FROM blocklist_imports WHERE (?1 IS NULL OR source_name = ?1)
              ORDER BY id DESC LIMIT ?2",
         )
@@ -1346,7 +1672,7 @@ pub fn log(conn: &Connection, source_name: Option<&str>, limit: u32) -> Result<V
                 jail: r.get(2)?,
                 started_at: rfc3339(r.get(3)?),
                 finished_at: r.get::<_, Option<i64>>(4)?.map(rfc3339),
-                status: r.get(5)?,
+                status: live_status(r.get(5)?, r.get(20)?),
                 http_status: r.get::<_, Option<i64>>(6)?.map(|v| v.clamp(0, 999) as u16),
                 bytes: r.get::<_, Option<i64>>(7)?.map(u),
                 etag: r.get(8)?,
@@ -1389,6 +1715,10 @@ pub struct SourceStatus {
     /// Enabled, and the last success is older than three intervals (or there
     /// was none within three intervals of adding the source).
     pub stale: bool,
+    /// The last import failed, was aborted or was interrupted.
+    pub failing: bool,
+    /// Why, when failing.
+    pub failing_reason: Option<String>,
 }
 
 pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
@@ -1397,16 +1727,16 @@ pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
         let ok = last_success(conn, s.id)?;
         let failure: Option<i64> = conn
             .query_row(
-                "SELECT MAX(finished_at) FROM blocklist_imports WHERE source_id = ?1 AND status IN ('failed', 'aborted')",
+                "SELECT MAX(COALESCE(finished_at, started_at)) FROM blocklist_imports WHERE source_id = ?1 AND status IN ('failed', 'aborted', 'interrupted')",
                 [s.id],
                 |r| r.get(0),
             )
             .map_err(db("reading the import log"))?;
-        let last: Option<(String, Option<String>)> = conn
+        let last: Option<(String, Option<String>, Option<i64>)> = conn
             .query_row(
-                "SELECT status, error FROM blocklist_imports WHERE source_id = ?1 AND status <> 'dry-run' ORDER BY id DESC LIMIT 1",
+                "SELECT status, error, pid FROM blocklist_imports WHERE source_id = ?1 AND status <> 'dry-run' ORDER BY id DESC LIMIT 1",
                 [s.id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()
             .map_err(db("reading the import log"))?;
@@ -1419,12 +1749,15 @@ pub fn status(conn: &Connection, now: i64) -> Result<Vec<SourceStatus>> {
             .map_err(db("counting entries"))?;
         let limit = (s.interval_s as i64).saturating_mul(3);
         let since = ok.unwrap_or(s.created_at);
+        let failing = failing_reason(conn, &s.name).map_err(db("reading the import log"))?;
         out.push(SourceStatus {
+            failing: failing.is_some(),
+            failing_reason: failing,
             stale: s.enabled && now.saturating_sub(since) > limit,
             age_s: ok.map(|t| now.saturating_sub(t)),
             last_success: ok.map(rfc3339),
             last_failure: failure.map(rfc3339),
-            last_status: last.as_ref().map(|l| l.0.clone()),
+            last_status: last.as_ref().map(|l| live_status(l.0.clone(), l.2)),
             last_error: last.and_then(|l| l.1),
             entries: entries.max(0) as u64,
             name: s.name,

@@ -30,6 +30,8 @@ impl Job for BlocklistImport {
     fn run(&self, ctx: &mut JobContext<'_>) -> Result<Value> {
         let mut settings = Settings::from_config(ctx.config());
         settings.own_addresses = crate::net::own_addresses();
+        settings.ssh_peers =
+            crate::net::ssh_peers(&crate::net::ssh_ports(&ctx.config().safety.ssh_ports));
         settings.actor = "bangui jobs".into();
         let mut applier = LazyApplier {
             opts: ClientOptions::from_config(&ctx.config().fail2ban),
@@ -80,6 +82,9 @@ impl Applier for LazyApplier {
     }
     fn enforceable(&mut self, jail: &str) -> Option<super::import::Enforceable> {
         Fail2banApplier(self.client().ok()?).enforceable(jail)
+    }
+    fn jail_bans(&mut self, jail: &str) -> Result<Option<Vec<String>>> {
+        Fail2banApplier(self.client()?).jail_bans(jail)
     }
 }
 

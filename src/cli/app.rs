@@ -48,6 +48,10 @@ pub struct App {
     #[allow(dead_code)]
     pub progress: bool,
     pub env: Env,
+    /// The intent row this state-changing invocation wrote before acting.
+    pub intent: std::cell::RefCell<Option<(i64, super::gate::Intent)>>,
+    /// The intent of this invocation, kept after its row is completed.
+    pub gated: std::cell::RefCell<Option<(i64, super::gate::Intent)>>,
 }
 
 pub fn output_mode(g: &GlobalArgs) -> Mode {
@@ -155,12 +159,106 @@ impl App {
         )
     }
 
-    /// Append to the audit log; a failure is a warning, never the command's
-    /// failure (the change itself has already happened).
+    /// The gate: before a state-changing command acts, open (and migrate)
+    /// the database and write its audit row as an intent. An error here
+    /// means the command must not act.
+    pub fn begin(&self, intent: super::gate::Intent) -> Result<()> {
+        let conn = self.db()?;
+        if !intent.audited {
+            return Ok(());
+        }
+        let id = bangui::audit::intent(
+            &conn,
+            &bangui::audit::AuditRecord {
+                at: bangui::util::now_unix(),
+                actor: &self.actor(),
+                command: &intent.command,
+                jail: intent.jail.as_deref(),
+                targets: &intent.targets,
+                outcome: "started",
+                changed: false,
+                detail: None,
+            },
+        )?;
+        *self.gated.borrow_mut() = Some((id, intent.clone()));
+        *self.intent.borrow_mut() = Some((id, intent));
+        Ok(())
+    }
+
+    /// Complete the audit row: the intent row written by [`App::begin`]
+    /// when there is one, else a new row. A failure is a warning, never the
+    /// command's failure (the change itself has already happened).
     pub fn audit(&self, rec: &bangui::audit::AuditRecord<'_>) {
-        if let Err(e) = self.db().and_then(|conn| bangui::audit::append(&conn, rec)) {
+        let pending = self.intent.borrow_mut().take();
+        let r = self.db().and_then(|conn| match &pending {
+            Some((id, _)) => bangui::audit::complete(&conn, *id, rec),
+            None => bangui::audit::append(&conn, rec).map(|_| ()),
+        });
+        if let Err(e) = r {
             self.warn(&format!("could not write the audit log: {e}"));
         }
+    }
+
+    /// After dispatch: complete an intent row the command did not complete
+    /// itself, from its report or error.
+    pub fn finish_intent(&self, result: &mut Result<super::output::Report>) {
+        let Some((_, intent)) = self.gated.borrow().clone() else {
+            return;
+        };
+        use bangui::error::exit;
+        // Every dry run says so the same way: nothing changed, and what
+        // would have.
+        if intent.dry_run
+            && let Ok(rep) = result.as_mut()
+            && let Some(data) = rep.data.as_object_mut()
+        {
+            let would = data
+                .get("would_change")
+                .or_else(|| data.get("changed"))
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            data.insert("would_change".into(), would.into());
+            data.insert("changed".into(), false.into());
+            data.insert("dry_run".into(), true.into());
+        }
+        // A command that audited itself has completed its row already.
+        if self.intent.borrow().is_none() {
+            return;
+        }
+        let (outcome, changed, detail) = match result {
+            Ok(rep) => {
+                let changed = rep.data.get("changed").and_then(|v| v.as_bool());
+                let outcome = match rep.exit_code {
+                    _ if intent.dry_run => "dry-run",
+                    exit::OK => "ok",
+                    exit::PARTIAL => "partial",
+                    exit::DATA_ERR => "refused",
+                    _ => "failed",
+                };
+                (outcome, changed.unwrap_or(false), None)
+            }
+            Err(e) => (
+                if matches!(e, Error::Interrupted { .. }) {
+                    "interrupted"
+                } else {
+                    "failed"
+                },
+                false,
+                Some(
+                    serde_json::json!({"error": bangui::util::sanitize(&e.to_string()), "exit_code": e.exit_code()}),
+                ),
+            ),
+        };
+        self.audit(&bangui::audit::AuditRecord {
+            at: bangui::util::now_unix(),
+            actor: &self.actor(),
+            command: &intent.command,
+            jail: intent.jail.as_deref(),
+            targets: &intent.targets,
+            outcome,
+            changed,
+            detail,
+        });
     }
 
     pub fn warn(&self, msg: &str) {

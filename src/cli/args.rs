@@ -15,6 +15,7 @@ Exit codes:
   65   bad input data: invalid IP/CIDR, malformed file, refused by safety policy
   66   an input file is missing
   69   fail2ban unreachable (socket missing, connection refused, timeout); the fleet store unreachable
+  70   internal error (a bug: please report it)
   74   local I/O or database failure
   75   try again later: scheduler lock held, rate limit hit, database busy
   77   permission denied (socket, config dir, database)
@@ -121,7 +122,7 @@ pub enum Command {
     /// Unban IPs from one jail or from every jail
     Unban(UnbanArgs),
 
-    /// List current bans, or ask whether IPs are banned (exit 1 when none is)
+    /// List current bans, or ask whether IPs are banned, also inside a banned network (exit 1 when none is)
     Banned(BannedArgs),
 
     /// Why an IP is banned or not: bans, history, blocklists, geo, safety, log lines (exit 1 when no jail bans it)
@@ -250,7 +251,7 @@ pub struct BanArgs {
 #[derive(Debug, Args)]
 pub struct UnbanArgs {
     /// IP addresses or CIDR networks as they were banned
-    #[arg(value_name = "IP|CIDR", required_unless_present_any = ["all", "all_jails", "origin", "source", "country", "asn", "network", "banned_before"])]
+    #[arg(value_name = "IP|CIDR", required_unless_present_any = ["all", "from_file", "all_jails", "origin", "source", "country", "asn", "network", "banned_before"])]
     pub targets: Vec<String>,
 
     /// Only this jail [default: every jail]
@@ -349,6 +350,10 @@ pub struct BannedArgs {
     /// Only this jail
     #[arg(short, long)]
     pub jail: Option<String>,
+
+    /// Only an exact ban entry counts (an IP inside a banned network is "no")
+    #[arg(long)]
+    pub exact: bool,
 }
 
 #[derive(Debug, Args)]

@@ -38,6 +38,12 @@ fn read_items(args: &[String], file: Option<&Path>) -> Result<Vec<(Option<usize>
     for (i, line) in reader.split(b'\n').enumerate() {
         let line = line.map_err(|e| Error::io(format!("reading {}", path.display()), path, e))?;
         let text = String::from_utf8_lossy(&line);
+        // A UTF-8 byte-order mark, as the blocklist parser accepts it.
+        let text = if i == 0 {
+            text.trim_start_matches('\u{feff}')
+        } else {
+            &text
+        };
         let text = text.split('#').next().unwrap_or("").trim();
         if !text.is_empty() {
             items.push((Some(i + 1), text.to_string()));
@@ -62,7 +68,8 @@ pub(super) fn policy(app: &App, ignoreip: Vec<String>, force: bool) -> Policy {
         ignoreip: Policy::parse_list(&ignoreip),
         safelist: Policy::parse_list(&app.cfg.safety.safelist),
         own_addresses: net::own_addresses(),
-        ssh_client: net::ssh_client_from(app.env.get("SSH_CONNECTION"), app.env.get("SSH_CLIENT")),
+        ssh_client: app.cfg.safety.session_ssh_client,
+        ssh_peers: net::ssh_peers(&net::ssh_ports(&app.cfg.safety.ssh_ports)),
         max_prefix_v4: None,
         max_prefix_v6: None,
     }
@@ -427,7 +434,7 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
     let mut client = app.client()?;
     if !a.targets.is_empty() {
         let list = targets(&a.targets, None)?;
-        let answers = bans::query(&mut client, &list, a.jail.as_deref())?;
+        let answers = bans::query(&mut client, &list, a.jail.as_deref(), a.exact)?;
         let any = answers.iter().any(|x| x.banned);
         let rows = answers
             .iter()

@@ -93,7 +93,7 @@ fn run_restore(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Repor
 fn settings(app: &App) -> Settings {
     let mut s = Settings::from_config(&app.cfg);
     s.own_addresses = net::own_addresses();
-    s.ssh_client = net::ssh_client_from(app.env.get("SSH_CONNECTION"), app.env.get("SSH_CLIENT"));
+    s.ssh_peers = net::ssh_peers(&net::ssh_ports(&app.cfg.safety.ssh_ports));
     s.actor = app.actor();
     s.fetch.proxy = ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
         .iter()
@@ -358,6 +358,13 @@ fn toggle(
     }
     let changed = source::set_enabled(conn, name, on, now)?;
     let s = source::get(conn, name)?;
+    // A disabled source is not imported again soon: settle what an
+    // interrupted run left pending now.
+    if !on && import::has_pending(conn, s.id)? {
+        let mut client = app.client()?;
+        let t: &mut dyn Transport = &mut client;
+        import::reconcile_pending(conn, &mut Fail2banApplier(t), &s)?;
+    }
     let command = if on {
         "blocklist source enable"
     } else {
@@ -482,6 +489,30 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
     let st = settings(app);
     let mut reports: Vec<ImportReport> = Vec::new();
     let mut checks: Vec<Value> = Vec::new();
+    // SIGTERM/SIGINT stop the import between batches, as they stop jobs;
+    // the report of what was done is still printed.
+    let shutdown = bangui::jobs::Shutdown::new();
+    let _listener = if a.dry_run {
+        None
+    } else {
+        Some(shutdown.install()?)
+    };
+    if !a.dry_run {
+        // A second signal stops at once: the write-ahead entries keep the
+        // database consistent with fail2ban, and the next run reconciles.
+        let sd = shutdown.clone();
+        std::thread::spawn(move || {
+            loop {
+                if sd.signal_count() >= 2 {
+                    let code = bangui::jobs::shutdown::signal_exit(sd.signal().unwrap_or(0)).1;
+                    eprintln!("bangui: error: stopped at once by a second signal");
+                    std::process::exit(code);
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        });
+    }
+    let should_stop = || shutdown.requested();
     if !sources.is_empty() {
         // Sources with target nft need no fail2ban.
         let mut client = if sources.iter().any(|s| s.nft().is_none()) {
@@ -509,12 +540,13 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
             } else {
                 &mut NoProgress
             };
-            let r = import::import_source(conn, applier, s, &st, opts, progress, &|| false, now)?;
+            let r =
+                import::import_source(conn, applier, s, &st, opts, progress, &should_stop, now)?;
             // An unreachable fail2ban fails every source alike: stop here.
             let down =
                 r.error_kind == Some("fail2ban_unavailable") && r.added == 0 && r.removed == 0;
             reports.push(r);
-            if down {
+            if down || shutdown.requested() {
                 break;
             }
         }
@@ -535,6 +567,11 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
         .sum();
     let changed = reports.iter().any(|r| r.changed);
     let mut codes: Vec<i32> = reports.iter().map(|r| r.exit_code).collect();
+    if let Some(sig) = shutdown.signal() {
+        let stop = bangui::jobs::shutdown::signal_exit(sig).1;
+        codes.retain(|c| *c != exit::SIGTERM);
+        codes = vec![stop];
+    }
     codes.dedup();
     let code = match codes.as_slice() {
         _ if not_enforced > 0 => exit::PARTIAL,
@@ -586,7 +623,8 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
     }
     let mut report = Report::new(
         "blocklist import",
-        json!({ "changed": changed, "dry_run": a.dry_run, "sources": sources_json }),
+        json!({ "changed": changed, "dry_run": a.dry_run, "sources": sources_json,
+            "would_change": reports.iter().any(|r| r.to_add > 0 || r.to_remove > 0) }),
         table(
             &[
                 "source",
@@ -726,6 +764,7 @@ fn run_status(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Report
                 s.age_s.map(format_duration).unwrap_or_else(|| "-".into()),
                 s.stale.to_string(),
                 opt(dropped(&s.name)),
+                s.failing.to_string(),
             ]
         })
         .collect();
@@ -743,7 +782,8 @@ fn run_status(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Report
     }
     Ok(Report::new(
         "blocklist status",
-        json!({ "sources": sources, "any_stale": stale.values().any(|v| *v) }),
+        json!({ "sources": sources, "any_stale": stale.values().any(|v| *v),
+            "any_failing": all.iter().any(|s| s.failing) }),
         if all.is_empty() {
             View::Text("no blocklist sources; `bangui blocklist source add` creates one".into())
         } else {
@@ -758,6 +798,7 @@ fn run_status(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Report
                     "age",
                     "stale",
                     "dropped",
+                    "failing",
                 ],
                 rows,
             )

@@ -378,6 +378,7 @@ fn set(app: &App, jail: &str, key: &str, value: &str, dry_run: bool) -> Result<R
             "jail": jail, "key": key, "value": value,
             "before": before, "after": after,
             "changed": changed, "dry_run": dry_run,
+            "would_change": if dry_run { display(&before) != value } else { changed },
         }),
         kv(vec![
             ("jail", jail.to_string()),
@@ -418,7 +419,7 @@ fn idle(app: &App, jail: &str, on: bool, dry_run: bool) -> Result<Report> {
         json!({
             "jail": jail, "idle": state, "dry_run": dry_run,
             // The previous state is not readable, so a change is assumed.
-            "changed": !dry_run,
+            "changed": !dry_run, "would_change": true,
         }),
         kv(vec![
             ("jail", jail.to_string()),
@@ -436,7 +437,7 @@ fn stop(app: &App, jail: &str, dry_run: bool) -> Result<Report> {
     audit_quietly(app, "jail stop", jail, &[], dry_run, !dry_run);
     Ok(Report::new(
         "jail stop",
-        json!({ "jail": jail, "stopped": !dry_run, "changed": !dry_run, "dry_run": dry_run }),
+        json!({ "jail": jail, "stopped": !dry_run, "changed": !dry_run, "dry_run": dry_run, "would_change": true }),
         kv(vec![
             ("jail", jail.to_string()),
             ("stopped", (!dry_run).to_string()),
@@ -505,7 +506,7 @@ fn delegate(
     if dry_run {
         return Ok(Report::new(
             format!("jail {verb}"),
-            json!({ "jail": jail, "would_run": command_line, "changed": false, "dry_run": true }),
+            json!({ "jail": jail, "would_run": command_line, "changed": false, "dry_run": true, "would_change": true }),
             kv(vec![("would run", command_line)]),
         ));
     }

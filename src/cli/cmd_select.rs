@@ -158,6 +158,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         jail: a.jail.clone(),
         dry_run: a.dry_run,
         changed: false,
+        would_change: false,
         unbanned: 0,
         not_banned: 0,
         items: Vec::new(),
@@ -172,6 +173,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
             &mut keep,
         )?;
         out.changed |= o.changed;
+        out.would_change |= o.would_change;
         out.unbanned += o.unbanned;
         out.not_banned += o.not_banned;
         out.items.extend(o.items);

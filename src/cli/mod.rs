@@ -25,6 +25,7 @@ mod cmd_select;
 mod cmd_status;
 mod cmd_top;
 mod cmd_verify;
+mod gate;
 mod logging;
 mod manpage;
 mod output;
@@ -40,9 +41,43 @@ use app::{App, Env};
 use args::{Cli, Command};
 use output::{Mode, Report};
 
+/// A panic is a bug: say so in one line, ask for a report, and exit 70.
+/// The backtrace only when `RUST_BACKTRACE` asks for it.
+fn install_panic_hook(env: &Env) {
+    let backtrace = env
+        .get("RUST_BACKTRACE")
+        .is_some_and(|v| !v.is_empty() && v != "0");
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "bangui: internal error: {}{at} (please report)",
+            bangui::util::sanitize(&bangui::util::clip(&msg, 1000))
+        );
+        if backtrace {
+            eprintln!("{}", std::backtrace::Backtrace::force_capture());
+        }
+        std::process::exit(exit::SOFTWARE);
+    }));
+}
+
 /// Run the program and return its exit code.
 pub fn main() -> i32 {
     let env = Env::capture();
+    install_panic_hook(&env);
+    // Fault injection for the test of the panic hook: no input reaches a
+    // panic on purpose.
+    if env.get("BANGUI_TEST_PANIC").is_some() {
+        panic!("BANGUI_TEST_PANIC is set");
+    }
     let matches = match cmd_gen::with_hidden(Cli::command()).try_get_matches() {
         Ok(m) => m,
         Err(e) => usage_without_env(e).exit(),
@@ -86,6 +121,8 @@ pub fn main() -> i32 {
         mode,
         env,
         cfg,
+        intent: Default::default(),
+        gated: Default::default(),
     };
     for w in &app.cfg.warnings {
         app.warn(w);
@@ -94,7 +131,20 @@ pub fn main() -> i32 {
         app.warn(msg);
         count_log_sink_failure(&app);
     }
-    match dispatch(&app, cli.command) {
+    // Refuse before acting: a command that changes state and cannot record
+    // it changes nothing.
+    if let Some(intent) = gate::classify(&matches)
+        && let Err(e) = app.begin(intent)
+    {
+        let code = fail(&e, mode, color);
+        eprintln!(
+            "bangui: nothing was changed: this command needs a usable database to record what it does"
+        );
+        return code;
+    }
+    let mut result = dispatch(&app, cli.command);
+    app.finish_intent(&mut result);
+    match result {
         Err(e) if nagios => cmd_health::nagios_unknown(&e),
         r => finish(r, mode, color),
     }

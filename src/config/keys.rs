@@ -22,6 +22,8 @@ pub enum Kind {
     Duration,
     Choice(&'static [&'static str]),
     StrList,
+    /// A list of TCP ports (1-65535).
+    PortList,
     /// An array of tables validated by the module that owns it.
     Tables,
 }
@@ -80,6 +82,17 @@ impl KeyDef {
                     .map(|s| toml::Value::String(s.to_string()))
                     .collect(),
             ),
+            Kind::PortList => toml::Value::Array(
+                raw.split([',', ' '])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| {
+                        s.parse::<i64>()
+                            .map(toml::Value::Integer)
+                            .map_err(|_| format!("expected a port number, got {s:?}"))
+                    })
+                    .collect::<Result<Vec<_>, String>>()?,
+            ),
             Kind::Tables => {
                 return Err("can only be set in the configuration file".to_string());
             }
@@ -121,6 +134,15 @@ impl KeyDef {
                     Err("expected a list of strings".into())
                 }
             }
+            (Kind::PortList, toml::Value::Array(a)) => {
+                if a.iter()
+                    .all(|v| v.as_integer().is_some_and(|p| (1..=65535).contains(&p)))
+                {
+                    Ok(toml::Value::Array(a))
+                } else {
+                    Err("expected a list of port numbers (1-65535)".into())
+                }
+            }
             (Kind::Tables, toml::Value::Array(a)) => {
                 if a.iter().all(|v| v.is_table()) {
                     Ok(toml::Value::Array(a))
@@ -146,6 +168,7 @@ fn kind_name(k: Kind) -> &'static str {
         Kind::Bool => "true or false",
         Kind::Duration => "a duration",
         Kind::StrList => "a list of strings",
+        Kind::PortList => "a list of port numbers",
         Kind::Tables => "an array of tables",
     }
 }
@@ -297,6 +320,13 @@ pub static KEYS: &[KeyDef] = &[
         Kind::StrList,
         |_| toml::Value::Array(vec![]),
         "IPs and networks that are never banned"
+    ),
+    key!(
+        "safety",
+        "ssh_ports",
+        Kind::PortList,
+        |_| toml::Value::Array(vec![]),
+        "SSH ports whose established peers are never banned (empty: sshd_config's Port, else 22)"
     ),
     key!(
         "safety",

@@ -133,8 +133,14 @@ pub struct Fail2banConfig {
 #[derive(Debug, Clone, Serialize)]
 pub struct SafetyConfig {
     pub safelist: Vec<String>,
+    /// Configured SSH ports; empty means sshd_config's, else 22.
+    pub ssh_ports: Vec<u16>,
     pub max_prefix_v4: u8,
     pub max_prefix_v6: u8,
+    /// The client of the SSH session this process runs in
+    /// (`SSH_CONNECTION`/`SSH_CLIENT`), for every path that bans.
+    #[serde(skip)]
+    pub session_ssh_client: Option<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -226,6 +232,23 @@ pub struct LogConfig {
 }
 
 /// Resolve the configuration. `env` is the process environment (or a test's).
+/// The built-in defaults alone: no file, no environment (benchmarks, fuzzing).
+pub fn defaults() -> Result<Config> {
+    load(
+        &Context {
+            is_root: false,
+            home: None,
+            xdg_data_home: None,
+        },
+        &Overrides {
+            config_path: None,
+            config_from_env: false,
+            values: Default::default(),
+        },
+        &BTreeMap::new(),
+    )
+}
+
 pub fn load(
     ctx: &Context,
     overrides: &Overrides,
@@ -368,6 +391,14 @@ pub fn load(
         },
         safety: SafetyConfig {
             safelist: list("safety.safelist"),
+            ssh_ports: list("safety.ssh_ports")
+                .iter()
+                .filter_map(|p| p.parse().ok())
+                .collect(),
+            session_ssh_client: crate::net::ssh_client_from(
+                env.get("SSH_CONNECTION").map(String::as_str),
+                env.get("SSH_CLIENT").map(String::as_str),
+            ),
             max_prefix_v4: int("safety.max_prefix_v4").clamp(0, 32) as u8,
             max_prefix_v6: int("safety.max_prefix_v6").clamp(0, 128) as u8,
         },

@@ -331,7 +331,7 @@ pub fn migrate(conn: &mut Connection, opts: &DbOptions) -> Result<MigrateReport>
                 .find(|m| !done.contains(&m.version))
                 .map(|m| format!("V{}__{}", m.version, m.name))
                 .unwrap_or_else(|| "unknown".into());
-            return Err(Error::config(format!(
+            let message = format!(
                 "migration {failed} failed on {}: {e}; the database keeps its previous schema (version {}) and bangui refuses to run until this is fixed{}",
                 opts.path.display(),
                 current_version(conn).unwrap_or(from),
@@ -340,12 +340,40 @@ pub fn migrate(conn: &mut Connection, opts: &DbOptions) -> Result<MigrateReport>
                     .as_ref()
                     .map(|b| format!(" (backup: {b})"))
                     .unwrap_or_default()
-            )));
+            );
+            // A full disk or a failing device is local I/O (74), not a
+            // schema problem (78).
+            return Err(match io_cause(&e) {
+                Some(source) => Error::Database {
+                    context: message,
+                    source,
+                },
+                None => Error::config(message),
+            });
         }
     }
     report.to_version = current_version(conn)?;
     report.changed = report.to_version != from;
     Ok(report)
+}
+
+/// The SQLite error under a refinery error when it is an I/O failure
+/// (disk full, device error, cannot open), rebuilt so the caller owns it.
+fn io_cause(e: &refinery::Error) -> Option<rusqlite::Error> {
+    use rusqlite::ErrorCode as C;
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(rusqlite::Error::SqliteFailure(f, msg)) = err.downcast_ref::<rusqlite::Error>()
+            && matches!(
+                f.code,
+                C::DiskFull | C::SystemIoFailure | C::CannotOpen | C::OutOfMemory
+            )
+        {
+            return Some(rusqlite::Error::SqliteFailure(*f, msg.clone()));
+        }
+        cur = err.source();
+    }
+    None
 }
 
 fn backup_path_for(path: &Path, version: u32) -> PathBuf {

@@ -210,7 +210,8 @@ fn directive(key: &str) -> Option<(String, &'static str)> {
 }
 
 /// Replace `%X` directives: (regex, name, has an alphabetic directive).
-fn expand_directives(pattern: &str) -> (String, String, bool) {
+/// An unknown directive or a lone `%` is refused, as fail2ban refuses it.
+fn expand_directives(pattern: &str) -> Result<(String, String, bool)> {
     let mut re = String::new();
     let mut name = String::new();
     let mut alpha = false;
@@ -226,11 +227,12 @@ fn expand_directives(pattern: &str) -> (String, String, bool) {
             continue;
         }
         let mut found = None;
-        if after.starts_with("Ex") && after.len() >= 3 {
-            let key = &after[..3];
-            if let Some(d) = directive(key) {
-                found = Some((d, 3));
-            }
+        // `get`: a third byte inside a multi-byte character is no directive.
+        if after.starts_with("Ex")
+            && let Some(key) = after.get(..3)
+            && let Some(d) = directive(key)
+        {
+            found = Some((d, 3));
         }
         if found.is_none()
             && let Some(c) = after.chars().next()
@@ -248,15 +250,18 @@ fn expand_directives(pattern: &str) -> (String, String, bool) {
                 rest = &after[len..];
             }
             None => {
-                re.push('%');
-                name.push('%');
-                rest = after;
+                let shown: String = after.chars().take(3).collect();
+                return Err(Error::bad_input(format!(
+                    "invalid datepattern {:?}: unknown directive %{} (write %% for a literal percent sign)",
+                    crate::util::sanitize(&crate::util::clip(pattern, crate::util::QUOTE_MAX)),
+                    crate::util::sanitize(&shown)
+                )));
             }
         }
     }
     re.push_str(rest);
     name.push_str(rest);
-    (re, name, alpha)
+    Ok((re, name, alpha))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -459,7 +464,7 @@ impl DateTemplate {
             pat = p;
             wb = WordBegin::Start;
         }
-        let (mut re, name, alpha) = expand_directives(pat);
+        let (mut re, name, alpha) = expand_directives(pat)?;
         if alpha {
             re = format!("(?iu){re}");
         }

@@ -775,17 +775,23 @@ impl FilterEngine {
         let Some((m_start, m_end)) = spans.get(0) else {
             return (org.to_vec(), Vec::new());
         };
-        // Python's buffer has a trailing newline.
+        // Python's buffer has a trailing newline. Python counts characters
+        // and the spans are bytes: search for the newline byte in bytes, so
+        // a match that starts or ends in a multi-byte character (a
+        // non-breaking space, `josé`) never cuts one.
         let s = format!("{buf}\n");
-        let upto = (m_start + 1).min(s.len());
-        let line_start = s[..upto].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let from = m_end.saturating_sub(1);
-        let line_end = s[from..]
-            .find('\n')
-            .map(|p| from + p + 1)
-            .unwrap_or(s.len());
-        let lc1 = s[..line_start].matches('\n').count().min(org.len());
-        let lc2 = s[..line_end].matches('\n').count().min(org.len()).max(lc1);
+        let b = s.as_bytes();
+        let upto = (m_start + 1).min(b.len());
+        let line_start = memchr::memrchr(b'\n', &b[..upto]).map_or(0, |p| p + 1);
+        let from = m_end.saturating_sub(1).min(b.len());
+        let line_end = memchr::memchr(b'\n', &b[from..]).map_or(b.len(), |p| from + p + 1);
+        let lc1 = memchr::memchr_iter(b'\n', &b[..line_start])
+            .count()
+            .min(org.len());
+        let lc2 = memchr::memchr_iter(b'\n', &b[..line_end])
+            .count()
+            .min(org.len())
+            .max(lc1);
         let mut matched: Vec<BufLine> = org[lc1..lc2].to_vec();
         let mut unmatched: Vec<BufLine> = org[..lc1].to_vec();
         let mut n = 0;

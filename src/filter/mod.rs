@@ -6,6 +6,8 @@ pub mod engine;
 pub mod external;
 mod plain;
 pub mod regex;
+#[cfg(test)]
+mod robust_tests;
 
 use std::io::BufRead;
 use std::time::Instant;

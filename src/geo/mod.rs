@@ -591,4 +591,4 @@ pub fn status(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -162,6 +162,8 @@ pub struct SourceFacts {
     pub last_success_at: Option<i64>,
     /// Target nft: packets its rules dropped (its counter object), when readable.
     pub packets_dropped: Option<u64>,
+    /// The last import failed, was aborted or was interrupted.
+    pub failing: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -408,6 +410,14 @@ fn check_geo(paths: &[PathBuf], required: bool, max_age_s: u64, now: i64) -> Pen
             );
         }
         return fail(name, format!("no geo database at {}", list.join(", ")));
+    }
+    // A file that is there must also be a database: open each one.
+    let broken: Vec<String> = present
+        .iter()
+        .filter_map(|(p, _)| crate::geo::GeoDb::open(p).err().map(|e| e.to_string()))
+        .collect();
+    if !broken.is_empty() {
+        return fail(name, broken.join("; "));
     }
     let stale: Vec<String> = present
         .iter()
@@ -668,7 +678,11 @@ fn check_blocklists(conn: &Connection, now: i64) -> rusqlite::Result<Pending> {
         return Ok(ok(name, "no enabled sources"));
     }
     let mut stale = Vec::new();
+    let mut failing = Vec::new();
     for (src, interval, created, last_ok) in &rows {
+        if let Some(why) = crate::blocklist::import::failing_reason(conn, src)? {
+            failing.push(format!("{src} ({why})"));
+        }
         let since = last_ok.unwrap_or(*created);
         if now - since > 3 * interval.max(&1) {
             stale.push(match last_ok {
@@ -681,10 +695,17 @@ fn check_blocklists(conn: &Connection, now: i64) -> rusqlite::Result<Pending> {
             });
         }
     }
-    Ok(if stale.is_empty() {
+    let mut problems = Vec::new();
+    if !failing.is_empty() {
+        problems.push(format!("failing: {}", failing.join(", ")));
+    }
+    if !stale.is_empty() {
+        problems.push(format!("stale: {}", stale.join(", ")));
+    }
+    Ok(if problems.is_empty() {
         ok(name, format!("{} source(s) fresh", rows.len()))
     } else {
-        fail(name, format!("stale: {}", stale.join(", ")))
+        fail(name, problems.join("; "))
     })
 }
 
@@ -749,6 +770,7 @@ fn read_facts(conn: &Connection) -> rusqlite::Result<DbFacts> {
             s.last_import_status = Some(status);
             s.last_import_duration_ms = dur;
         }
+        s.failing = crate::blocklist::import::failing_reason(conn, &s.name)?.is_some();
     }
 
     let mut st = conn.prepare(
@@ -910,6 +932,31 @@ mod tests {
     }
 
     #[test]
+    fn a_source_whose_last_import_failed_is_failing() {
+        let conn = crate::db::test_db();
+        conn.execute_batch(
+            "INSERT INTO blocklist_sources (id, name, url, jail, interval_s, created_at, updated_at)
+               VALUES (1, 'drop', 'https://x/drop', 'bl', 86400, 0, 0);
+             INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, finished_at, status)
+               VALUES (1, 'drop', 'bl', 10, 11, 'ok');",
+        )
+        .unwrap();
+        assert!(check_blocklists(&conn, 20).unwrap().0.healthy);
+        conn.execute(
+            "INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, finished_at, status, error)
+               VALUES (1, 'drop', 'bl', 30, 31, 'failed', 'HTTP 500')",
+            [],
+        )
+        .unwrap();
+        let r = check_blocklists(&conn, 40).unwrap().0;
+        assert!(
+            !r.healthy && r.message.contains("drop") && r.message.contains("HTTP 500"),
+            "{r:?}"
+        );
+        assert!(read_facts(&conn).unwrap().blocklists[0].failing);
+    }
+
+    #[test]
     fn facts_and_the_failure_counter() {
         let conn = crate::db::test_db();
         record_external_log_failure(&conn, 5).unwrap();
@@ -934,8 +981,15 @@ mod tests {
         assert!(!check_geo(std::slice::from_ref(&p), true, 100, 0).0.healthy);
         // Only the default paths and nothing there: geo is simply not used.
         assert!(check_geo(std::slice::from_ref(&p), false, 100, 0).0.healthy);
+        // A garbage file is there but is no database: that fails, naming why.
         std::fs::write(&p, b"x").unwrap();
         let now = crate::util::now_unix();
+        let garbage = check_geo(std::slice::from_ref(&p), true, 100, now).0;
+        assert!(
+            !garbage.healthy && garbage.message.contains("c.mmdb"),
+            "{garbage:?}"
+        );
+        crate::geo::tests::write_city(&p, "GeoLite2-City", 1, "Paris");
         assert!(
             check_geo(std::slice::from_ref(&p), true, 100, now)
                 .0

@@ -372,6 +372,14 @@ pub fn render(snap: &Snapshot, http: Option<&HttpStats>, now: i64) -> String {
                 .map(|s| (l1("source", s.name.clone()), f64::from(u8::from(s.enabled)))),
         );
         e.family(
+            "bangui_blocklist_failing",
+            "gauge",
+            "1 when the source's last import failed, was aborted or was interrupted",
+            f.blocklists
+                .iter()
+                .map(|s| (l1("source", s.name.clone()), f64::from(u8::from(s.failing)))),
+        );
+        e.family(
             "bangui_blocklist_last_import_timestamp_seconds",
             "gauge",
             "When the source's last import finished, labelled with its status",

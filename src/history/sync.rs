@@ -157,21 +157,24 @@ pub fn sync(
         Some(st) => {
             let same_file = st.db_identity.as_deref() == Some(identity.as_str())
                 && st.db_path.as_deref() == Some(path_s.as_str());
-            let rewound = max_rowid < st.last_rowid;
+            // fail2ban deletes its newest rows on unban, so max(rowid) going
+            // down proves nothing: the file is judged by its identity and by
+            // its content, the newest row at or below the watermark, which
+            // must be one we copied. Missing rows are fine; foreign ones mean
+            // the file was rewritten in place.
+            let probe = st.last_rowid.min(max_rowid);
             let foreign_watermark = same_file
-                && !rewound
-                && st.last_rowid > 0
-                && match src.key_at(st.last_rowid)? {
-                    // The row at the watermark is not one we copied: the
-                    // file was rewritten in place.
+                && probe > 0
+                && match src.key_at(probe)? {
                     Some((jail, ip, tob)) => !known(conn, &jail, ip.as_deref(), tob)?,
                     None => false,
                 };
-            if !same_file || rewound || foreign_watermark {
+            if !same_file || foreign_watermark {
                 report.rotated = st.last_rowid > 0 || !same_file;
                 (0, 0, true)
             } else {
-                (st.last_rowid, st.last_timeofban, false)
+                // New rows reuse the rowids freed above `probe`.
+                (probe, st.last_timeofban, probe != st.last_rowid)
             }
         }
     };

@@ -243,6 +243,30 @@ fn reused_rowids_below_the_watermark_are_found() {
 }
 
 #[test]
+fn an_unban_of_the_newest_ban_is_not_a_rotation() {
+    let f = f2b_db(V4_SCHEMA);
+    for i in 0..5 {
+        add(&f.path, "sshd", &format!("192.0.2.{i}"), 1000 + i, 3);
+    }
+    let mut conn = crate::db::test_db();
+    let opts = SyncOptions::default();
+    sync(&mut conn, &f.path, &opts, 1, &never).unwrap();
+    // fail2ban deletes the row of a manual unban: here the newest.
+    let c = Connection::open(&f.path).unwrap();
+    c.execute("DELETE FROM bans WHERE rowid = 5", []).unwrap();
+    drop(c);
+    let r = sync(&mut conn, &f.path, &opts, 2, &never).unwrap();
+    assert!(!r.rotated, "{r:?}");
+    assert_eq!((r.read, r.inserted), (0, 0), "{r:?}");
+    // The next ban takes the freed rowid and is found.
+    add(&f.path, "sshd", "198.51.100.7", 1010, 3);
+    let r = sync(&mut conn, &f.path, &opts, 3, &never).unwrap();
+    assert!(!r.rotated, "{r:?}");
+    assert_eq!(r.inserted, 1, "{r:?}");
+    assert_eq!(count(&conn), 6);
+}
+
+#[test]
 fn origins_from_audit_and_blocklists() {
     let f = f2b_db(V4_SCHEMA);
     add(&f.path, "sshd", "192.0.2.1", 1000, 5); // detection
@@ -267,7 +291,7 @@ fn origins_from_audit_and_blocklists() {
     conn.execute_batch(
         "INSERT INTO blocklist_sources (id, name, url, jail, created_at, updated_at)
            VALUES (1, 'drop', 'https://x/drop.txt', 'bl', 0, 0);
-         INSERT INTO blocklist_entries VALUES (1, '198.51.100.0/24', 'bl', 1990);",
+         INSERT INTO blocklist_entries (source_id, network, jail, added_at) VALUES (1, '198.51.100.0/24', 'bl', 1990);",
     )
     .unwrap();
     let r = sync(&mut conn, &f.path, &SyncOptions::default(), 1, &never).unwrap();

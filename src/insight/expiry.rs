@@ -235,6 +235,7 @@ impl Job for ExpireBans {
                         jail: Some(jail.clone()),
                         dry_run: false,
                         changed: false,
+                        would_change: false,
                         unbanned: 0,
                         not_banned: targets.len(),
                         items: Vec::new(),

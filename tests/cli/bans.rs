@@ -252,11 +252,13 @@ fn banned_lists_and_answers_with_exit_codes() {
     );
 
     env.run(&["banned", "51.0.0.1"]).code(0);
+    // Inside a banned network is banned; --exact asks for the entry itself.
     let r = env.run(&["banned", "52.0.0.9", "--json"]);
-    r.code(1);
+    r.code(0);
     let d = r.json();
-    assert_eq!(d["data"]["query"][0]["banned"], false);
+    assert_eq!(d["data"]["query"][0]["banned"], true);
     assert_eq!(d["data"]["query"][0]["within"][0]["network"], "52.0.0.0/24");
+    env.run(&["banned", "52.0.0.9", "--exact"]).code(1);
     env.run(&["banned", "bogus"]).code(65);
 }
 

@@ -34,7 +34,7 @@ fn writer(db_type: &str, epoch: u64) -> Writer {
 }
 
 /// GeoLite2-Country layout.
-fn country_db(path: &Path) {
+pub fn country_db(path: &Path) {
     let mut w = writer("GeoLite2-Country", 1_700_000_000);
     w.insert_value(
         net("192.0.2.0/24"),

@@ -13,10 +13,10 @@ use crate::support::TestEnv;
 use crate::support::fail2ban::Fail2ban;
 
 /// A config that makes every check pass when fail2ban runs: a readable
-/// config dir and a fresh geo database file.
-fn healthy_config(env: &TestEnv, extra: &str) {
+/// config dir and a fresh geo database.
+pub fn healthy_config(env: &TestEnv, extra: &str) {
     let geo = env.path().join("geo.mmdb");
-    std::fs::write(&geo, b"fake mmdb: only presence and age are checked").unwrap();
+    crate::geo::country_db(&geo);
     let conf =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fail2ban/conf");
     env.write_config(&format!(

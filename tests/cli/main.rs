@@ -17,6 +17,7 @@ mod geo;
 mod health;
 mod history;
 mod insight;
+mod integrity;
 mod jails;
 mod jobs;
 mod nft;

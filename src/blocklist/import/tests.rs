@@ -44,6 +44,9 @@ impl Applier for Fake {
     fn ignoreip(&mut self, _jail: &str) -> Result<Vec<String>> {
         Ok(self.ignoreip.clone())
     }
+    fn jail_bans(&mut self, _jail: &str) -> Result<Option<Vec<String>>> {
+        Ok(Some(self.banned.iter().cloned().collect()))
+    }
 }
 
 fn settings() -> Settings {
@@ -315,8 +318,77 @@ fn screen_caps_merged_width_at_the_limit() {
         text.push_str(&format!("20.{}.{}.0/24\n", i / 256, i % 256));
     }
     let p = parse::parse_str(&text, parse::Format::Auto);
-    let s = Screen::new(policy(&settings(), &[])).run(&p);
+    let s = Screen::new(policy(&settings(), &[])).run(&p).unwrap();
     let got: Vec<String> = s.nets.iter().map(|n| n.to_string()).collect();
     assert_eq!(got, ["20.0.0.0/16", "20.1.0.0/16"]);
     assert!(s.refused.is_empty());
+}
+
+#[test]
+fn entries_left_pending_by_a_killed_run_are_reconciled_with_the_jail() {
+    let fx = Fx::new();
+    let src = fx.source("a", "j", "1.0.0.1\n");
+    // A run killed after writing its batch ahead: 1.0.0.3 reached fail2ban,
+    // 1.0.0.5 did not.
+    fx.conn
+        .execute_batch(&format!(
+            "INSERT INTO blocklist_entries (source_id, network, jail, added_at, pending)
+               VALUES ({id}, '1.0.0.3', 'j', 1, 1), ({id}, '1.0.0.5', 'j', 1, 1);
+             INSERT INTO blocklist_imports (source_id, source_name, jail, started_at, status, pid)
+               VALUES ({id}, 'a', 'j', 1, 'running', 999999999);",
+            id = src.id
+        ))
+        .unwrap();
+    let mut f = Fake {
+        banned: set(&["1.0.0.3", "8.8.8.8"]),
+        ..Fake::default()
+    };
+    let r = fx.run(&mut f, &src, ImportOptions::default());
+    assert_eq!(
+        r.reconciled,
+        Reconciled {
+            kept: 1,
+            dropped: 1
+        },
+        "{r:?}"
+    );
+    // The feed no longer lists 1.0.0.3: it was this source's, so it goes.
+    assert_eq!((r.added, r.removed), (1, 1), "{r:?}");
+    assert_eq!(f.banned, set(&["1.0.0.1", "8.8.8.8"]));
+    assert_eq!(fx.stored(&src), vec!["1.0.0.1".to_string()]);
+    let log = log(&fx.conn, Some("a"), 10).unwrap();
+    assert_eq!(log[1].status, "interrupted");
+    assert_eq!(log[0].status, "ok");
+    // And `source rm` of a source with pending entries only unbans what
+    // fail2ban really holds for it.
+    fx.conn
+        .execute(
+            "INSERT INTO blocklist_entries (source_id, network, jail, added_at, pending) VALUES (?1, '1.0.0.7', 'j', 1, 1)",
+            [src.id],
+        )
+        .unwrap();
+    let rm = remove_source(&fx.conn, &mut f, &src, false, &settings(), 5).unwrap();
+    assert_eq!(rm.unbanned, 1);
+    assert_eq!(f.banned, set(&["8.8.8.8"]));
+}
+
+#[test]
+fn a_range_wider_than_the_limit_is_refused_whole() {
+    // Settings cap IPv4 at the configured max_prefix_v4 (default /8 or
+    // narrower): this range spans far more and is not one network.
+    let p = parse::parse_str(
+        "1.0.0.0 - 200.0.0.0\n20.0.0.1 - 20.0.0.9\n",
+        parse::Format::Auto,
+    );
+    let s = Screen::new(policy(&settings(), &[])).run(&p).unwrap();
+    let got: Vec<String> = s.nets.iter().map(|n| n.to_string()).collect();
+    // Nothing of the wide range gets through, not even its narrow tail.
+    assert!(got.iter().all(|n| n.starts_with("20.0.0.")), "{got:?}");
+    assert_eq!(
+        s.refused.get("prefix_too_wide"),
+        Some(&1),
+        "{:?}",
+        s.refused
+    );
+    assert_eq!(s.refused_samples[0].target, "1.0.0.0 - 200.0.0.0");
 }
