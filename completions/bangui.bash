@@ -5109,7 +5109,7 @@ _bangui() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "fail2ban manual blocklist fleet" -- "${cur}"))
                     return 0
                     ;;
                 --host)
@@ -5293,7 +5293,7 @@ _bangui() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "fail2ban manual blocklist fleet" -- "${cur}"))
                     return 0
                     ;;
                 --host)
@@ -5379,7 +5379,7 @@ _bangui() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "fail2ban manual blocklist fleet" -- "${cur}"))
                     return 0
                     ;;
                 --host)
@@ -5465,7 +5465,7 @@ _bangui() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "fail2ban manual blocklist fleet" -- "${cur}"))
                     return 0
                     ;;
                 --host)
@@ -6915,7 +6915,7 @@ _bangui() {
                     return 0
                     ;;
                 --origin)
-                    COMPREPLY=($(compgen -W "fail2ban manual blocklist" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "fail2ban manual blocklist fleet" -- "${cur}"))
                     return 0
                     ;;
                 --source)

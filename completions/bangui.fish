@@ -112,7 +112,8 @@ complete -c bangui -n "__fish_bangui_using_subcommand ban" -s V -l version -d 'P
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -s j -l jail -d 'Only this jail [default: every jail]' -r
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l origin -d 'Select bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
-blocklist\t'Banned by a blocklist import'"
+blocklist\t'Banned by a blocklist import'
+fleet\t'Banned by an import of the fleet\'s shared decisions (a `fleet:` source)'"
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l source -d 'Select bans from this blocklist source (or by this actor, for manual bans)' -r
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l country -d 'Select bans of IPs in this country (ISO 3166 alpha-2, from the geo cache)' -r
 complete -c bangui -n "__fish_bangui_using_subcommand unban" -l asn -d 'Select bans of IPs in this autonomous system (from the geo cache)' -r
@@ -1056,7 +1057,8 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l country -d 'Only this country (ISO 3166 alpha-2, from the geo cache)' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
-blocklist\t'Banned by a blocklist import'"
+blocklist\t'Banned by a blocklist import'
+fleet\t'Banned by an import of the fleet\'s shared decisions (a `fleet:` source)'"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l host -d 'With --fleet: only this host\'s rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l limit -d 'At most this many rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from list" -l order -d 'Time order' -r -f -a "asc\t''
@@ -1087,7 +1089,8 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l country -d 'Only this country (ISO 3166 alpha-2, from the geo cache)' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
-blocklist\t'Banned by a blocklist import'"
+blocklist\t'Banned by a blocklist import'
+fleet\t'Banned by an import of the fleet\'s shared decisions (a `fleet:` source)'"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l host -d 'With --fleet: only this host\'s rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from stats" -l by -d 'Group by' -r -f -a "jail\t''
 country\t''
@@ -1123,7 +1126,8 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l country -d 'Only this country (ISO 3166 alpha-2, from the geo cache)' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
-blocklist\t'Banned by a blocklist import'"
+blocklist\t'Banned by a blocklist import'
+fleet\t'Banned by an import of the fleet\'s shared decisions (a `fleet:` source)'"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l host -d 'With --fleet: only this host\'s rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l min-bans -d 'Banned at least this many times in the window' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from recidive" -l limit -d 'At most this many IPs' -r
@@ -1153,7 +1157,8 @@ complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_s
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l country -d 'Only this country (ISO 3166 alpha-2, from the geo cache)' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l origin -d 'Only bans of this origin' -r -f -a "fail2ban\t'Detected by fail2ban'
 manual\t'Banned through `bangui ban`'
-blocklist\t'Banned by a blocklist import'"
+blocklist\t'Banned by a blocklist import'
+fleet\t'Banned by an import of the fleet\'s shared decisions (a `fleet:` source)'"
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l host -d 'With --fleet: only this host\'s rows' -r
 complete -c bangui -n "__fish_bangui_using_subcommand history; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "ndjson\t'One JSON object per line'
 csv\t'RFC 4180 CSV with a header line; controls written as \\u00XX, formulas prefixed with \''"

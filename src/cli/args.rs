@@ -825,6 +825,8 @@ pub enum OriginArg {
     Manual,
     /// Banned by a blocklist import
     Blocklist,
+    /// Banned by an import of the fleet's shared decisions (a `fleet:` source)
+    Fleet,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -124,6 +124,7 @@ fn filter_from(a: &HistoryFilterArgs, default_since: Option<&str>) -> Result<Fil
                 OriginArg::Fail2ban => "fail2ban",
                 OriginArg::Manual => "manual",
                 OriginArg::Blocklist => "blocklist",
+                OriginArg::Fleet => "fleet",
             }
             .to_string()
         }),

@@ -35,6 +35,7 @@ fn selector(s: &SelectorArgs, now: i64) -> Result<Selector> {
                 OriginArg::Fail2ban => "fail2ban",
                 OriginArg::Manual => "manual",
                 OriginArg::Blocklist => "blocklist",
+                OriginArg::Fleet => "fleet",
             }
             .to_string()
         }),

@@ -41,7 +41,12 @@ pub fn run(app: &App, a: VerifyArgs) -> Result<Report> {
             detail: Some(json!({ "repairs": repairs })),
         });
     }
-    let failed = out.missing() > 0 || (a.strict && out.uninspectable() > 0);
+    let nft = nft_targets(app, &a)?;
+    let nft_missing: usize = nft
+        .iter()
+        .map(|c| c.missing.len() + usize::from(!c.present))
+        .sum();
+    let failed = out.missing() > 0 || nft_missing > 0 || (a.strict && out.uninspectable() > 0);
     let rows = out
         .jails
         .iter()
@@ -87,12 +92,51 @@ pub fn run(app: &App, a: VerifyArgs) -> Result<Report> {
             ),
         ]);
     }
-    let mut rep = Report::new(
-        "verify",
-        serde_json::to_value(&out).unwrap_or_default(),
-        view,
-    )
-    .with_exit(if failed { exit::FAILURE } else { exit::OK });
+    if !nft.is_empty() {
+        let rows = nft
+            .iter()
+            .map(|c| {
+                vec![
+                    c.source.clone(),
+                    c.set.clone(),
+                    c.present.to_string(),
+                    c.missing.len().to_string(),
+                    c.stray.len().to_string(),
+                ]
+            })
+            .collect();
+        let nft_view = table(&["source", "set", "present", "missing", "stray"], rows);
+        view = match view {
+            View::Sections(mut v) => {
+                v.push(("nft target".into(), nft_view));
+                View::Sections(v)
+            }
+            v => View::Sections(vec![("verify".into(), v), ("nft target".into(), nft_view)]),
+        };
+    }
+    let mut data = serde_json::to_value(&out).unwrap_or_default();
+    data["nft_sources"] = json!(
+        nft.iter()
+            .map(|c| json!({
+                "source": c.source,
+                "set": c.set,
+                "present": c.present,
+                "missing_count": c.missing.len(),
+                "stray_count": c.stray.len(),
+                "missing": c.missing.iter().take(NFT_LIST_MAX).collect::<Vec<_>>(),
+                "stray": c.stray.iter().take(NFT_LIST_MAX).collect::<Vec<_>>(),
+            }))
+            .collect::<Vec<_>>()
+    );
+    let mut rep =
+        Report::new("verify", data, view).with_exit(if failed { exit::FAILURE } else { exit::OK });
+    if nft_missing > 0 {
+        rep = rep.note(
+            "an nft-target source's set lacks what the database says it holds; \
+             `bangui blocklist restore` rebuilds table inet bangui"
+                .to_string(),
+        );
+    }
     if out.missing() > 0 {
         rep = rep.note(format!(
             "{} ban(s) missing from the kernel; `bangui verify --repair` puts them back through fail2ban",
@@ -111,4 +155,25 @@ pub fn run(app: &App, a: VerifyArgs) -> Result<Report> {
         ));
     }
     Ok(rep)
+}
+
+/// How many networks of an nft set's `missing`/`stray` the JSON lists (the
+/// counts are always whole).
+const NFT_LIST_MAX: usize = 1000;
+
+/// The sets of sources with target nft compared with the database; only
+/// when no `--jail` narrows the check and some source has target nft.
+fn nft_targets(
+    app: &App,
+    a: &VerifyArgs,
+) -> Result<Vec<bangui::blocklist::nft::apply::SetComparison>> {
+    if !a.jails.is_empty() {
+        return Ok(Vec::new());
+    }
+    let conn = app.db()?;
+    if bangui::blocklist::nft::apply::nft_sources(&conn)?.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut kernel = bangui::blocklist::nft::System::new(&app.cfg.blocklist.nft);
+    bangui::blocklist::nft::apply::compare(&conn, &mut kernel)
 }

@@ -15,7 +15,9 @@ use crate::net::Target;
 pub const FAIL2BAN: &str = "fail2ban";
 pub const MANUAL: &str = "manual";
 pub const BLOCKLIST: &str = "blocklist";
-pub const ORIGINS: &[&str] = &[FAIL2BAN, MANUAL, BLOCKLIST];
+/// A blocklist import whose source is the fleet's shared decisions (`fleet:`).
+pub const FLEET: &str = "fleet";
+pub const ORIGINS: &[&str] = &[FAIL2BAN, MANUAL, BLOCKLIST, FLEET];
 
 /// A ban is matched to an audit record written this long before or after it:
 /// the audit row is written after a bulk `banip` returns, which can take a
@@ -73,6 +75,8 @@ pub struct Attributor {
     has_audit: bool,
     has_blocklist: bool,
     blocklists: Option<HashMap<String, NetIndex>>,
+    /// Names of the sources that import the fleet's decisions.
+    fleet_sources: std::collections::HashSet<String>,
 }
 
 pub struct Attribution {
@@ -91,6 +95,7 @@ impl Attributor {
             has_audit: exists("SELECT EXISTS (SELECT 1 FROM audit_log WHERE command = 'ban')")?,
             has_blocklist: exists("SELECT EXISTS (SELECT 1 FROM blocklist_entries)")?,
             blocklists: None,
+            fleet_sources: Default::default(),
         })
     }
 
@@ -147,7 +152,9 @@ impl Attributor {
         }
         if self.has_blocklist {
             if self.blocklists.is_none() {
-                self.blocklists = Some(load_blocklists(conn)?);
+                let (lists, fleet) = load_blocklists(conn)?;
+                self.blocklists = Some(lists);
+                self.fleet_sources = fleet;
             }
             if let Some(lists) = &self.blocklists {
                 for &i in &candidates {
@@ -160,7 +167,11 @@ impl Attributor {
                         && *added_at <= r.timeofban + self.window_s
                     {
                         out[i] = Attribution {
-                            origin: BLOCKLIST,
+                            origin: if self.fleet_sources.contains(name) {
+                                FLEET
+                            } else {
+                                BLOCKLIST
+                            },
                             source: Some(name.clone()),
                         };
                     }
@@ -246,7 +257,17 @@ fn load_audit(conn: &Connection, lo: i64, hi: i64) -> Result<AuditWindow> {
     Ok(w)
 }
 
-fn load_blocklists(conn: &Connection) -> Result<HashMap<String, NetIndex>> {
+/// Every source's entries by jail, and the names of the `fleet:` sources.
+fn load_blocklists(
+    conn: &Connection,
+) -> Result<(HashMap<String, NetIndex>, std::collections::HashSet<String>)> {
+    let fleet = conn
+        .prepare("SELECT name FROM blocklist_sources WHERE url LIKE 'fleet:%'")
+        .and_then(|mut st| {
+            st.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(|e| Error::db("reading blocklist sources", e))?;
     let mut st = conn
         .prepare(
             "SELECT e.network, e.jail, s.name, e.added_at
@@ -271,7 +292,7 @@ fn load_blocklists(conn: &Connection) -> Result<HashMap<String, NetIndex>> {
             out.entry(jail).or_default().insert(t.net(), name, at);
         }
     }
-    Ok(out)
+    Ok((out, fleet))
 }
 
 #[cfg(test)]

@@ -59,6 +59,7 @@ pub struct OriginCounts {
     pub fail2ban: u64,
     pub manual: u64,
     pub blocklist: u64,
+    pub fleet: u64,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -383,6 +384,7 @@ fn write_batch(
                 match a.origin {
                     origin::MANUAL => report.origins.manual += 1,
                     origin::BLOCKLIST => report.origins.blocklist += 1,
+                    origin::FLEET => report.origins.fleet += 1,
                     _ => report.origins.fail2ban += 1,
                 }
             } else {

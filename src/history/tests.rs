@@ -273,6 +273,7 @@ fn origins_from_audit_and_blocklists() {
     add(&f.path, "sshd", "192.0.2.2", 1000, 0); // manual, via the audit log
     add(&f.path, "bl", "198.51.100.9", 2000, 0); // blocklist network
     add(&f.path, "sshd", "192.0.2.3", 9000, 0); // manual ban far from the audit: unknown -> fail2ban
+    add(&f.path, "shared", "203.0.113.5", 3000, 0); // the fleet's shared decisions
     let mut conn = crate::db::test_db();
     audit::append(
         &conn,
@@ -291,7 +292,10 @@ fn origins_from_audit_and_blocklists() {
     conn.execute_batch(
         "INSERT INTO blocklist_sources (id, name, url, jail, created_at, updated_at)
            VALUES (1, 'drop', 'https://x/drop.txt', 'bl', 0, 0);
-         INSERT INTO blocklist_entries (source_id, network, jail, added_at) VALUES (1, '198.51.100.0/24', 'bl', 1990);",
+         INSERT INTO blocklist_entries (source_id, network, jail, added_at) VALUES (1, '198.51.100.0/24', 'bl', 1990);
+         INSERT INTO blocklist_sources (id, name, url, jail, created_at, updated_at)
+           VALUES (2, 'peers', 'fleet:', 'shared', 0, 0);
+         INSERT INTO blocklist_entries (source_id, network, jail, added_at) VALUES (2, '203.0.113.5', 'shared', 2990);",
     )
     .unwrap();
     let r = sync(&mut conn, &f.path, &SyncOptions::default(), 1, &never).unwrap();
@@ -300,7 +304,8 @@ fn origins_from_audit_and_blocklists() {
         OriginCounts {
             fail2ban: 2,
             manual: 1,
-            blocklist: 1
+            blocklist: 1,
+            fleet: 1,
         }
     );
     let rows = list(&conn, &Filter::default(), Order::Asc, None).unwrap();
@@ -308,6 +313,8 @@ fn origins_from_audit_and_blocklists() {
     assert_eq!(by_ip("192.0.2.2").origin, "manual");
     assert_eq!(by_ip("192.0.2.2").source.as_deref(), Some("alice"));
     assert_eq!(by_ip("198.51.100.9").source.as_deref(), Some("drop"));
+    assert_eq!(by_ip("203.0.113.5").origin, "fleet");
+    assert_eq!(by_ip("203.0.113.5").source.as_deref(), Some("peers"));
     assert_eq!(by_ip("192.0.2.3").origin, "fail2ban");
 }
 

@@ -467,3 +467,109 @@ fn nft_source_add_validates_its_target() {
         (Some("nft"), Some("forward"), Some("drop"))
     );
 }
+
+#[test]
+fn verify_compares_nft_sets_with_the_database() {
+    let lab = NetLab::with_prefix("bgn");
+    let ns = lab.server_ns();
+    let f2b = crate::support::fail2ban::Fail2ban::start_with(crate::support::fail2ban::Options {
+        netns: Some(ns.clone()),
+        ..Default::default()
+    });
+    let env = TestEnv::with_server(&f2b);
+    let url = write_feed(&env, &["23.1.2.0/24".into(), "77.1.1.1".into()]);
+    run_in(
+        &env,
+        &ns,
+        &[
+            "blocklist",
+            "source",
+            "add",
+            "feed",
+            &url,
+            "--target",
+            "nft",
+            "--allow-file",
+            "--min-interval",
+            "0s",
+        ],
+    )
+    .code(0);
+    run_in(&env, &ns, &["blocklist", "import", "feed"]).code(0);
+    let r = run_in(&env, &ns, &["verify", "-o", "json"]);
+    r.code(0);
+    let sets = r.json()["data"]["nft_sources"].clone();
+    let v4 = sets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["set"] == "feed-v4")
+        .cloned()
+        .unwrap_or_else(|| panic!("no feed-v4 in {sets}"));
+    assert_eq!(
+        (v4["present"].clone(), v4["missing_count"].clone()),
+        (Value::Bool(true), 0.into())
+    );
+
+    // Another tool deletes an element: verify names it and fails.
+    let del = nft_in(
+        &lab,
+        &[
+            "delete",
+            "element",
+            "inet",
+            "bangui",
+            "feed-v4",
+            "{ 77.1.1.1 }",
+        ],
+    );
+    assert!(
+        del.status.success(),
+        "{}",
+        String::from_utf8_lossy(&del.stderr)
+    );
+    let r = run_in(&env, &ns, &["verify", "-o", "json"]);
+    r.code(1);
+    let sets = r.json()["data"]["nft_sources"].clone();
+    let v4 = sets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["set"] == "feed-v4")
+        .cloned()
+        .unwrap();
+    assert_eq!(v4["missing"], serde_json::json!(["77.1.1.1"]), "{v4}");
+    // And an element added by hand is stray, never an error of its own.
+    run_in(&env, &ns, &["blocklist", "restore"]).code(0);
+    let add = nft_in(
+        &lab,
+        &[
+            "add",
+            "element",
+            "inet",
+            "bangui",
+            "feed-v4",
+            "{ 88.1.1.1 }",
+        ],
+    );
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let r = run_in(&env, &ns, &["verify", "-o", "json"]);
+    r.code(0);
+    let sets = r.json()["data"]["nft_sources"].clone();
+    let v4 = sets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["set"] == "feed-v4")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (v4["missing_count"].clone(), v4["stray"].clone()),
+        (0.into(), serde_json::json!(["88.1.1.1"])),
+        "{v4}"
+    );
+}
