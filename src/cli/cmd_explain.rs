@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use bangui::enforce::{JailState, SystemKernel};
 use bangui::error::exit;
 use bangui::fail2ban::api;
 use bangui::insight::explain::{self, Explanation, Inputs};
@@ -57,6 +58,8 @@ pub fn run(app: &App, a: ExplainArgs) -> Result<Report> {
         lines: a.lines,
     };
     let mut out = Vec::new();
+    // What the kernel holds, read once per jail that bans one of the IPs.
+    let mut kernel_state: BTreeMap<String, Option<JailState>> = BTreeMap::new();
     for ip in ips {
         let rows = match &f2b {
             Some(src) => src.rows_for_ips(None, &[ip.to_string()])?,
@@ -71,7 +74,20 @@ pub fn run(app: &App, a: ExplainArgs) -> Result<Report> {
         } else {
             Some(geo_db.lookup(addr)?)
         };
-        out.push(explain::explain(ip, &inputs, &rows, geo)?);
+        let mut x = explain::explain(ip, &inputs, &rows, geo)?;
+        for b in &mut x.bans {
+            let state = match kernel_state.entry(b.jail.clone()) {
+                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert(JailState::read(&mut client, &mut SystemKernel::new(), &b.jail).ok())
+                }
+            };
+            b.enforced = match (state, Target::parse(&b.entry)) {
+                (Some(st), Ok(t)) => st.enforced(&t),
+                _ => None,
+            };
+        }
+        out.push(x);
     }
     let any = out.iter().any(|x| x.banned);
     let view = View::Sections(out.iter().flat_map(|x| sections(x, now)).collect());
@@ -118,6 +134,7 @@ fn sections(x: &Explanation, now: i64) -> Vec<(String, View)> {
             "time_left",
             "ban_count",
             "bangui_expires",
+            "enforced",
         ],
         x.bans
             .iter()
@@ -133,6 +150,7 @@ fn sections(x: &Explanation, now: i64) -> Vec<(String, View)> {
                     },
                     opt(b.ban_count),
                     when(b.bangui_expires_at),
+                    opt(b.enforced.map(|e| if e { "yes" } else { "no" })),
                 ]
             })
             .collect(),

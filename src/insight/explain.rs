@@ -87,6 +87,9 @@ pub struct CurrentBan {
     /// bangui's own end (`ban --for/--until`), enforced by `expire-bans`.
     #[serde(serialize_with = "ts_opt")]
     pub bangui_expires_at: Option<i64>,
+    /// Whether the kernel firewall holds the entry (the jail's inspectable
+    /// actions, as `verify` reads them); `None` when none is inspectable.
+    pub enforced: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -214,6 +217,7 @@ fn current_bans(ip: Target, inputs: &Inputs<'_>) -> Vec<CurrentBan> {
                     .expiries
                     .get(&(b.jail.clone(), t.to_string()))
                     .map(|e| e.expires_at),
+                enforced: None,
             })
         })
         .collect();

@@ -141,6 +141,20 @@ fn verify_finds_missing_and_stray_entries_and_repairs_through_fail2ban() {
         rig.lab.connects("45.13.0.7", 8080),
         "the deleted ban still drops"
     );
+    // explain says the same per ban: held before, not held now.
+    let (code, v) = rig.json(&["explain", "45.13.0.7", "2a0b:4d07::7"]);
+    assert_eq!(code, 0, "{v}");
+    let held = |ip: &str| {
+        let x = v["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["ip"] == ip)
+            .unwrap_or_else(|| panic!("no report for {ip}: {v}"));
+        x["bans"][0]["enforced"].clone()
+    };
+    assert_eq!(held("45.13.0.7"), false, "{v}");
+    assert_eq!(held("2a0b:4d07::7"), true, "{v}");
     let (code, v) = rig.json(&["verify", "--jail", "nft"]);
     assert_eq!(code, 1, "{v}");
     let nft = jail(&v, "nft");
