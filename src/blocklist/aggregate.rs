@@ -192,15 +192,25 @@ pub fn aggregate_ranges(
     if bound > MAX_NETWORKS {
         return Err(too_many(bound));
     }
-    let mut out = Vec::with_capacity(v4.len() + v6.len());
+    // Count first, then fill a vector of exactly that size: a million
+    // networks grown by doubling would hold the old and the new buffer at
+    // once, twice the list's size, at the peak of the import.
+    let mut count = 0u128;
+    for &(s, e) in &v4 {
+        to_cidrs(s, e, min_v4, |_, _| count += 1);
+    }
+    for &(s, e) in &v6 {
+        to_cidrs(s, e, min_v6, |_, _| count += 1);
+    }
+    if count > MAX_NETWORKS {
+        return Err(too_many(count));
+    }
+    let mut out = Vec::with_capacity(count as usize);
     for (s, e) in v4 {
         to_cidrs(s, e, min_v4, |a, p| out.push(v4_net(a, p)));
     }
     for (s, e) in v6 {
         to_cidrs(s, e, min_v6, |a, p| out.push(v6_net(a, p)));
-    }
-    if out.len() as u128 > MAX_NETWORKS {
-        return Err(too_many(out.len() as u128));
     }
     Ok(out)
 }

@@ -1016,7 +1016,7 @@ pub fn import_source_with(
 
     // 4. Parse while downloading.
     let mut read = 0u64;
-    let parsed = match parse::parse_reader(body.reader, src.format, &mut |b| {
+    let parsed = match parse::parse_reader_sized(body.reader, src.format, body.length, &mut |b| {
         read = b;
         progress.position(b)
     }) {

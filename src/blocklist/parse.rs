@@ -162,11 +162,29 @@ impl Parser {
 /// Parse a whole stream. `progress` receives the bytes consumed so far now
 /// and then (every 64 KiB or so).
 pub fn parse_reader<R: BufRead>(
-    mut r: R,
+    r: R,
     format: Format,
     progress: &mut dyn FnMut(u64),
 ) -> std::io::Result<Parsed> {
+    parse_reader_sized(r, format, None, progress)
+}
+
+/// [`parse_reader`] for a stream of known length (bytes): room for as many
+/// IPv4 entries as it can hold (a line is at least 8 bytes, `1.2.3.4\n`) is
+/// reserved up front, so the list never grows by copying into a buffer twice
+/// its size; pages it does not fill are never touched.
+pub fn parse_reader_sized<R: BufRead>(
+    mut r: R,
+    format: Format,
+    len: Option<u64>,
+    progress: &mut dyn FnMut(u64),
+) -> std::io::Result<Parsed> {
     let mut p = Parser::new(format);
+    if let Some(len) = len {
+        p.out
+            .v4
+            .reserve(usize::try_from(len / 8).unwrap_or(0).min(MAX_RESERVE));
+    }
     let mut buf = Vec::with_capacity(256);
     let mut bytes = 0u64;
     let mut reported = 0u64;
@@ -186,6 +204,9 @@ pub fn parse_reader<R: BufRead>(
     progress(bytes);
     Ok(p.finish())
 }
+
+/// The most IPv4 entries [`parse_reader_sized`] reserves room for (128 MiB).
+const MAX_RESERVE: usize = 16 << 20;
 
 /// Parse a string (tests, fuzzing).
 pub fn parse_str(s: &str, format: Format) -> Parsed {

@@ -170,7 +170,18 @@ fn nft_targets(
     if !a.jails.is_empty() {
         return Ok(Vec::new());
     }
-    let conn = app.db()?;
+    // The jails' check needs no database: one that cannot be read skips
+    // only this part, with a warning.
+    if !app.cfg.database.path.exists() {
+        return Ok(Vec::new());
+    }
+    let conn = match app.db() {
+        Ok(c) => c,
+        Err(e) => {
+            app.warn(&format!("sources with target nft not checked: {e}"));
+            return Ok(Vec::new());
+        }
+    };
     if bangui::blocklist::nft::apply::nft_sources(&conn)?.is_empty() {
         return Ok(Vec::new());
     }
