@@ -29,8 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &mut |_| {},
     )?;
     let stats = parsed.stats.clone();
-    let screened = Screen::new(policy(&settings, &[])).run(&parsed)?;
-    drop(parsed);
+    let screened = Screen::new(policy(&settings, &[])).run(parsed)?;
     let secs = t0.elapsed().as_secs_f64();
     let refused: u64 = screened.refused.values().sum();
     println!(

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     for f in [Format::Auto, Format::Plain, Format::SpamhausJson, Format::Csv(2)] {
         let p = parse::parse_reader(data, f, &mut |_| {}).expect("reading a slice cannot fail");
         assert!(p.stats.valid + p.stats.invalid <= p.stats.lines);
-        if let Ok(s) = screen.run(&p) {
+        if let Ok(s) = screen.run(p) {
             assert!(s.nets.len() as u128 <= bangui::blocklist::aggregate::MAX_NETWORKS);
         }
     }

@@ -408,7 +408,9 @@ impl Screen {
     /// prefix is refused, never cut into pieces whose narrow tail would be
     /// banned. Refused (bad input) when aggregation would exceed
     /// [`aggregate::MAX_NETWORKS`].
-    pub fn run(&self, p: &parse::Parsed) -> Result<Screened> {
+    /// Screen and aggregate a parsed list; the list is dropped before the
+    /// aggregation so both never occupy memory at once.
+    pub fn run(&self, p: parse::Parsed) -> Result<Screened> {
         let mut out = Screened::default();
         let mut ok4: Vec<(u32, u32)> = Vec::with_capacity(p.v4.len());
         let mut ok6: Vec<(u128, u128)> = Vec::with_capacity(p.v6.len());
@@ -458,6 +460,7 @@ impl Screen {
                 }
             });
         }
+        drop(p);
         out.nets = aggregate::aggregate_ranges(ok4, ok6, self.min4, self.min6)?;
         Ok(out)
     }
@@ -1030,15 +1033,13 @@ pub fn import_source_with(
     progress.finish();
     r.bytes = read;
     r.take_stats(&parsed.stats);
-    let mut screened = match Screen::new(policy(settings, &ignoreip)).run(&parsed) {
+    let mut screened = match Screen::new(policy(settings, &ignoreip)).run(parsed) {
         Ok(s) => s,
         Err(e) => {
-            r.take_stats(&parsed.stats);
             r.fail("aborted", &e);
             return finish(conn, src, r, t0, now, false, actor);
         }
     };
-    drop(parsed);
     refuse_unenforceable(applier, &src.jail, &mut screened);
     r.refused = screened.refused;
     r.refused_samples = screened.refused_samples;

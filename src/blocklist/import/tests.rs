@@ -318,7 +318,7 @@ fn screen_caps_merged_width_at_the_limit() {
         text.push_str(&format!("20.{}.{}.0/24\n", i / 256, i % 256));
     }
     let p = parse::parse_str(&text, parse::Format::Auto);
-    let s = Screen::new(policy(&settings(), &[])).run(&p).unwrap();
+    let s = Screen::new(policy(&settings(), &[])).run(p).unwrap();
     let got: Vec<String> = s.nets.iter().map(|n| n.to_string()).collect();
     assert_eq!(got, ["20.0.0.0/16", "20.1.0.0/16"]);
     assert!(s.refused.is_empty());
@@ -380,7 +380,7 @@ fn a_range_wider_than_the_limit_is_refused_whole() {
         "1.0.0.0 - 200.0.0.0\n20.0.0.1 - 20.0.0.9\n",
         parse::Format::Auto,
     );
-    let s = Screen::new(policy(&settings(), &[])).run(&p).unwrap();
+    let s = Screen::new(policy(&settings(), &[])).run(p).unwrap();
     let got: Vec<String> = s.nets.iter().map(|n| n.to_string()).collect();
     // Nothing of the wide range gets through, not even its narrow tail.
     assert!(got.iter().all(|n| n.starts_with("20.0.0.")), "{got:?}");
