@@ -498,14 +498,7 @@ fn verify_compares_nft_sets_with_the_database() {
     run_in(&env, &ns, &["blocklist", "import", "feed"]).code(0);
     let r = run_in(&env, &ns, &["verify", "-o", "json"]);
     r.code(0);
-    let sets = r.json()["data"]["nft_sources"].clone();
-    let v4 = sets
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["set"] == "feed-v4")
-        .cloned()
-        .unwrap_or_else(|| panic!("no feed-v4 in {sets}"));
+    let v4 = feed_v4(&r);
     assert_eq!(
         (v4["present"].clone(), v4["missing_count"].clone()),
         (Value::Bool(true), 0.into())
@@ -530,14 +523,7 @@ fn verify_compares_nft_sets_with_the_database() {
     );
     let r = run_in(&env, &ns, &["verify", "-o", "json"]);
     r.code(1);
-    let sets = r.json()["data"]["nft_sources"].clone();
-    let v4 = sets
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["set"] == "feed-v4")
-        .cloned()
-        .unwrap();
+    let v4 = feed_v4(&r);
     assert_eq!(v4["missing"], serde_json::json!(["77.1.1.1"]), "{v4}");
     // And an element added by hand is stray, never an error of its own.
     run_in(&env, &ns, &["blocklist", "restore"]).code(0);
@@ -559,17 +545,21 @@ fn verify_compares_nft_sets_with_the_database() {
     );
     let r = run_in(&env, &ns, &["verify", "-o", "json"]);
     r.code(0);
-    let sets = r.json()["data"]["nft_sources"].clone();
-    let v4 = sets
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["set"] == "feed-v4")
-        .cloned()
-        .unwrap();
+    let v4 = feed_v4(&r);
     assert_eq!(
         (v4["missing_count"].clone(), v4["stray"].clone()),
         (0.into(), serde_json::json!(["88.1.1.1"])),
         "{v4}"
     );
+}
+
+/// `verify`'s comparison of set feed-v4.
+fn feed_v4(r: &Run) -> Value {
+    let sets = r.json()["data"]["nft_sources"].clone();
+    sets.as_array()
+        .into_iter()
+        .flatten()
+        .find(|s| s["set"] == "feed-v4")
+        .cloned()
+        .unwrap_or_else(|| panic!("no feed-v4 in {sets}"))
 }
