@@ -146,6 +146,25 @@ fn expected(lines: &[String]) -> (Ranges, Ranges) {
     (merge(v4), merge(v6))
 }
 
+/// `blocklist source add feed URL --target nft` (file URL, no min interval),
+/// plus `extra` options.
+fn add_feed(env: &TestEnv, ns: &str, url: &str, extra: &[&str]) {
+    let mut args = vec![
+        "blocklist",
+        "source",
+        "add",
+        "feed",
+        url,
+        "--target",
+        "nft",
+        "--allow-file",
+        "--min-interval",
+        "0s",
+    ];
+    args.extend_from_slice(extra);
+    run_in(env, ns, &args).code(0);
+}
+
 fn write_feed(env: &TestEnv, lines: &[String]) -> String {
     let p = env.path().join("feed.txt");
     std::fs::write(&p, lines.join("\n") + "\n").unwrap();
@@ -177,23 +196,7 @@ fn nft_target_big_feed_real_packets_restore_and_rm() {
 
     let (lines, v4, v6) = feed(300_000, 0x9e37_79b9_7f4a_7c15);
     let url = write_feed(&env, &lines);
-    run_in(
-        &env,
-        &ns,
-        &[
-            "blocklist",
-            "source",
-            "add",
-            "feed",
-            &url,
-            "--target",
-            "nft",
-            "--allow-file",
-            "--min-interval",
-            "0s",
-        ],
-    )
-    .code(0);
+    add_feed(&env, &ns, &url, &[]);
     let r = run_in(&env, &ns, &["blocklist", "import", "feed", "-o", "json"]);
     r.code(0);
     let j = r.json();
@@ -281,27 +284,7 @@ fn nft_flushed_table_is_restored_before_an_import() {
     let env = TestEnv::new();
     let lines: Vec<String> = vec!["23.1.2.0/24".into(), "77.1.1.1".into()];
     let url = write_feed(&env, &lines);
-    run_in(
-        &env,
-        &ns,
-        &[
-            "blocklist",
-            "source",
-            "add",
-            "feed",
-            &url,
-            "--target",
-            "nft",
-            "--allow-file",
-            "--min-interval",
-            "0s",
-            "--hook",
-            "both",
-            "--action",
-            "reject",
-        ],
-    )
-    .code(0);
+    add_feed(&env, &ns, &url, &["--hook", "both", "--action", "reject"]);
     run_in(&env, &ns, &["blocklist", "import", "feed"]).code(0);
     assert!(nft_in(&lab, &["flush", "ruleset"]).status.success());
     // The feed changes while the table is gone.
@@ -330,25 +313,7 @@ fn nft_set_full_at_its_size_changes_nothing() {
     let env = TestEnv::new();
     let lines: Vec<String> = (1..=10).map(|i| format!("77.1.{i}.1")).collect();
     let url = write_feed(&env, &lines);
-    run_in(
-        &env,
-        &ns,
-        &[
-            "blocklist",
-            "source",
-            "add",
-            "feed",
-            &url,
-            "--target",
-            "nft",
-            "--allow-file",
-            "--min-interval",
-            "0s",
-            "--max-entries",
-            "4",
-        ],
-    )
-    .code(0);
+    add_feed(&env, &ns, &url, &["--max-entries", "4"]);
     // --force takes it past bangui's own --max-entries check to the kernel,
     // whose set has size 4.
     let r = run_in(
@@ -372,23 +337,7 @@ fn nft_missing_or_not_permitted_is_77_and_records_nothing() {
     let ns = lab.server_ns();
     let env = TestEnv::new();
     let url = write_feed(&env, &["77.1.1.1".into()]);
-    run_in(
-        &env,
-        &ns,
-        &[
-            "blocklist",
-            "source",
-            "add",
-            "feed",
-            &url,
-            "--target",
-            "nft",
-            "--allow-file",
-            "--min-interval",
-            "0s",
-        ],
-    )
-    .code(0);
+    add_feed(&env, &ns, &url, &[]);
 
     env.write_config("[blocklist]\nnft = \"/nonexistent/nft\"\n");
     let r = run_in(&env, &ns, &["blocklist", "import", "feed"]);
@@ -478,23 +427,7 @@ fn verify_compares_nft_sets_with_the_database() {
     });
     let env = TestEnv::with_server(&f2b);
     let url = write_feed(&env, &["23.1.2.0/24".into(), "77.1.1.1".into()]);
-    run_in(
-        &env,
-        &ns,
-        &[
-            "blocklist",
-            "source",
-            "add",
-            "feed",
-            &url,
-            "--target",
-            "nft",
-            "--allow-file",
-            "--min-interval",
-            "0s",
-        ],
-    )
-    .code(0);
+    add_feed(&env, &ns, &url, &[]);
     run_in(&env, &ns, &["blocklist", "import", "feed"]).code(0);
     let r = run_in(&env, &ns, &["verify", "-o", "json"]);
     r.code(0);
