@@ -13,6 +13,8 @@ pub trait Addr: Copy + Ord + std::fmt::Debug {
     const MAX: Self;
     fn to_u128(self) -> u128;
     fn from_u128(v: u128) -> Self;
+    /// The network of this address and prefix length.
+    fn net(self, prefix: u8) -> IpNet;
 }
 
 impl Addr for u32 {
@@ -25,6 +27,9 @@ impl Addr for u32 {
         // Callers only pass values that came from a u32.
         (v & u128::from(u32::MAX)) as u32
     }
+    fn net(self, prefix: u8) -> IpNet {
+        v4_net(self, prefix)
+    }
 }
 
 impl Addr for u128 {
@@ -35,6 +40,9 @@ impl Addr for u128 {
     }
     fn from_u128(v: u128) -> Self {
         v
+    }
+    fn net(self, prefix: u8) -> IpNet {
+        v6_net(self, prefix)
     }
 }
 
@@ -161,7 +169,7 @@ pub fn aggregate(
     nets: impl IntoIterator<Item = IpNet>,
     min_v4: u8,
     min_v6: u8,
-) -> crate::Result<Vec<IpNet>> {
+) -> crate::Result<Nets> {
     let mut v4 = Vec::new();
     let mut v6 = Vec::new();
     for n in nets {
@@ -179,7 +187,7 @@ pub fn aggregate_ranges(
     mut v6: Vec<(u128, u128)>,
     min_v4: u8,
     min_v6: u8,
-) -> crate::Result<Vec<IpNet>> {
+) -> crate::Result<Nets> {
     merge(&mut v4);
     merge(&mut v6);
     // The cheap lower bound first, so that no single range is cut into more
@@ -192,27 +200,108 @@ pub fn aggregate_ranges(
     if bound > MAX_NETWORKS {
         return Err(too_many(bound));
     }
-    // Count first, then fill a vector of exactly that size: a million
+    // Count first, then fill vectors of exactly that size: a million
     // networks grown by doubling would hold the old and the new buffer at
     // once, twice the list's size, at the peak of the import.
-    let mut count = 0u128;
-    for &(s, e) in &v4 {
-        to_cidrs(s, e, min_v4, |_, _| count += 1);
+    let v4 = cidrs_of(v4, min_v4)?;
+    let v6 = cidrs_of(v6, min_v6)?;
+    if (v4.len() + v6.len()) as u128 > MAX_NETWORKS {
+        return Err(too_many((v4.len() + v6.len()) as u128));
     }
-    for &(s, e) in &v6 {
-        to_cidrs(s, e, min_v6, |_, _| count += 1);
+    Ok(Nets { v4, v6 })
+}
+
+/// The CIDRs of merged ranges, in a vector of exactly their number.
+fn cidrs_of<T: Addr>(ranges: Vec<(T, T)>, min_prefix: u8) -> crate::Result<Vec<(T, u8)>> {
+    let mut count = 0u128;
+    for &(s, e) in &ranges {
+        to_cidrs(s, e, min_prefix, |_, _| count += 1);
     }
     if count > MAX_NETWORKS {
         return Err(too_many(count));
     }
     let mut out = Vec::with_capacity(count as usize);
-    for (s, e) in v4 {
-        to_cidrs(s, e, min_v4, |a, p| out.push(v4_net(a, p)));
-    }
-    for (s, e) in v6 {
-        to_cidrs(s, e, min_v6, |a, p| out.push(v6_net(a, p)));
+    for (s, e) in ranges {
+        to_cidrs(s, e, min_prefix, |a, p| out.push((a, p)));
     }
     Ok(out)
+}
+
+/// A sorted list of networks (IPv4 first) held compactly: 8 bytes an IPv4
+/// network and 32 an IPv6 one, where an `IpNet` takes 18 whatever its family.
+/// A million-entry list is mostly IPv4, so this is less than half the memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Nets {
+    v4: Vec<(u32, u8)>,
+    v6: Vec<(u128, u8)>,
+}
+
+impl Nets {
+    pub fn len(&self) -> usize {
+        self.v4.len() + self.v6.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The networks in order.
+    pub fn iter(&self) -> impl Iterator<Item = IpNet> + '_ {
+        let v4 = self.v4.iter().map(|&(a, p)| v4_net(a, p));
+        v4.chain(self.v6.iter().map(|&(a, p)| v6_net(a, p)))
+    }
+
+    /// Keep only the networks `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(IpNet) -> bool) {
+        self.v4.retain(|&(a, p)| keep(v4_net(a, p)));
+        self.v6.retain(|&(a, p)| keep(v6_net(a, p)));
+    }
+
+    /// The inclusive IPv4 address ranges of the networks, merged.
+    pub fn v4_ranges(&self) -> Vec<(u32, u32)> {
+        ranges_of(&self.v4)
+    }
+
+    /// The inclusive IPv6 address ranges of the networks, merged.
+    pub fn v6_ranges(&self) -> Vec<(u128, u128)> {
+        ranges_of(&self.v6)
+    }
+}
+
+/// The last address of the network `a/l`.
+pub fn last_of<T: Addr>(a: T, l: u8) -> T {
+    let host = u128::MAX
+        .checked_shr(128 - T::BITS + u32::from(l))
+        .unwrap_or(0);
+    T::from_u128(a.to_u128() | host)
+}
+
+/// Sorted networks as merged ranges.
+fn ranges_of<T: Addr>(nets: &[(T, u8)]) -> Vec<(T, T)> {
+    let mut out: Vec<(T, T)> = Vec::with_capacity(nets.len());
+    for &(a, p) in nets {
+        let last = last_of(a, p);
+        match out.last_mut() {
+            Some(prev) if prev.1 != T::MAX && prev.1.to_u128() + 1 == a.to_u128() => prev.1 = last,
+            _ => out.push((a, last)),
+        }
+    }
+    out.shrink_to_fit();
+    out
+}
+
+impl FromIterator<IpNet> for Nets {
+    /// Collect networks (sorted, IPv4 first, as an aggregation yields them).
+    fn from_iter<I: IntoIterator<Item = IpNet>>(it: I) -> Nets {
+        let mut out = Nets::default();
+        for n in it {
+            match n {
+                IpNet::V4(n) => out.v4.push((u32::from(n.network()), n.prefix_len())),
+                IpNet::V6(n) => out.v6.push((u128::from(n.network()), n.prefix_len())),
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -278,7 +367,12 @@ mod tests {
     #[test]
     fn capped_width() {
         let got = aggregate(["20.0.0.0/16", "20.1.0.0/16"].iter().map(|s| n(s)), 16, 32).unwrap();
-        assert_eq!(got, [n("20.0.0.0/16"), n("20.1.0.0/16")]);
+        assert_eq!(
+            got.iter().collect::<Vec<_>>(),
+            [n("20.0.0.0/16"), n("20.1.0.0/16")]
+        );
+        // The ranges of capped networks are merged again.
+        assert_eq!(got.v4_ranges(), [(0x1400_0000, 0x1401_ffff)]);
     }
 
     #[test]
@@ -359,7 +453,13 @@ mod props {
             let (text, reference) = render(&es);
             let parsed = parse_str(&text, Format::Auto);
             prop_assert_eq!(parsed.stats.valid as usize, reference.len());
-            let nets = aggregate_ranges(parsed.v4.clone(), Vec::new(), 0, 0).unwrap();
+            let agg = aggregate_ranges(parsed.v4.clone(), Vec::new(), 0, 0).unwrap();
+            // Its ranges are the merged input, exactly.
+            let mut merged = reference.clone();
+            merge(&mut merged);
+            prop_assert_eq!(&agg.v4_ranges(), &merged);
+            let nets: Vec<IpNet> = agg.iter().collect();
+            prop_assert_eq!(agg.iter().collect::<Nets>(), agg.clone());
             // Disjoint, sorted, and no two neighbours that could merge.
             for w in nets.windows(2) {
                 prop_assert!(w[0].broadcast() < w[1].network());

@@ -14,7 +14,7 @@ use ipnet::IpNet;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use super::aggregate::{self, Addr, to_cidrs, v4_net, v6_net};
+use super::aggregate::{self, Addr, Nets, last_of, to_cidrs};
 use super::fetch::{self, Conditional, FetchOptions, Fetched};
 use super::nft;
 use super::parse::{self, ParseStats};
@@ -323,7 +323,7 @@ impl ImportReport {
 /// The screened, aggregated set and its counts.
 #[derive(Debug, Clone, Default)]
 pub struct Screened {
-    pub nets: Vec<IpNet>,
+    pub nets: Nets,
     pub refused: BTreeMap<String, u64>,
     pub refused_samples: Vec<RefusedEntry>,
 }
@@ -412,57 +412,51 @@ impl Screen {
     /// aggregation so both never occupy memory at once.
     pub fn run(&self, p: parse::Parsed) -> Result<Screened> {
         let mut out = Screened::default();
-        let mut ok4: Vec<(u32, u32)> = Vec::with_capacity(p.v4.len());
-        let mut ok6: Vec<(u128, u128)> = Vec::with_capacity(p.v6.len());
-        let max4 = 1u64 << (32 - u32::from(self.min4.min(32)));
-        for &(s, e) in &p.v4 {
-            let narrow = u64::from(e - s) < max4;
-            if narrow && !overlaps(&self.bad4, s, e) {
-                ok4.push((s, e));
-                continue;
-            }
-            if !narrow && !is_cidr(s, e) {
-                self.refuse_range(&mut out, v4_net(s, 32), v4_net(e, 32), self.min4);
-                continue;
-            }
-            to_cidrs(s, e, 0, |a, l| {
-                let t = Target::from_net(v4_net(a, l));
-                match self.check(&t) {
-                    Ok(()) => {
-                        if let IpNet::V4(n) = t.net() {
-                            ok4.push(aggregate::v4_range(&n));
-                        }
-                    }
-                    Err(r) => self.refuse(&mut out, t, r),
-                }
-            });
-        }
-        let width6 = 128 - u32::from(self.min6.min(128));
-        for &(s, e) in &p.v6 {
-            let narrow = width6 >= 128 || (e - s) < (1u128 << width6);
-            if narrow && !overlaps(&self.bad6, s, e) {
-                ok6.push((s, e));
-                continue;
-            }
-            if !narrow && !is_cidr(s, e) {
-                self.refuse_range(&mut out, v6_net(s, 128), v6_net(e, 128), self.min6);
-                continue;
-            }
-            to_cidrs(s, e, 0, |a, l| {
-                let t = Target::from_net(v6_net(a, l));
-                match self.check(&t) {
-                    Ok(()) => {
-                        if let IpNet::V6(n) = t.net() {
-                            ok6.push(aggregate::v6_range(&n));
-                        }
-                    }
-                    Err(r) => self.refuse(&mut out, t, r),
-                }
-            });
-        }
-        drop(p);
+        let parse::Parsed { v4, v6, .. } = p;
+        let ok4 = self.screen(&mut out, v4, &self.bad4, self.min4);
+        let ok6 = self.screen(&mut out, v6, &self.bad6, self.min6);
         out.nets = aggregate::aggregate_ranges(ok4, ok6, self.min4, self.min6)?;
         Ok(out)
+    }
+
+    /// Screen one family's ranges in place: what passes whole keeps its slot
+    /// (the list is never copied), the pieces of a range that touches a
+    /// refused one are appended after.
+    fn screen<T: Addr>(
+        &self,
+        out: &mut Screened,
+        mut v: Vec<(T, T)>,
+        bad: &[(T, T)],
+        min: u8,
+    ) -> Vec<(T, T)> {
+        let width = T::BITS - u32::from(min).min(T::BITS);
+        let mut pieces = Vec::new();
+        let mut w = 0;
+        for i in 0..v.len() {
+            let (s, e) = v[i];
+            let span = e.to_u128() - s.to_u128();
+            let narrow = width >= 128 || span < (1u128 << width);
+            if narrow && !overlaps(bad, s, e) {
+                v[w] = (s, e);
+                w += 1;
+                continue;
+            }
+            if !narrow && !is_cidr(s, e) {
+                let bits = T::BITS as u8;
+                self.refuse_range(out, s.net(bits), e.net(bits), min);
+                continue;
+            }
+            to_cidrs(s, e, 0, |a, l| {
+                let t = Target::from_net(a.net(l));
+                match self.check(&t) {
+                    Ok(()) => pieces.push((a, last_of(a, l))),
+                    Err(r) => self.refuse(out, t, r),
+                }
+            });
+        }
+        v.truncate(w);
+        v.append(&mut pieces);
+        v
     }
 
     /// Refuse a whole `a - b` range wider than the prefix limit.
@@ -479,6 +473,13 @@ impl Screen {
 }
 
 /// Whether `[s, e]` is exactly one aligned network.
+/// The first networks of a list, as text, for a report.
+fn sample(nets: impl Iterator<Item = IpNet>) -> Vec<String> {
+    nets.take(SAMPLES)
+        .map(|n| Target::from_net(n).to_string())
+        .collect()
+}
+
 fn is_cidr<T: Addr>(s: T, e: T) -> bool {
     let (s, e) = (s.to_u128(), e.to_u128());
     let span = e - s;
@@ -489,7 +490,7 @@ fn is_cidr<T: Addr>(s: T, e: T) -> bool {
 /// Networks the jail's firewall actions cannot hold (an nftables set without
 /// `flags interval`, …) are refused like unsafe entries, with one warning.
 fn refuse_unenforceable(applier: &mut dyn Applier, jail: &str, s: &mut Screened) {
-    if s.nets.iter().all(|n| Target::from_net(*n).is_host()) {
+    if s.nets.iter().all(|n| Target::from_net(n).is_host()) {
         return;
     }
     let Some(check) = applier.enforceable(jail) else {
@@ -497,7 +498,7 @@ fn refuse_unenforceable(applier: &mut dyn Applier, jail: &str, s: &mut Screened)
     };
     let mut refused = Vec::new();
     s.nets.retain(|n| {
-        let t = Target::from_net(*n);
+        let t = Target::from_net(n);
         match check(&t) {
             Some(r) => {
                 refused.push((t, r));
@@ -1109,56 +1110,29 @@ pub fn import_source_with(
         .filter(|s| Target::parse(s).is_err())
         .collect();
     // Memory: a million-line list is a million networks; build the set of
-    // the new ones only when there are old ones to compare, and let a dry run
-    // count instead of collecting.
+    // the new ones only when there are old ones to compare, and let a first
+    // import add the screened list itself rather than a copy of it.
     let new: HashSet<IpNet> = if old.is_empty() {
         HashSet::new()
     } else {
-        screened.nets.iter().copied().collect()
+        screened.nets.iter().collect()
     };
     let mut to_remove: Vec<IpNet> = old.iter().filter(|n| !new.contains(n)).copied().collect();
     drop(new);
-    if opts.dry_run {
-        to_remove.sort_unstable();
-        let mut adds = screened.nets.iter().filter(|n| !old.contains(n));
-        r.added_sample = adds
-            .by_ref()
-            .take(SAMPLES)
-            .map(|n| Target::from_net(*n).to_string())
-            .collect();
-        r.to_add = (r.added_sample.len() + adds.count()) as u64;
-        r.to_remove = to_remove.len() as u64;
-        r.removed_sample = to_remove
-            .iter()
-            .take(SAMPLES)
-            .map(|n| Target::from_net(*n).to_string())
-            .collect();
-        r.status = "dry-run".into();
-        return finish(conn, src, r, t0, now, false, actor);
-    }
-    let mut to_add: Vec<IpNet> = screened
-        .nets
-        .iter()
-        .filter(|n| !old.contains(n))
-        .copied()
-        .collect();
-    to_add.sort_unstable();
     to_remove.sort_unstable();
-    let to_add: Vec<String> = to_add
-        .into_iter()
-        .map(|n| Target::from_net(n).to_string())
-        .collect();
-    let to_remove: Vec<String> = to_remove
-        .into_iter()
-        .map(|n| Target::from_net(n).to_string())
-        .collect();
+    let fresh: Nets;
+    let to_add: &Nets = if old.is_empty() {
+        &screened.nets
+    } else {
+        fresh = screened.nets.iter().filter(|n| !old.contains(n)).collect();
+        &fresh
+    };
     r.to_add = to_add.len() as u64;
     r.to_remove = to_remove.len() as u64;
-
     if opts.dry_run {
+        r.added_sample = sample(to_add.iter());
+        r.removed_sample = sample(to_remove.iter().copied());
         r.status = "dry-run".into();
-        r.added_sample = to_add.iter().take(SAMPLES).cloned().collect();
-        r.removed_sample = to_remove.iter().take(SAMPLES).cloned().collect();
         return finish(conn, src, r, t0, now, false, actor);
     }
     if to_add.is_empty() && to_remove.is_empty() {
@@ -1176,7 +1150,7 @@ pub fn import_source_with(
         let change = NftChange {
             unparsable: &unparsable,
             wanted: &screened.nets,
-            to_add: &to_add,
+            to_add,
             to_remove: &to_remove,
         };
         return nft_apply(conn, kernel, src, change, r, validators, t0, now, actor);
@@ -1195,7 +1169,15 @@ pub fn import_source_with(
     progress.phase("apply", Some(r.to_add + r.to_remove));
     let mut done = 0u64;
     let mut failure: Option<Error> = None;
-    for chunk in to_add.chunks(batch) {
+    // Each batch is formatted as it goes: a million networks as text would
+    // be several times the list's size.
+    let mut adds = to_add.iter().map(|n| Target::from_net(n).to_string());
+    loop {
+        let chunk: Vec<String> = adds.by_ref().take(batch).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let chunk = &chunk[..];
         if should_stop() {
             failure = Some(Error::Interrupted {
                 signal: "a shutdown request",
@@ -1236,6 +1218,10 @@ pub fn import_source_with(
         progress.position(done);
     }
     if failure.is_none() {
+        let to_remove: Vec<String> = to_remove
+            .iter()
+            .map(|n| Target::from_net(*n).to_string())
+            .collect();
         // Entries another source of this jail still lists stay banned; only
         // this source's claim on them goes.
         let mut unban = Vec::with_capacity(to_remove.len());
@@ -1353,9 +1339,9 @@ fn nft_prepare(
 /// The diff of an nft import.
 struct NftChange<'a> {
     unparsable: &'a [&'a String],
-    wanted: &'a [IpNet],
-    to_add: &'a [String],
-    to_remove: &'a [String],
+    wanted: &'a Nets,
+    to_add: &'a Nets,
+    to_remove: &'a [IpNet],
 }
 
 /// The apply step of an nft import: one kernel transaction and one database
@@ -1386,8 +1372,8 @@ fn nft_apply(
             r.status = "ok".into();
             r.added = c.to_add.len() as u64;
             r.removed = c.to_remove.len() as u64;
-            r.added_sample = c.to_add.iter().take(SAMPLES).cloned().collect();
-            r.removed_sample = c.to_remove.iter().take(SAMPLES).cloned().collect();
+            r.added_sample = sample(c.to_add.iter());
+            r.removed_sample = sample(c.to_remove.iter().copied());
             r.changed = true;
             source::set_validators(
                 conn,

@@ -10,9 +10,11 @@ use ipnet::IpNet;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use super::{Counter, Intervals, Kernel, Layout, SetChange, TABLE, chain_name, set_name};
+use super::{Counter, Intervals, Kernel, Layout, Ranges, SetChange, TABLE, chain_name, set_name};
+use crate::blocklist::aggregate::Nets;
 use crate::blocklist::source::{self, Source};
 use crate::error::{Error, Result};
+use crate::net::Target;
 
 fn db(context: &'static str) -> impl Fn(rusqlite::Error) -> Error {
     move |e| Error::db(context, e)
@@ -143,19 +145,19 @@ pub fn ensure(conn: &Connection, kernel: &mut dyn Kernel) -> Result<Option<Resto
     Ok(Some(report))
 }
 
-fn changes(src: &str, del: &Intervals, add: &Intervals) -> Vec<SetChange> {
+fn changes(src: &str, del: Intervals, add: Intervals) -> Vec<SetChange> {
     vec![
         SetChange {
             set: set_name(src, false),
             v6: false,
-            delete: del.v4_wide(),
-            add: add.v4_wide(),
+            delete: Ranges::V4(del.v4),
+            add: Ranges::V4(add.v4),
         },
         SetChange {
             set: set_name(src, true),
             v6: true,
-            delete: del.v6.clone(),
-            add: add.v6.clone(),
+            delete: Ranges::V6(del.v6),
+            add: Ranges::V6(add.v6),
         },
     ]
 }
@@ -180,31 +182,31 @@ pub fn apply_import(
     kernel: &mut dyn Kernel,
     src: &Source,
     unparsable: &[&String],
-    wanted: &[IpNet],
-    to_add: &[String],
-    to_remove: &[String],
+    wanted: &Nets,
+    to_add: &Nets,
+    to_remove: &[IpNet],
     now: i64,
 ) -> Result<Sent> {
     // What the database held, rebuilt from the new list and the (small)
     // difference rather than by parsing every stored row again.
-    let parse = |s: &String| crate::net::Target::parse(s).ok().map(|t| t.net());
+    let new = Intervals::of(wanted);
     let old = if to_add.len() == wanted.len() {
         // A first load: nothing of the new list was there before.
-        Intervals::from_nets(&to_remove.iter().filter_map(parse).collect::<Vec<_>>())
+        Intervals::from_nets(to_remove.iter().copied())
     } else {
-        let mut added: Vec<IpNet> = to_add.iter().filter_map(parse).collect();
-        added.sort_unstable();
-        let old_nets: Vec<IpNet> = wanted
-            .iter()
-            .filter(|n| added.binary_search(n).is_err())
-            .copied()
-            .chain(to_remove.iter().filter_map(parse))
-            .collect();
-        Intervals::from_nets(&old_nets)
+        let added: Vec<IpNet> = to_add.iter().collect();
+        Intervals::from_nets(
+            wanted
+                .iter()
+                .filter(|n| added.binary_search(n).is_err())
+                .chain(to_remove.iter().copied()),
+        )
     };
-    let new = Intervals::from_nets(wanted);
-    let del = old.minus(&new);
-    let add = new.minus(&old);
+    let (del, add) = if old.is_empty() {
+        (Intervals::default(), new)
+    } else {
+        (old.minus(&new), new.minus(&old))
+    };
     let tx = conn
         .unchecked_transaction()
         .map_err(db("starting the import transaction"))?;
@@ -213,7 +215,7 @@ pub fn apply_import(
             .prepare_cached("DELETE FROM blocklist_entries WHERE source_id = ?1 AND network = ?2")
             .map_err(db("removing entries"))?;
         for n in to_remove {
-            rm.execute(params![src.id, n])
+            rm.execute(params![src.id, Target::from_net(*n).to_string()])
                 .map_err(db("removing entries"))?;
         }
         // Rows edited by hand into something that is not a network.
@@ -227,23 +229,26 @@ pub fn apply_import(
                  VALUES (?1, ?2, '', ?3)",
             )
             .map_err(db("recording entries"))?;
-        for n in to_add {
-            ins.execute(params![src.id, n, now])
+        for n in to_add.iter() {
+            ins.execute(params![src.id, Target::from_net(n).to_string(), now])
                 .map_err(db("recording entries"))?;
         }
     }
-    let forward = changes(&src.name, &del, &add);
-    kernel.change_elements(&forward)?;
-    if let Err(e) = tx.commit() {
-        // The kernel is ahead of the database: take the change back.
-        let back = changes(&src.name, &add, &del);
-        let _ = kernel.change_elements(&back);
-        return Err(Error::db("committing the import", e));
-    }
-    Ok(Sent {
+    let sent = Sent {
         intervals_deleted: del.len() as u64,
         intervals_added: add.len() as u64,
-    })
+    };
+    let mut change = changes(&src.name, del, add);
+    kernel.change_elements(&change)?;
+    if let Err(e) = tx.commit() {
+        // The kernel is ahead of the database: take the change back.
+        for c in &mut change {
+            std::mem::swap(&mut c.add, &mut c.delete);
+        }
+        let _ = kernel.change_elements(&change);
+        return Err(Error::db("committing the import", e));
+    }
+    Ok(sent)
 }
 
 /// Remove a source's sets, counter, chains and rules from the kernel (the

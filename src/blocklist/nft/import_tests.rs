@@ -47,8 +47,8 @@ impl Kernel for FakeKernel {
         }
         for c in changes {
             let s = self.sets.entry(c.set.clone()).or_default();
-            s.retain(|r| !c.delete.contains(r));
-            s.extend(c.add.iter().copied());
+            s.retain(|r| !c.delete.iter().any(|d| d == *r));
+            s.extend(c.add.iter());
             s.sort_unstable();
         }
         Ok(())

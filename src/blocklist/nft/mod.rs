@@ -140,12 +140,12 @@ pub struct Intervals {
 }
 
 impl Intervals {
-    pub fn from_nets<'a>(nets: impl IntoIterator<Item = &'a IpNet>) -> Intervals {
+    pub fn from_nets(nets: impl IntoIterator<Item = IpNet>) -> Intervals {
         let mut iv = Intervals::default();
         for n in nets {
             match n {
-                IpNet::V4(n) => iv.v4.push(aggregate::v4_range(n)),
-                IpNet::V6(n) => iv.v6.push(aggregate::v6_range(n)),
+                IpNet::V4(n) => iv.v4.push(aggregate::v4_range(&n)),
+                IpNet::V6(n) => iv.v6.push(aggregate::v6_range(&n)),
             }
         }
         aggregate::merge(&mut iv.v4);
@@ -155,11 +155,10 @@ impl Intervals {
 
     /// From stored networks; rows that do not parse are skipped.
     pub fn from_stored(rows: &[String]) -> Intervals {
-        let nets: Vec<IpNet> = rows
-            .iter()
-            .filter_map(|s| Target::parse(s).ok().map(|t| t.net()))
-            .collect();
-        Intervals::from_nets(&nets)
+        Intervals::from_nets(
+            rows.iter()
+                .filter_map(|s| Target::parse(s).ok().map(|t| t.net())),
+        )
     }
 
     pub fn len(&self) -> usize {
@@ -168,6 +167,14 @@ impl Intervals {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The merged ranges of aggregated networks.
+    pub fn of(nets: &aggregate::Nets) -> Intervals {
+        Intervals {
+            v4: nets.v4_ranges(),
+            v6: nets.v6_ranges(),
+        }
     }
 
     pub fn v4_wide(&self) -> Vec<(u128, u128)> {
@@ -342,8 +349,40 @@ pub fn reset_script() -> String {
 pub struct SetChange {
     pub set: String,
     pub v6: bool,
-    pub delete: Vec<netlink::Range>,
-    pub add: Vec<netlink::Range>,
+    pub delete: Ranges,
+    pub add: Ranges,
+}
+
+/// The ranges of one family, each kept at its own width (a million IPv4
+/// intervals are 8 MB as `u32` pairs and four times that widened).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ranges {
+    V4(Vec<(u32, u32)>),
+    V6(Vec<(u128, u128)>),
+}
+
+impl Ranges {
+    pub fn len(&self) -> usize {
+        match self {
+            Ranges::V4(v) => v.len(),
+            Ranges::V6(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The ranges widened to `u128` (IPv4 values in the low 32 bits).
+    pub fn iter(&self) -> impl Iterator<Item = netlink::Range> + Clone + '_ {
+        let (v4, v6) = match self {
+            Ranges::V4(v) => (Some(v.iter()), None),
+            Ranges::V6(v) => (None, Some(v.iter())),
+        };
+        let v4 = v4.into_iter().flatten();
+        let v4 = v4.map(|&(s, e)| (u128::from(s), u128::from(e)));
+        v4.chain(v6.into_iter().flatten().copied())
+    }
 }
 
 /// Packets and bytes a source's rules matched.
@@ -492,10 +531,10 @@ impl Kernel for System {
             .unwrap_or(1);
         let mut batch = netlink::Batch::new(seq);
         for c in changes {
-            batch.elements(false, TABLE, &c.set, &c.delete, c.v6);
+            batch.elements(false, TABLE, &c.set, c.delete.iter(), c.delete.len(), c.v6);
         }
         for c in changes {
-            batch.elements(true, TABLE, &c.set, &c.add, c.v6);
+            batch.elements(true, TABLE, &c.set, c.add.iter(), c.add.len(), c.v6);
         }
         if batch.is_empty() {
             return Ok(());
@@ -627,14 +666,14 @@ mod tests {
 
     #[test]
     fn intervals_merge_and_differ() {
-        let a = Intervals::from_nets(&nets(&[
+        let a = Intervals::from_nets(nets(&[
             "1.2.3.0/25",
             "1.2.3.128/25",
             "9.9.9.9/32",
             "2001:db8::/64",
         ]));
         assert_eq!(a.to_strings(), ["1.2.3.0/24", "9.9.9.9", "2001:db8::/64"]);
-        let b = Intervals::from_nets(&nets(&["1.2.3.0/24", "9.9.9.8/31"]));
+        let b = Intervals::from_nets(nets(&["1.2.3.0/24", "9.9.9.8/31"]));
         assert_eq!(a.minus(&b).to_strings(), ["9.9.9.9", "2001:db8::/64"]);
         assert_eq!(b.minus(&a).to_strings(), ["9.9.9.8/31"]);
         assert_eq!(elem_v4(1, 6), "0.0.0.1-0.0.0.6");
@@ -652,7 +691,7 @@ mod tests {
         install_script(
             &mut s,
             &l,
-            &Intervals::from_nets(&nets(&["1.2.3.0/24", "2001:db8::1/128"])),
+            &Intervals::from_nets(nets(&["1.2.3.0/24", "2001:db8::1/128"])),
         );
         assert!(
             s.contains("add set inet bangui feed-v4 { type ipv4_addr; flags interval; size 10; }")

@@ -134,11 +134,14 @@ fn end_msg(b: &mut [u8], at: usize) {
 /// start before its end: the kernel checks an end key against the start
 /// below it, so this order also holds when a neighbour is deleted in the
 /// same transaction.
-pub fn interval_keys(ranges: &[Range], v6: bool) -> impl Iterator<Item = (u128, bool)> + '_ {
+pub fn interval_keys(
+    ranges: impl IntoIterator<Item = Range>,
+    v6: bool,
+) -> impl Iterator<Item = (u128, bool)> {
     let max = if v6 { u128::MAX } else { u128::from(u32::MAX) };
-    ranges.iter().flat_map(move |&(s, e)| {
-        std::iter::once((s, false)).chain((e < max).then(|| (e + 1, true)))
-    })
+    ranges
+        .into_iter()
+        .flat_map(move |(s, e)| std::iter::once((s, false)).chain((e < max).then(|| (e + 1, true))))
 }
 
 fn put_key(b: &mut Vec<u8>, v: u128, v6: bool) {
@@ -169,11 +172,20 @@ impl Batch {
     }
 
     /// Add (`add = true`) or delete ranges of one set of `table` (family inet).
-    pub fn elements(&mut self, add: bool, table: &str, set: &str, ranges: &[Range], v6: bool) {
+    /// `count` is the number of ranges, to size the buffer once.
+    pub fn elements(
+        &mut self,
+        add: bool,
+        table: &str,
+        set: &str,
+        ranges: impl IntoIterator<Item = Range>,
+        count: usize,
+        v6: bool,
+    ) {
         // Up to 2 keys per range, each at most 36 bytes (v6 with end flag).
         let key = if v6 { 36 } else { 24 };
         self.buf
-            .reserve(ranges.len() * 2 * key + ranges.len() / PER_MESSAGE * 96 + 96);
+            .reserve(count * 2 * key + count / PER_MESSAGE * 96 + 96);
         let mut keys = interval_keys(ranges, v6).peekable();
         while keys.peek().is_some() {
             let (kind, flags) = if add {
@@ -401,7 +413,7 @@ mod tests {
     #[test]
     fn intervals_become_start_and_end_keys() {
         let e: Vec<_> = interval_keys(
-            &[(0x0102_0300, 0x0102_03ff), (0x0a00_0001, 0x0a00_0001)],
+            [(0x0102_0300, 0x0102_03ff), (0x0a00_0001, 0x0a00_0001)],
             false,
         )
         .collect();
@@ -415,7 +427,7 @@ mod tests {
             ]
         );
         // The top of the family has no end key.
-        let e: Vec<_> = interval_keys(&[(u128::MAX - 1, u128::MAX)], true).collect();
+        let e: Vec<_> = interval_keys([(u128::MAX - 1, u128::MAX)], true).collect();
         assert_eq!(e, vec![(u128::MAX - 1, false)]);
         let mut b = Vec::new();
         put_key(&mut b, 0x0102_0300, false);
@@ -428,8 +440,22 @@ mod tests {
     fn batch_framing() {
         let mut b = Batch::new(100);
         let many: Vec<Range> = (0..1500u128).map(|i| (i * 4, i * 4 + 1)).collect();
-        b.elements(false, "bangui", "feed-v4", &many[..2], false);
-        b.elements(true, "bangui", "feed-v4", &many, false);
+        b.elements(
+            false,
+            "bangui",
+            "feed-v4",
+            many[..2].iter().copied(),
+            2,
+            false,
+        );
+        b.elements(
+            true,
+            "bangui",
+            "feed-v4",
+            many.iter().copied(),
+            many.len(),
+            false,
+        );
         let (bytes, acked) = b.finish();
         // 1 delete message, 3000 elements in 3 add messages.
         assert_eq!(
