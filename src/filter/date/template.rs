@@ -408,12 +408,13 @@ impl DateTemplate {
         caps.get(self.grp).map(|m| (m.start(), m.end()))
     }
 
-    /// `span` for spans recorded by [`DateDetector::locate`].
+    /// `span` for spans recorded by [`DateDetector::locate`](super::DateDetector::locate).
     pub fn span_of(&self, spans: &[Option<(usize, usize)>]) -> Option<(usize, usize)> {
         spans.get(self.grp).copied().flatten()
     }
 
-    /// `time` for spans recorded by [`DateDetector::locate`] on `line`.
+    /// `time` for spans recorded by
+    /// [`DateDetector::locate`](super::DateDetector::locate) on `line`.
     pub fn time_of(
         &self,
         line: &str,
