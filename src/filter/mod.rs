@@ -6,8 +6,6 @@ pub mod engine;
 pub mod external;
 mod plain;
 pub mod regex;
-#[cfg(test)]
-mod robust_tests;
 
 use std::io::BufRead;
 use std::time::Instant;
@@ -420,6 +418,9 @@ impl Tally {
         }
     }
 }
+
+#[cfg(test)]
+mod robust_tests;
 
 #[cfg(test)]
 mod tests {
