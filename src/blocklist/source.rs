@@ -121,7 +121,7 @@ impl NewSource {
                 )));
             }
         } else {
-            validate_jail(&self.jail)?;
+            crate::jail::JailName::parse(&self.jail)?;
         }
         check_url(&self.url, self.allow_http, self.allow_file)?;
         if self.interval_s == 0 {
@@ -143,21 +143,6 @@ pub fn validate_name(name: &str) -> Result<()> {
         return Err(Error::bad_input(format!(
             "invalid source name {:?}: use 1-64 characters from A-Z a-z 0-9 . _ -, not starting with . or -",
             sanitize(name)
-        )));
-    }
-    Ok(())
-}
-
-fn validate_jail(jail: &str) -> Result<()> {
-    if jail.is_empty()
-        || jail.len() > 100
-        || !jail
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-@".contains(&b))
-    {
-        return Err(Error::bad_input(format!(
-            "invalid jail name {:?}",
-            sanitize(jail)
         )));
     }
     Ok(())

@@ -6,6 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+// Every jail argument and option is a `JailName`: clap parses it with its `FromStr`,
+// the one rule for a jail name.
+use bangui::jail::JailName;
+
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0    success (also: nothing to do)
@@ -211,7 +215,7 @@ pub struct BanArgs {
 
     /// The jail to ban in
     #[arg(short, long)]
-    pub jail: String,
+    pub jail: JailName,
 
     /// Read items from a file, one per line (`-` for stdin; `#` comments allowed)
     #[arg(long, value_name = "FILE")]
@@ -256,7 +260,7 @@ pub struct UnbanArgs {
 
     /// Only this jail [default: every jail]
     #[arg(short, long)]
-    pub jail: Option<String>,
+    pub jail: Option<JailName>,
 
     /// With selectors: look in every jail
     #[arg(long, conflicts_with_all = ["jail", "targets", "all"])]
@@ -349,7 +353,7 @@ pub struct BannedArgs {
 
     /// Only this jail
     #[arg(short, long)]
-    pub jail: Option<String>,
+    pub jail: Option<JailName>,
 
     /// Only an exact ban entry counts (an IP inside a banned network is "no")
     #[arg(long)]
@@ -360,7 +364,7 @@ pub struct BannedArgs {
 pub struct VerifyArgs {
     /// Only these jails [default: every jail]
     #[arg(short, long = "jail", value_name = "JAIL")]
-    pub jails: Vec<String>,
+    pub jails: Vec<JailName>,
 
     /// Also fail (exit 1) when an action cannot be inspected
     #[arg(long)]
@@ -380,14 +384,14 @@ pub enum JailCommand {
     /// Every jail with backend, failed and banned counts, and idle state
     List,
     /// Every runtime setting of a jail
-    Show { jail: String },
+    Show { jail: JailName },
     /// One runtime setting
     #[command(long_about = JAIL_GET_LONG_ABOUT)]
-    Get { jail: String, key: String },
+    Get { jail: JailName, key: String },
     /// Change one runtime setting; with --persist, write it to jail.d/zz-bangui.local
     #[command(long_about = JAIL_SET_LONG_ABOUT)]
     Set {
-        jail: String,
+        jail: JailName,
         key: String,
         value: String,
         /// Write the setting to jail.d/zz-bangui.local and reload the jail
@@ -405,7 +409,7 @@ runs, else a full `fail2ban-client reload` (which drops jails added only at runt
 the file and the jail are rolled back; the previous file is kept as a backup."
     )]
     Enable {
-        jail: String,
+        jail: JailName,
         /// Print the diff and change nothing
         #[arg(long)]
         dry_run: bool,
@@ -417,14 +421,14 @@ configuration with `fail2ban-client -t`, and stop the jail over the socket. On f
 is rolled back; the previous file is kept as a backup."
     )]
     Disable {
-        jail: String,
+        jail: JailName,
         /// Print the diff and change nothing
         #[arg(long)]
         dry_run: bool,
     },
     /// Switch a jail's idle mode
     Idle {
-        jail: String,
+        jail: JailName,
         #[arg(value_parser = ["on", "off"])]
         state: String,
         #[arg(long)]
@@ -432,7 +436,7 @@ is rolled back; the previous file is kept as a backup."
     },
     /// Stop a jail (bans stay in fail2ban's database)
     Stop {
-        jail: String,
+        jail: JailName,
         #[arg(long)]
         dry_run: bool,
     },
@@ -440,13 +444,13 @@ is rolled back; the previous file is kept as a backup."
     /// `fail2ban-client reload`, which also starts every other enabled jail
     /// and removes jails that were only added at runtime)
     Start {
-        jail: Option<String>,
+        jail: Option<JailName>,
         #[arg(long)]
         dry_run: bool,
     },
     /// Restart a jail, or every jail (delegates to `fail2ban-client reload --restart`)
     Restart {
-        jail: Option<String>,
+        jail: Option<JailName>,
         /// Also unban everything in the jail
         #[arg(long)]
         unban: bool,
@@ -456,7 +460,7 @@ is rolled back; the previous file is kept as a backup."
     /// Reload a jail, or every jail, from the configuration (delegates to
     /// `fail2ban-client reload`; reloading all removes runtime-only jails)
     Reload {
-        jail: Option<String>,
+        jail: Option<JailName>,
         #[arg(long)]
         dry_run: bool,
     },
@@ -534,7 +538,7 @@ pub struct SourceAddArgs {
     pub url: String,
     /// The jail its entries are banned in (target jail, the default)
     #[arg(short, long, required_unless_present = "target")]
-    pub jail: Option<String>,
+    pub jail: Option<JailName>,
     /// Where its entries go: a jail (through fail2ban) or nft (bangui's own nftables table inet bangui)
     #[arg(long, value_enum)]
     pub target: Option<TargetArg>,
@@ -599,7 +603,7 @@ pub struct ImportArgs {
     pub from_file: Option<PathBuf>,
     /// The jail for --from-file
     #[arg(short, long, requires = "from_file")]
-    pub jail: Option<String>,
+    pub jail: Option<JailName>,
     /// Fetch, parse and show the difference; change nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -799,7 +803,7 @@ pub struct HistoryFilterArgs {
     pub until: Option<String>,
     /// Only this jail
     #[arg(short, long)]
-    pub jail: Option<String>,
+    pub jail: Option<JailName>,
     /// Only this IP, or the IPs in this network
     #[arg(long, value_name = "IP|CIDR")]
     pub ip: Option<String>,
@@ -1104,6 +1108,15 @@ pub struct CompletionsArgs {
 pub struct ManpagesArgs {
     /// Directory to write bangui.1 and one page per subcommand into
     pub dir: PathBuf,
+}
+
+/// Commands only the parser knows: `--help`, `help`, completions and the man pages
+/// never list them.
+#[derive(Debug, Subcommand)]
+pub enum HiddenCommand {
+    /// Write man pages to a directory
+    #[command(hide = true)]
+    Manpages(ManpagesArgs),
 }
 
 #[derive(Debug, Subcommand)]

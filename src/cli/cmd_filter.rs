@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use serde_json::{Value as Json, json};
@@ -504,7 +503,6 @@ fn summary_view(
 /// `--engine fail2ban-regex`: run fail2ban's tool and report its summary in the same
 /// shape. Not installed → 66 (the program is a missing input), with a hint.
 fn test_external(app: &App, a: &FilterTestArgs, source: &Source, stdin: bool) -> Result<Report> {
-    let program = "fail2ban-regex";
     // fail2ban-regex cannot read stdin: copy it to a temp file first.
     let tmp =
         TempLog(std::env::temp_dir().join(format!("bangui-stdin-{}.log", std::process::id())));
@@ -538,38 +536,25 @@ fn test_external(app: &App, a: &FilterTestArgs, source: &Source, stdin: bool) ->
         Source::File(p, _) => p.display().to_string(),
         Source::Regex(r) => r.clone(),
     };
-    let mut c = Command::new(program);
-    c.arg("-c").arg(&app.cfg.fail2ban.config_dir).arg("--raw");
-    if let Some(p) = &a.datepattern {
-        c.arg("-d").arg(p);
-    }
-    c.arg(log).arg(&filter_arg);
     let started = Instant::now();
-    let out = c.output().map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::NoInput {
-                what: "fail2ban-regex (install the fail2ban package, or use --engine native)"
-                    .into(),
-                path: PathBuf::from(program),
-            }
-        } else {
-            Error::io(format!("running {program}"), program, e)
-        }
-    })?;
+    let run = bangui::f2btools::run_regex(
+        &app.cfg.fail2ban.config_dir,
+        a.datepattern.as_deref(),
+        log,
+        &filter_arg,
+    )?;
     let elapsed = started.elapsed().as_secs_f64();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let Some(sum) = filter::external::parse_summary(&stdout) else {
-        let detail: String = stderr
-            .lines()
-            .chain(stdout.lines())
+    let stdout = &run.stdout;
+    let Some(sum) = filter::external::parse_summary(stdout) else {
+        let detail: String = run
+            .lines_stderr_first()
             .filter(|l| !l.trim().is_empty())
             .take(3)
             .collect::<Vec<_>>()
             .join("; ");
         let msg = format!(
             "fail2ban-regex failed (exit {}): {}",
-            out.status.code().unwrap_or(-1),
+            run.code.unwrap_or(-1),
             bangui::util::sanitize(&detail)
         );
         return Err(if detail.to_lowercase().contains("regex") {
@@ -578,7 +563,7 @@ fn test_external(app: &App, a: &FilterTestArgs, source: &Source, stdin: bool) ->
             Error::config(msg)
         });
     };
-    let (fail, ign, dates) = parse_external_hits(&stdout);
+    let (fail, ign, dates) = parse_external_hits(stdout);
     let data = json!({
         "filter": a.filter,
         "filter_kind": source.kind(),

@@ -1,11 +1,11 @@
 //! `bangui completions SHELL` and the hidden `bangui manpages DIR`: both are
 //! generated from the clap tree and need no configuration.
 
-use clap::{Args, CommandFactory, FromArgMatches};
+use clap::{CommandFactory, FromArgMatches, Subcommand};
 
 use bangui::{Error, Result};
 
-use super::args::{Cli, CompletionsArgs, ManpagesArgs};
+use super::args::{Cli, CompletionsArgs, HiddenCommand, ManpagesArgs};
 use super::manpage;
 use super::output::{Report, View};
 
@@ -23,22 +23,18 @@ pub fn completions(a: &CompletionsArgs) -> Result<Report> {
 /// The hidden `manpages DIR` command joins the parser only, so `--help`,
 /// `help`, completions and the man pages never list it.
 pub fn with_hidden(cmd: clap::Command) -> clap::Command {
-    cmd.subcommand(ManpagesArgs::augment_args(
-        clap::Command::new("manpages")
-            .about("Write man pages to a directory")
-            .hide(true),
-    ))
+    HiddenCommand::augment_subcommands(cmd)
 }
 
 /// Run the hidden command if that is what was asked for.
 pub fn run_hidden(m: &clap::ArgMatches) -> Option<Result<Report>> {
-    let ("manpages", sub) = m.subcommand()? else {
+    if !HiddenCommand::has_subcommand(m.subcommand_name()?) {
         return None;
-    };
+    }
     Some(
-        ManpagesArgs::from_arg_matches(sub)
+        HiddenCommand::from_arg_matches(m)
             .map_err(|e| Error::Other(e.to_string()))
-            .and_then(|a| manpages(&a)),
+            .and_then(|HiddenCommand::Manpages(a)| manpages(&a)),
     )
 }
 

@@ -116,7 +116,7 @@ fn filter_from(a: &HistoryFilterArgs, default_since: Option<&str>) -> Result<Fil
     Ok(Filter {
         since: since.map(time).transpose()?,
         until: a.until.as_deref().map(time).transpose()?,
-        jail: a.jail.clone(),
+        jail: a.jail.clone().map(String::from),
         ip,
         country,
         origin: a.origin.map(|o| {

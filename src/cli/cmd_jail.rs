@@ -2,14 +2,13 @@
 //! start/restart/reload delegate to fail2ban-client, which must stream the
 //! whole configuration, and are checked afterwards.
 
-use std::process::Command;
-
 use serde_json::{Value as Json, json};
 
 use bangui::audit::AuditRecord;
+use bangui::f2btools::{self, ClientProgram};
 use bangui::fail2ban::{Arg, Transport, api};
-use bangui::net::Target;
-use bangui::util::{now_unix, parse_duration};
+use bangui::jail::{JailName, readback_key, validate};
+use bangui::util::now_unix;
 use bangui::{Error, Result};
 
 use super::app::App;
@@ -43,125 +42,6 @@ const SHOW_KEYS: &[&str] = &[
     "bantime.rndtime",
     "bantime.overalljails",
 ];
-
-/// How `jail set` validates a value before it reaches the socket.
-#[derive(Clone, Copy)]
-enum Rule {
-    /// Seconds, or a duration like 10m; `permanent` allows -1.
-    Duration {
-        permanent: bool,
-    },
-    Count,
-    Choice(&'static [&'static str]),
-    Bool,
-    Number,
-    Text,
-    Ip,
-    Index,
-}
-
-const SET_KEYS: &[(&str, Rule)] = &[
-    ("bantime", Rule::Duration { permanent: true }),
-    ("findtime", Rule::Duration { permanent: false }),
-    ("maxretry", Rule::Count),
-    ("maxmatches", Rule::Count),
-    ("maxlines", Rule::Count),
-    ("usedns", Rule::Choice(&["yes", "no", "warn", "raw"])),
-    ("logencoding", Rule::Text),
-    ("ignoreself", Rule::Bool),
-    ("addignoreip", Rule::Ip),
-    ("delignoreip", Rule::Ip),
-    ("ignorecommand", Rule::Text),
-    ("datepattern", Rule::Text),
-    ("prefregex", Rule::Text),
-    ("addfailregex", Rule::Text),
-    ("delfailregex", Rule::Index),
-    ("addignoreregex", Rule::Text),
-    ("delignoreregex", Rule::Index),
-    ("bantime.increment", Rule::Bool),
-    ("bantime.factor", Rule::Number),
-    ("bantime.formula", Rule::Text),
-    ("bantime.multipliers", Rule::Text),
-    ("bantime.maxtime", Rule::Duration { permanent: false }),
-    ("bantime.rndtime", Rule::Duration { permanent: false }),
-    ("bantime.overalljails", Rule::Bool),
-];
-
-/// The key whose value `jail set KEY` changes, for before/after comparison.
-pub(super) fn readback_key(key: &str) -> &str {
-    match key {
-        "addignoreip" | "delignoreip" => "ignoreip",
-        "addfailregex" | "delfailregex" => "failregex",
-        "addignoreregex" | "delignoreregex" => "ignoreregex",
-        k => k,
-    }
-}
-
-pub(super) fn validate(key: &str, value: &str) -> Result<String> {
-    let rule = SET_KEYS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, r)| *r)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "unknown or read-only setting `{key}`; settable: {}",
-                SET_KEYS
-                    .iter()
-                    .map(|(k, _)| *k)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })?;
-    let bad = |what: &str| Error::bad_input(format!("{key}: expected {what}, got {value:?}"));
-    let v = value.trim();
-    Ok(match rule {
-        Rule::Duration { permanent } => {
-            if permanent && v == "-1" {
-                "-1".into()
-            } else {
-                parse_duration(v)
-                    .map_err(|_| bad("a duration (600, 10m, 1h, 1d) or -1 for permanent"))?
-                    .to_string()
-            }
-        }
-        Rule::Count => {
-            let n: u64 = v.parse().map_err(|_| bad("a positive integer"))?;
-            if n == 0 {
-                return Err(bad("a positive integer"));
-            }
-            n.to_string()
-        }
-        Rule::Choice(c) => {
-            if !c.contains(&v) {
-                return Err(bad(&format!("one of {}", c.join(", "))));
-            }
-            v.to_string()
-        }
-        Rule::Bool => match v.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "on" | "1" => "true".into(),
-            "false" | "no" | "off" | "0" => "false".into(),
-            _ => return Err(bad("true or false")),
-        },
-        Rule::Number => {
-            let f: f64 = v.parse().map_err(|_| bad("a number"))?;
-            if !f.is_finite() || f <= 0.0 {
-                return Err(bad("a positive number"));
-            }
-            v.to_string()
-        }
-        Rule::Text => {
-            if v.contains('\n') || v.contains("<F2B_END_COMMAND>") {
-                return Err(bad("a single line"));
-            }
-            value.to_string()
-        }
-        Rule::Ip => Target::parse(v).map_err(|e| bad(&e))?.to_string(),
-        Rule::Index => v
-            .parse::<u32>()
-            .map_err(|_| bad("a 0-based index"))?
-            .to_string(),
-    })
-}
 
 pub fn run(app: &App, cmd: JailCommand) -> Result<Report> {
     match cmd {
@@ -450,55 +330,38 @@ fn stop(app: &App, jail: &str, dry_run: bool) -> Result<Report> {
 fn delegate(
     app: &App,
     verb: &str,
-    jail: Option<String>,
+    jail: Option<JailName>,
     unban: bool,
     dry_run: bool,
 ) -> Result<Report> {
-    if let Some(j) = &jail
-        && (j.is_empty() || j.starts_with('-') || j.contains('/'))
-    {
-        return Err(Error::bad_input(format!("invalid jail name {j:?}")));
-    }
-    let f = &app.cfg.fail2ban;
-    let mut args: Vec<String> = vec![
-        "-c".into(),
-        f.config_dir.display().to_string(),
-        "-s".into(),
-        f.socket.display().to_string(),
-    ];
+    let mut args: Vec<&str> = Vec::new();
     match (verb, &jail) {
         // fail2ban cannot reload a jail it does not run: a stopped jail
         // comes back with a full reload, which starts every enabled jail.
-        ("start", _) => args.push("reload".into()),
-        ("restart", Some(j)) => {
-            args.extend(["reload".into(), "--restart".into()]);
+        ("start", _) => args.push("reload"),
+        ("restart", j) => {
+            args.extend(["reload", "--restart"]);
             if unban {
-                args.push("--unban".into());
+                args.push("--unban");
             }
-            args.push(j.clone());
+            args.push(j.as_deref().unwrap_or("--all"));
         }
-        ("restart", None) => {
-            args.extend(["reload".into(), "--restart".into()]);
-            if unban {
-                args.push("--unban".into());
-            }
-            args.push("--all".into());
-        }
-        (_, Some(j)) => args.extend(["reload".into(), j.clone()]),
-        (_, None) => args.push("reload".into()),
+        (_, Some(j)) => args.extend(["reload", j.as_str()]),
+        (_, None) => args.push("reload"),
     }
-    let command_line = format!("{} {}", f.client.display(), args.join(" "));
+    let program = ClientProgram::from_config(&app.cfg.fail2ban);
+    let command_line = program.command_line(true, &args);
     // Make sure the server is there before handing over.
     let mut c = app.client()?;
     if verb == "start"
         && let Some(j) = &jail
-        && api::status(&mut c)?.contains(j)
+        && api::status(&mut c)?.iter().any(|x| x == j.as_str())
     {
         return Ok(Report::new(
             "jail start",
             json!({ "jail": j, "running": true, "changed": false, "dry_run": dry_run }),
             kv(vec![
-                ("jail", j.clone()),
+                ("jail", j.to_string()),
                 ("running", "true (already)".into()),
             ]),
         ));
@@ -510,34 +373,18 @@ fn delegate(
             kv(vec![("would run", command_line)]),
         ));
     }
-    let out = Command::new(&f.client).args(&args).output().map_err(|e| {
-        Error::io(
-            format!(
-                "running {} (install fail2ban's client, or set fail2ban.client)",
-                f.client.display()
-            ),
-            &f.client,
-            e,
-        )
-    })?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    if !out.status.success() {
-        let detail: Vec<&str> = stderr
-            .lines()
-            .chain(stdout.lines())
+    let run = program.run(true, &args)?;
+    if !run.success {
+        let detail: Vec<&str> = run
+            .lines_stderr_first()
             .filter(|l| l.contains("ERROR") || l.contains("rror"))
             .take(5)
             .collect();
         let detail = if detail.is_empty() {
-            stderr.trim().to_string()
+            run.stderr.trim().to_string()
         } else {
             // Drop fail2ban-client's timestamp and logger prefix.
-            detail
-                .iter()
-                .map(|l| l.split_once("ERROR").map(|(_, m)| m.trim()).unwrap_or(l))
-                .collect::<Vec<_>>()
-                .join("; ")
+            f2btools::join_messages(detail)
         };
         return Err(Error::config(format!(
             "`{command_line}` failed: {}",
@@ -549,7 +396,7 @@ fn delegate(
         api::status(&mut fresh)
     })?;
     let up = match &jail {
-        Some(j) => jails.contains(j),
+        Some(j) => jails.iter().any(|x| x == j.as_str()),
         None => true,
     };
     audit_quietly(
@@ -577,7 +424,7 @@ fn delegate(
         }),
         kv(vec![
             ("ran", command_line.clone()),
-            ("jail", jail.clone().unwrap_or_else(|| "(all)".into())),
+            ("jail", jail.as_deref().unwrap_or("(all)").to_string()),
             ("running", up.to_string()),
         ]),
     ))
@@ -615,25 +462,11 @@ mod tests {
                 "jail get --help lacks {k}"
             );
         }
-        for (k, _) in SET_KEYS {
+        for (k, _) in bangui::jail::SET_KEYS {
             assert!(
                 super::super::args::JAIL_SET_LONG_ABOUT.contains(&format!("\n  {k} ")),
                 "jail set --help lacks {k}"
             );
         }
-    }
-
-    #[test]
-    fn validates_per_key() {
-        assert_eq!(validate("bantime", "1h").unwrap(), "3600");
-        assert_eq!(validate("bantime", "-1").unwrap(), "-1");
-        assert!(validate("findtime", "-1").is_err());
-        assert!(validate("maxretry", "0").is_err());
-        assert_eq!(validate("usedns", "no").unwrap(), "no");
-        assert!(validate("usedns", "maybe").is_err());
-        assert_eq!(validate("addignoreip", "10.0.0.0/8").unwrap(), "10.0.0.0/8");
-        assert!(validate("addignoreip", "bogus").is_err());
-        assert!(validate("nosuchkey", "1").is_err());
-        assert!(validate("ignoreself", "perhaps").is_err());
     }
 }

@@ -156,7 +156,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         super::cmd_bans::preserve_history_before_unban(app, f2b_db.as_deref(), pairs)
     };
     let mut out = UnbanOutcome {
-        jail: a.jail.clone(),
+        jail: a.jail.clone().map(String::from),
         dry_run: a.dry_run,
         changed: false,
         would_change: false,

@@ -17,7 +17,7 @@ pub fn run(app: &App, a: VerifyArgs) -> Result<Report> {
     let out = enforce::verify(
         &mut client,
         &mut || Box::new(SystemKernel::new()) as Box<dyn Kernel>,
-        &a.jails,
+        &a.jails.iter().map(|j| j.to_string()).collect::<Vec<_>>(),
         a.repair,
         a.dry_run,
     )?;

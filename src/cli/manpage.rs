@@ -913,12 +913,21 @@ mod tests {
 
     #[test]
     fn a_new_command_gets_a_complete_page_without_edits() {
-        let root = Cli::command().subcommand(
-            Command::new("frobnicate")
-                .about("Frobnicate a jail")
-                .arg(Arg::new("jail").required(true).value_name("JAIL"))
-                .subcommand(Command::new("undo").about("Undo the last frobnication")),
-        );
+        /// Frobnicate a jail
+        #[derive(clap::Parser)]
+        #[command(name = "frobnicate")]
+        struct Frobnicate {
+            #[arg(value_name = "JAIL")]
+            jail: String,
+            #[command(subcommand)]
+            then: Option<Then>,
+        }
+        #[derive(clap::Subcommand)]
+        enum Then {
+            /// Undo the last frobnication
+            Undo,
+        }
+        let root = Cli::command().subcommand(Frobnicate::command());
         let pages = pages(root);
         let page = |f: &str| {
             pages

@@ -36,6 +36,7 @@ use clap::{CommandFactory, FromArgMatches};
 
 use bangui::Error;
 use bangui::error::exit;
+use bangui::jail::JailName;
 
 use app::{App, Env};
 use args::{Cli, Command};
@@ -80,7 +81,10 @@ pub fn main() -> i32 {
     }
     let matches = match cmd_gen::with_hidden(Cli::command()).try_get_matches() {
         Ok(m) => m,
-        Err(e) => usage_without_env(e).exit(),
+        Err(e) => match refused_value(&e) {
+            Some(bad) => return refuse(bad, &env),
+            None => usage_without_env(e).exit(),
+        },
     };
     if let Some(r) = cmd_gen::run_hidden(&matches) {
         let mode = args::GlobalArgs::from_arg_matches(&matches)
@@ -148,6 +152,40 @@ pub fn main() -> i32 {
         Err(e) if nagios => cmd_health::nagios_unknown(&e),
         r => finish(r, mode, color),
     }
+}
+
+/// A value a clap parser refused with a library error (a jail name that breaks the
+/// rule) is bad input like any other: reported as such (65), not as wrong usage.
+fn refused_value(e: &clap::Error) -> Option<&Error> {
+    use std::error::Error as _;
+    if e.kind() != clap::error::ErrorKind::ValueValidation {
+        return None;
+    }
+    e.source()?.downcast_ref::<Error>()
+}
+
+/// Report a refused value in the output mode and colour the other flags ask for:
+/// parse again taking any jail name, so the flags after the refused one count too.
+fn refuse(e: &Error, env: &Env) -> i32 {
+    fn any_jail_name(cmd: clap::Command) -> clap::Command {
+        let jail = clap::builder::ValueParser::from(clap::value_parser!(JailName)).type_id();
+        cmd.mut_args(|a| {
+            if a.get_value_parser().type_id() == jail {
+                a.value_parser(clap::builder::ValueParser::string())
+            } else {
+                a
+            }
+        })
+        .mut_subcommands(any_jail_name)
+    }
+    let global = any_jail_name(cmd_gen::with_hidden(Cli::command()))
+        .ignore_errors(true)
+        .try_get_matches()
+        .ok()
+        .and_then(|m| args::GlobalArgs::from_arg_matches(&m).ok());
+    let mode = global.as_ref().map_or(Mode::Plain, app::output_mode);
+    let color = global.as_ref().is_some_and(|g| app::stderr_color(g, env));
+    fail(e, mode, color)
 }
 
 /// clap's usage line in an error names every argument given, and a value

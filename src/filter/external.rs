@@ -1,5 +1,5 @@
-//! Delegation to `fail2ban-regex` (`--engine fail2ban-regex`): builds the command line
-//! and reads its summary. Runs nothing itself; the caller spawns the process.
+//! Delegation to `fail2ban-regex` (`--engine fail2ban-regex`): its command line and
+//! its summary. Runs nothing itself; [`crate::f2btools`] spawns the process.
 
 use std::path::Path;
 use std::process::Command;
@@ -13,15 +13,9 @@ pub struct RegexSummary {
     pub missed: u64,
 }
 
-/// `fail2ban-regex [-c confdir] --raw LOG FILTER`. `--raw` keeps hosts unresolved, so
-/// fail2ban-regex does no DNS lookups and counts like the native engine.
+/// `fail2ban-regex [-c confdir] --raw LOG FILTER` (see [`crate::f2btools::regex_command`]).
 pub fn command(program: &str, config_dir: Option<&Path>, log: &Path, filter: &str) -> Command {
-    let mut c = Command::new(program);
-    if let Some(d) = config_dir {
-        c.arg("-c").arg(d);
-    }
-    c.arg("--raw").arg(log).arg(filter);
-    c
+    crate::f2btools::regex_command(program, config_dir, None, log, filter)
 }
 
 /// Find and parse the summary line in fail2ban-regex's output.

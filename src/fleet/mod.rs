@@ -36,19 +36,15 @@ pub fn not_configured() -> Error {
     )
 }
 
-/// A decision class is a jail name: the same characters.
+/// A decision class is a jail name: the same rule ([`crate::jail::JailName`]).
 pub fn check_class(class: &str) -> Result<()> {
-    if class.len() > 100
-        || !class
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-@".contains(&b))
-    {
-        return Err(Error::bad_input(format!(
+    match crate::jail::JailName::parse(class) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(Error::bad_input(format!(
             "invalid fleet class {:?}: use fleet: or fleet:JAIL",
             sanitize(class)
-        )));
+        ))),
     }
-    Ok(())
 }
 
 /// `fleet:` (every class) → `Some(None)`, `fleet:sshd` → `Some(Some("sshd"))`.

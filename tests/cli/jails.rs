@@ -139,3 +139,49 @@ fn reload_of_all_jails_removes_runtime_jails_on_a_private_server() {
     env.run(&["jail", "restart", "bangui-test"]).code(0);
     env.run(&["jail", "reload", "no-such-jail"]).code(78);
 }
+
+/// Every jail argument passes one rule before anything runs: a refused name is bad
+/// input (65) with one message, as a JSON error document with --json (even when the
+/// flag follows the name), and reaches neither the database nor fail2ban.
+#[test]
+fn jail_names_are_checked_at_the_edge() {
+    let env = TestEnv::with_fail2ban();
+    let j = shared().jail("edge");
+    let cases: [&[&str]; 9] = [
+        &["ban", "72.0.0.1", "--jail", "a b"],
+        &["unban", "72.0.0.1", "-j", "../x"],
+        &["banned", "--jail", "DEFAULT"],
+        &["verify", "-j", &j.name, "-j", "x%y"],
+        &["jail", "show", ".hidden"],
+        &["jail", "restart", "a/b"],
+        &["jail", "set", "--persist", "--", "-x", "bantime", "1h"],
+        &["history", "list", "--jail", "a;b"],
+        &[
+            "blocklist",
+            "source",
+            "add",
+            "s",
+            "https://x.example/",
+            "-j",
+            "a b",
+        ],
+    ];
+    for args in cases {
+        env.run(args)
+            .code(65)
+            .stderr_has("bangui: error: invalid jail name")
+            .stdout_empty();
+        // After the refused name, but not after `--`.
+        let at = args.iter().position(|a| *a == "--").unwrap_or(args.len());
+        let with_json = [&args[..at], &["--json"], &args[at..]].concat();
+        let r = env.run(&with_json);
+        r.code(65);
+        let doc = r.json();
+        assert_eq!(doc["error"]["kind"], "bad_input", "{args:?}: {doc}");
+        assert_eq!(doc["error"]["exit_code"], 65, "{args:?}: {doc}");
+    }
+    assert!(!env.db().exists(), "a refused name records nothing");
+    assert!(shared().banned(&j.name).is_empty());
+    env.run(&["ban", "72.0.0.1", "--jail", &j.name]).code(0);
+    assert!(shared().banned(&j.name).contains("72.0.0.1"));
+}

@@ -1,8 +1,10 @@
 //! bangui's one fail2ban override file, `jail.d/zz-bangui.local`: its model (each
 //! section and option once), rendering (`%` escaped, continuation lines indented, no
 //! inline comments), a line diff, the writer lock and timestamped backups. It never
-//! touches any other config file and never runs fail2ban: validating and applying a
-//! change belongs to the caller.
+//! touches any other config file. Validating a change with fail2ban and applying it
+//! belongs to [`engine`].
+
+pub mod engine;
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -249,6 +251,16 @@ fn valid_id(id: &str) -> bool {
 impl BackupStore {
     pub fn new(dir: impl Into<PathBuf>) -> BackupStore {
         BackupStore { dir: dir.into() }
+    }
+
+    /// `config-backups` beside bangui's database (`/var/lib/bangui/config-backups` for
+    /// root); beside the working directory when the database path has no directory.
+    pub fn beside_database(db: &Path) -> BackupStore {
+        let dir = db
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        BackupStore::new(dir.join("config-backups"))
     }
 
     /// Save `previous` (None: the file did not exist) as a new backup.
