@@ -1110,8 +1110,9 @@ pub struct ManpagesArgs {
     pub dir: PathBuf,
 }
 
-/// Commands only the parser knows: `--help`, `help`, completions and the man pages
-/// never list them.
+// Commands only the parser knows: `--help`, `help`, completions and the man pages
+// never list them. (A plain comment: a doc comment here would become the
+// about text of the command these are added to.)
 #[derive(Debug, Subcommand)]
 pub enum HiddenCommand {
     /// Write man pages to a directory
