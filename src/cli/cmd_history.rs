@@ -297,7 +297,7 @@ fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result
         let mut client = super::cmd_fleet::client(app)?;
         bangui::fleet::history::stats(&mut client, &f, a.host.as_deref(), by, Some(top))?
     } else {
-        history::stats(&app.db()?, &f, by, Some(top))?
+        history::stats(&*app.db()?, &f, by, Some(top))?
     };
     if !a.fleet
         && matches!(by, StatsBy::Country | StatsBy::Asn)
