@@ -160,6 +160,16 @@ impl App {
         RefMut::filter_map(slot, Option::as_mut).map_err(|_| in_use("database"))
     }
 
+    /// Close the database connection; a later [`App::db`] opens it again. For
+    /// commands that only make sure the database exists and then leave it to
+    /// checks that open it themselves (a held connection keeps its WAL open,
+    /// which would hide a damaged main file from them).
+    pub fn close_db(&self) {
+        if let Ok(mut slot) = self.conn.try_borrow_mut() {
+            *slot = None;
+        }
+    }
+
     /// The connection to fail2ban's socket, one per invocation: made on the
     /// first call, and again only when an I/O failure has broken it.
     pub fn client(&self) -> Result<RefMut<'_, Client>> {
