@@ -231,6 +231,19 @@ impl Value {
     }
 }
 
+/// Two's complement negation of a little-endian number, in place.
+fn negate(le: &mut [u8]) {
+    let mut carry = true;
+    for b in le {
+        *b = !*b;
+        if carry {
+            let (v, c) = b.overflowing_add(1);
+            *b = v;
+            carry = c;
+        }
+    }
+}
+
 /// Little-endian two's complement bytes as a decimal string. Long inputs are
 /// shown as hex instead: decimal conversion is quadratic.
 fn bigint_to_decimal(le: &[u8]) -> String {
@@ -245,15 +258,7 @@ fn bigint_to_decimal(le: &[u8]) -> String {
     // Magnitude, little-endian.
     let mut mag: Vec<u8> = le.to_vec();
     if negative {
-        let mut carry = true;
-        for b in &mut mag {
-            *b = !*b;
-            if carry {
-                let (v, c) = b.overflowing_add(1);
-                *b = v;
-                carry = c;
-            }
-        }
+        negate(&mut mag);
     }
     let mut digits = Vec::new();
     while mag.iter().any(|&b| b != 0) {
@@ -341,15 +346,7 @@ pub(super) fn decimal_to_bigint(t: &str) -> Option<Value> {
     // Room for the sign bit.
     mag.push(0);
     if neg {
-        let mut carry = true;
-        for b in &mut mag {
-            *b = !*b;
-            if carry {
-                let (v, c) = b.overflowing_add(1);
-                *b = v;
-                carry = c;
-            }
-        }
+        negate(&mut mag);
     }
     Some(long_from_le(&mag))
 }
