@@ -104,11 +104,7 @@ pub struct BanOutcome {
     pub items: Vec<BanItem>,
 }
 
-/// The jail's `ignoreip` entries as fail2ban reports them.
-pub fn jail_ignoreip(t: &mut dyn Transport, jail: &str) -> Result<Vec<String>> {
-    let v = api::jail_get(t, jail, "ignoreip")?;
-    Ok(strings(&v))
-}
+pub use crate::fail2ban::api::jail_ignoreip;
 
 fn strings(v: &Value) -> Vec<String> {
     match v.as_list() {

@@ -68,18 +68,8 @@ impl Applier for Fail2banApplier<'_> {
         Ok(Some(api::jail_status(self.0, jail)?.banned))
     }
     fn ignoreip(&mut self, jail: &str) -> Result<Vec<String>> {
-        let got = api::jail_get(self.0, jail, "ignoreip");
-        let v = api::with_known_jails(self.0, got)?;
-        Ok(match v.as_list() {
-            Some(items) => items
-                .iter()
-                .filter_map(|i| i.as_str().map(str::to_owned))
-                .collect(),
-            None => v
-                .as_str()
-                .map(|s| s.split_whitespace().map(str::to_owned).collect())
-                .unwrap_or_default(),
-        })
+        let got = api::jail_ignoreip(self.0, jail);
+        api::with_known_jails(self.0, got)
     }
     fn enforceable(&mut self, jail: &str) -> Option<Enforceable> {
         let mut kernel = crate::enforce::SystemKernel::new();

@@ -1,6 +1,7 @@
 //! The resolved invocation: configuration, output mode, and lazily opened
 //! resources (database, fail2ban connection) that command modules share.
 
+use std::cell::{RefCell, RefMut};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -52,6 +53,16 @@ pub struct App {
     pub intent: std::cell::RefCell<Option<(i64, super::gate::Intent)>>,
     /// The intent of this invocation, kept after its row is completed.
     pub gated: std::cell::RefCell<Option<(i64, super::gate::Intent)>>,
+    /// bangui's database, opened and migrated on first use ([`App::db`]).
+    pub conn: RefCell<Option<rusqlite::Connection>>,
+    /// The connection to fail2ban, made on first use ([`App::client`]).
+    pub f2b: RefCell<Option<Client>>,
+}
+
+/// A second hand-out of a connection the caller still holds: a bug, reported
+/// as an error rather than a panic.
+fn in_use(what: &str) -> Error {
+    Error::Other(format!("internal: the {what} connection is already in use"))
 }
 
 pub fn output_mode(g: &GlobalArgs) -> Mode {
@@ -138,15 +149,47 @@ impl App {
         DbOptions::from_config(&self.cfg.database)
     }
 
-    /// Open and migrate bangui's database.
-    pub fn db(&self) -> Result<rusqlite::Connection> {
-        db::open(&self.db_options())
+    /// bangui's database, one connection per invocation: opened and migrated
+    /// (or refused as too new) on the first call, the same one afterwards. A
+    /// failed open is not kept, so a later call tries again.
+    pub fn db(&self) -> Result<RefMut<'_, rusqlite::Connection>> {
+        let mut slot = self.conn.try_borrow_mut().map_err(|_| in_use("database"))?;
+        if slot.is_none() {
+            *slot = Some(db::open(&self.db_options())?);
+        }
+        RefMut::filter_map(slot, Option::as_mut).map_err(|_| in_use("database"))
     }
 
-    /// Connect to fail2ban's socket (one connection per invocation).
-    #[allow(dead_code)]
-    pub fn client(&self) -> Result<Client> {
-        Client::connect(ClientOptions::from_config(&self.cfg.fail2ban))
+    /// Close the database connection; a later [`App::db`] opens it again. For
+    /// commands that only make sure the database exists and then leave it to
+    /// checks that open it themselves (a held connection keeps its WAL open,
+    /// which would hide a damaged main file from them).
+    pub fn close_db(&self) {
+        if let Ok(mut slot) = self.conn.try_borrow_mut() {
+            *slot = None;
+        }
+    }
+
+    /// The connection to fail2ban's socket, one per invocation: made on the
+    /// first call, and again only when an I/O failure has broken it.
+    pub fn client(&self) -> Result<RefMut<'_, Client>> {
+        let mut slot = self.f2b.try_borrow_mut().map_err(|_| in_use("fail2ban"))?;
+        if !slot.as_ref().is_some_and(Client::is_open) {
+            *slot = None;
+            *slot = Some(Client::connect(ClientOptions::from_config(
+                &self.cfg.fail2ban,
+            ))?);
+        }
+        RefMut::filter_map(slot, Option::as_mut).map_err(|_| in_use("fail2ban"))
+    }
+
+    /// Drop the fail2ban connection and make a new one, for a caller that
+    /// asks again after fail2ban's own client has reloaded the server.
+    pub fn reconnect(&self) -> Result<RefMut<'_, Client>> {
+        if let Ok(mut slot) = self.f2b.try_borrow_mut() {
+            *slot = None;
+        }
+        self.client()
     }
 
     pub fn actor(&self) -> String {

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use bangui::history::StatsBy;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 // Every jail argument and option is a `JailName`: clap parses it with its `FromStr`,
@@ -833,6 +834,18 @@ pub enum OriginArg {
     Fleet,
 }
 
+impl OriginArg {
+    /// The origin as the ban history records it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OriginArg::Fail2ban => "fail2ban",
+            OriginArg::Manual => "manual",
+            OriginArg::Blocklist => "blocklist",
+            OriginArg::Fleet => "fleet",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum OrderArg {
     Asc,
@@ -852,26 +865,13 @@ pub struct HistoryListArgs {
     pub order: OrderArg,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatsByArg {
-    Jail,
-    Country,
-    Asn,
-    Ip,
-    /// Calendar day (UTC); a bar chart in table mode
-    Day,
-    /// Hour of day (UTC, 00-23)
-    Hour,
-    Origin,
-}
-
 #[derive(Debug, Args)]
 pub struct HistoryStatsArgs {
     #[command(flatten)]
     pub filter: HistoryFilterArgs,
     /// Group by
-    #[arg(long, value_enum, default_value_t = StatsByArg::Jail)]
-    pub by: StatsByArg,
+    #[arg(long, value_enum, default_value_t = StatsBy::Jail)]
+    pub by: StatsBy,
     /// Show the N largest groups (day and hour show every bucket)
     #[arg(long, default_value_t = 10)]
     pub top: usize,

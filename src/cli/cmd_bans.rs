@@ -310,27 +310,15 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
             states.get(j)?.absent(&t)
         });
     }
-    let targets: Vec<String> = out.items.iter().map(|i| i.ip.clone()).collect();
-    app.audit(
-        &AuditRecord {
-            at: now_unix(),
-            actor: &app.actor(),
-            command: if a.all { "unban --all" } else { "unban" },
-            jail: a.jail.as_deref(),
-            targets: &targets,
-            outcome: if a.dry_run {
-                "dry-run"
-            } else if out.not_enforced() > 0 {
-                "not_enforced"
-            } else {
-                "ok"
-            },
-            changed: out.changed,
-            detail: Some(json!({
-                "left": out.items.iter().filter(|i| !i.jails.is_empty()).map(|i| json!({"ip": i.ip, "jails": i.jails})).collect::<Vec<_>>(),
-            })),
-        },
-    );
+    let outcome = if a.dry_run {
+        "dry-run"
+    } else if out.not_enforced() > 0 {
+        "not_enforced"
+    } else {
+        "ok"
+    };
+    let command = if a.all { "unban --all" } else { "unban" };
+    audit_unban(app, command, a.jail.as_deref(), outcome, &out);
     let rows = out
         .items
         .iter()
@@ -385,6 +373,29 @@ pub(super) fn fail2ban_db_path(
     }
 }
 
+/// The audit row of an unban: every item, and where each is still banned.
+pub(super) fn audit_unban(
+    app: &App,
+    command: &str,
+    jail: Option<&str>,
+    outcome: &str,
+    out: &bans::UnbanOutcome,
+) {
+    let targets: Vec<String> = out.items.iter().map(|i| i.ip.clone()).collect();
+    app.audit(&AuditRecord {
+        at: now_unix(),
+        actor: &app.actor(),
+        command,
+        jail,
+        targets: &targets,
+        outcome,
+        changed: out.changed,
+        detail: Some(json!({
+            "left": out.items.iter().filter(|i| !i.jails.is_empty()).map(|i| json!({"ip": i.ip, "jails": i.jails})).collect::<Vec<_>>(),
+        })),
+    });
+}
+
 /// The one place `unban` keeps fail2ban's history rows of the affected IPs
 /// before fail2ban deletes them. A failure here is a loud warning, not a
 /// refusal: an operator who unbans (often themselves) must not be blocked.
@@ -394,14 +405,7 @@ pub(super) fn preserve_history_before_unban(
     pairs: &[(String, String)],
 ) -> Result<()> {
     let Some(path) = f2b_db else { return Ok(()) };
-    let mut ips: Vec<std::net::IpAddr> = pairs
-        .iter()
-        .filter_map(|(_, ip)| Target::parse(ip).ok())
-        .filter(Target::is_host)
-        .map(|t| t.net().addr())
-        .collect();
-    ips.sort();
-    ips.dedup();
+    let ips = bangui::history::unbanned_hosts(pairs);
     if ips.is_empty() {
         return Ok(());
     }

@@ -52,7 +52,7 @@ pub fn run(app: &App, a: ExplainArgs) -> Result<Report> {
         bans: &bans,
         ignoreip: &ignoreip,
         policy: &policy,
-        conn: conn.as_ref(),
+        conn: conn.as_deref(),
         expiries: &expiries,
         now,
         lines: a.lines,

@@ -27,13 +27,15 @@ pub mod nagios {
 }
 
 /// Create and migrate the database when it does not exist yet, as every
-/// other command would; if that fails, the database check says why.
+/// other command would; if that fails, the database check says why. The
+/// connection is not kept: the checks open the database themselves.
 fn prepare_db(app: &App) {
     if !app.cfg.database.path.exists()
         && let Err(e) = app.db()
     {
         tracing::warn!(event = "health_db_prepare_failed", error = %e);
     }
+    app.close_db();
 }
 
 pub fn health(app: &App, args: HealthArgs) -> Result<Report> {

@@ -15,9 +15,7 @@ use bangui::util::{self, format_duration, rfc3339};
 use bangui::{Error, Result};
 
 use super::app::App;
-use super::args::{
-    ExportFormat, HistoryCommand, HistoryFilterArgs, OrderArg, OriginArg, StatsByArg,
-};
+use super::args::{ExportFormat, HistoryCommand, HistoryFilterArgs, OrderArg};
 use super::output::{Mode, Report, View, kv, opt, table};
 
 const DEFAULT_WINDOW: &str = "7d";
@@ -119,15 +117,7 @@ fn filter_from(a: &HistoryFilterArgs, default_since: Option<&str>) -> Result<Fil
         jail: a.jail.clone().map(String::from),
         ip,
         country,
-        origin: a.origin.map(|o| {
-            match o {
-                OriginArg::Fail2ban => "fail2ban",
-                OriginArg::Manual => "manual",
-                OriginArg::Blocklist => "blocklist",
-                OriginArg::Fleet => "fleet",
-            }
-            .to_string()
-        }),
+        origin: a.origin.map(|o| o.as_str().to_string()),
     })
 }
 
@@ -282,22 +272,13 @@ fn list(app: &App, a: &HistoryFilterArgs, limit: u64, o: OrderArg) -> Result<Rep
     Ok(Report::new("history list", data, view))
 }
 
-fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result<Report> {
+fn stats(app: &App, a: &HistoryFilterArgs, by: StatsBy, top: usize) -> Result<Report> {
     let f = filter_from(a, Some(DEFAULT_WINDOW))?;
-    let by = match by {
-        StatsByArg::Jail => StatsBy::Jail,
-        StatsByArg::Country => StatsBy::Country,
-        StatsByArg::Asn => StatsBy::Asn,
-        StatsByArg::Ip => StatsBy::Ip,
-        StatsByArg::Day => StatsBy::Day,
-        StatsByArg::Hour => StatsBy::Hour,
-        StatsByArg::Origin => StatsBy::Origin,
-    };
     let s = if a.fleet {
         let mut client = super::cmd_fleet::client(app)?;
         bangui::fleet::history::stats(&mut client, &f, a.host.as_deref(), by, Some(top))?
     } else {
-        history::stats(&app.db()?, &f, by, Some(top))?
+        history::stats(&*app.db()?, &f, by, Some(top))?
     };
     if !a.fleet
         && matches!(by, StatsBy::Country | StatsBy::Asn)
@@ -327,15 +308,7 @@ fn stats(app: &App, a: &HistoryFilterArgs, by: StatsByArg, top: usize) -> Result
     let view = if by == StatsBy::Day && app.mode == Mode::Table {
         View::Text(bar_chart(&s.groups))
     } else {
-        let key_header = match by {
-            StatsBy::Country => "country",
-            StatsBy::Asn => "asn",
-            StatsBy::Ip => "ip",
-            StatsBy::Day => "day",
-            StatsBy::Hour => "hour",
-            StatsBy::Jail => "jail",
-            StatsBy::Origin => "origin",
-        };
+        let key_header = by.as_str();
         table(
             &[key_header, "name", "bans", "ips"],
             s.groups

@@ -391,10 +391,13 @@ fn delegate(
             bangui::util::sanitize(&detail)
         )));
     }
-    let jails = api::status(&mut c).or_else(|_| {
-        let mut fresh = app.client()?;
-        api::status(&mut fresh)
-    })?;
+    let jails = match api::status(&mut c) {
+        Ok(jails) => jails,
+        Err(_) => {
+            drop(c);
+            api::status(&mut app.reconnect()?)?
+        }
+    };
     let up = match &jail {
         Some(j) => jails.iter().any(|x| x == j.as_str()),
         None => true,

@@ -249,18 +249,12 @@ fn status(app: &App, limit: u32) -> Result<Report> {
     let now = now_unix();
     let st = jobs::runner::status(&conn, &app.cfg, now, limit)?;
     let lock = st.holder.as_ref().map(|h| {
-        json!({
-            "holder_id": h.holder_id,
-            "pid": h.pid,
-            "hostname": h.hostname,
-            "job": h.job,
-            "acquired_at": rfc3339(h.acquired_at),
-            "heartbeat_at": rfc3339(h.heartbeat_at),
-            "heartbeat_age_seconds": st.heartbeat_age_s,
-            "age_seconds": st.lock_age_s,
-            "stale": st.stale,
-            "holder_alive": st.holder_alive,
-        })
+        let mut v = holder_json(h);
+        v["heartbeat_age_seconds"] = json!(st.heartbeat_age_s);
+        v["age_seconds"] = json!(st.lock_age_s);
+        v["stale"] = json!(st.stale);
+        v["holder_alive"] = json!(st.holder_alive);
+        v
     });
     let data = json!({
         "lock": lock,
@@ -297,6 +291,18 @@ fn status(app: &App, limit: u32) -> Result<Report> {
     Ok(Report::new("jobs status", data, view))
 }
 
+/// Who holds (or held) the scheduler lock, as `jobs status` and `jobs unlock` show it.
+fn holder_json(h: &jobs::LockHolder) -> Value {
+    json!({
+        "holder_id": h.holder_id,
+        "pid": h.pid,
+        "hostname": h.hostname,
+        "job": h.job,
+        "acquired_at": rfc3339(h.acquired_at),
+        "heartbeat_at": rfc3339(h.heartbeat_at),
+    })
+}
+
 fn history(app: &App, job: Option<&str>, limit: u32) -> Result<Report> {
     let conn = app.db()?;
     let runs = jobs::runner::history(&conn, job, limit)?;
@@ -315,16 +321,7 @@ fn unlock(app: &App, force: bool) -> Result<Report> {
     }
     let mut conn = app.db()?;
     let out = jobs::runner::force_unlock(&mut conn, now_unix())?;
-    let removed = out.removed.as_ref().map(|h| {
-        json!({
-            "holder_id": h.holder_id,
-            "pid": h.pid,
-            "hostname": h.hostname,
-            "job": h.job,
-            "acquired_at": rfc3339(h.acquired_at),
-            "heartbeat_at": rfc3339(h.heartbeat_at),
-        })
-    });
+    let removed = out.removed.as_ref().map(holder_json);
     let view = match &out.removed {
         Some(h) => kv(vec![
             ("removed", format!("pid {} on {}", h.pid, h.hostname)),

@@ -5,9 +5,6 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
-use serde_json::json;
-
-use bangui::audit::AuditRecord;
 use bangui::bans::{self, UnbanOutcome};
 use bangui::insight::selector::{BanData, Selector};
 use bangui::net::Target;
@@ -15,7 +12,7 @@ use bangui::util::now_unix;
 use bangui::{Error, Result};
 
 use super::app::App;
-use super::args::{OriginArg, SelectorArgs, UnbanArgs};
+use super::args::{SelectorArgs, UnbanArgs};
 use super::output::{Report, table};
 
 /// Whether any selector was given.
@@ -30,15 +27,7 @@ pub fn given(s: &SelectorArgs) -> bool {
 
 fn selector(s: &SelectorArgs, now: i64) -> Result<Selector> {
     Ok(Selector {
-        origin: s.origin.map(|o| {
-            match o {
-                OriginArg::Fail2ban => "fail2ban",
-                OriginArg::Manual => "manual",
-                OriginArg::Blocklist => "blocklist",
-                OriginArg::Fleet => "fleet",
-            }
-            .to_string()
-        }),
+        origin: s.origin.map(|o| o.as_str().to_string()),
         source: s.source.clone(),
         country: s
             .country
@@ -181,19 +170,8 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
     }
     out.items
         .sort_by(|x, y| (sort_key(&x.ip), &x.jails).cmp(&(sort_key(&y.ip), &y.jails)));
-    let targets: Vec<String> = out.items.iter().map(|i| i.ip.clone()).collect();
-    app.audit(&AuditRecord {
-        at: now_unix(),
-        actor: &app.actor(),
-        command: "unban --select",
-        jail: a.jail.as_deref(),
-        targets: &targets,
-        outcome: if a.dry_run { "dry-run" } else { "ok" },
-        changed: out.changed,
-        detail: Some(json!({
-            "left": out.items.iter().filter(|i| !i.jails.is_empty()).map(|i| json!({"ip": i.ip, "jails": i.jails})).collect::<Vec<_>>(),
-        })),
-    });
+    let outcome = if a.dry_run { "dry-run" } else { "ok" };
+    super::cmd_bans::audit_unban(app, "unban --select", a.jail.as_deref(), outcome, &out);
     let rows = out
         .items
         .iter()

@@ -55,7 +55,14 @@ pub fn run(app: &App, a: TopArgs) -> Result<Report> {
         ratatui::restore();
         Error::io("setting up the terminal", "/dev/tty", e)
     })?;
-    let result = run_loop(&mut terminal, &mut client, conn.as_ref(), app, &a, &signal);
+    let result = run_loop(
+        &mut terminal,
+        &mut client,
+        conn.as_deref(),
+        app,
+        &a,
+        &signal,
+    );
     ratatui::restore();
     let code = match signal.load(Ordering::SeqCst) {
         s if s == signal_hook::consts::SIGINT as usize => exit::SIGINT,

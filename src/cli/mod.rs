@@ -127,6 +127,8 @@ pub fn main() -> i32 {
         cfg,
         intent: Default::default(),
         gated: Default::default(),
+        conn: Default::default(),
+        f2b: Default::default(),
     };
     for w in &app.cfg.warnings {
         app.warn(w);

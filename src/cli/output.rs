@@ -163,12 +163,7 @@ fn render_table(out: &mut impl Write, view: &View, top: bool) -> io::Result<()> 
                 }
             }
         }
-        View::Text(t) => {
-            write!(out, "{}", sanitize_keep_newlines(t))?;
-            if !t.ends_with('\n') {
-                writeln!(out)?;
-            }
-        }
+        View::Text(t) => write_text(out, t)?,
         View::Raw(t) => write!(out, "{t}")?,
     }
     Ok(())
@@ -191,13 +186,18 @@ fn render_plain(out: &mut impl Write, view: &View) -> io::Result<()> {
                 render_plain(out, v)?;
             }
         }
-        View::Text(t) => {
-            write!(out, "{}", sanitize_keep_newlines(t))?;
-            if !t.ends_with('\n') {
-                writeln!(out)?;
-            }
-        }
+        View::Text(t) => write_text(out, t)?,
         View::Raw(t) => write!(out, "{t}")?,
+    }
+    Ok(())
+}
+
+/// Free text as table and plain mode show it: sanitised, newlines kept,
+/// ending in one.
+fn write_text(out: &mut impl Write, t: &str) -> io::Result<()> {
+    write!(out, "{}", sanitize_keep_newlines(t))?;
+    if !t.ends_with('\n') {
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -504,6 +504,25 @@ pub fn jail_get_with(t: &mut dyn Transport, jail: &str, key: &str, extra: &[Arg]
     jail_call(t, &args)
 }
 
+/// A jail's `ignoreip` entries, the one reading of them: fail2ban answers
+/// with a list; a single string is split on whitespace.
+pub fn jail_ignoreip(t: &mut dyn Transport, jail: &str) -> Result<Vec<String>> {
+    jail_get(t, jail, "ignoreip").map(|v| ignoreip_entries(&v))
+}
+
+fn ignoreip_entries(v: &Value) -> Vec<String> {
+    match v.as_list() {
+        Some(items) => items
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_owned))
+            .collect(),
+        None => v
+            .as_str()
+            .map(|s| s.split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default(),
+    }
+}
+
 /// `set <jail> <key> <values…>`; the reply is the new value as fail2ban reports it.
 pub fn jail_set(t: &mut dyn Transport, jail: &str, key: &str, values: &[Arg]) -> Result<Value> {
     let mut args = vec![s("set"), plain("jail name", jail)?, plain("setting", key)?];

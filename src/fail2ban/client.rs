@@ -79,6 +79,13 @@ impl<T: Transport + ?Sized> Transport for Box<T> {
     }
 }
 
+/// A connection lent out of a `RefCell`, as a caller holding one per process does.
+impl<T: Transport + ?Sized> Transport for std::cell::RefMut<'_, T> {
+    fn call(&mut self, args: &[Arg]) -> Result<Value> {
+        (**self).call(args)
+    }
+}
+
 /// One connection to fail2ban, reused for every command of an invocation.
 #[derive(Debug)]
 pub struct Client {
@@ -112,6 +119,12 @@ impl Client {
             opts,
             stream: Some(stream),
         })
+    }
+
+    /// False once an I/O failure has broken the connection (see `stream`):
+    /// every later command on it fails, so a caller may connect again.
+    pub fn is_open(&self) -> bool {
+        self.stream.is_some()
     }
 
     pub fn socket(&self) -> &Path {

@@ -16,6 +16,7 @@ pub use query::{
 };
 pub use sync::{
     OriginCounts, STATE_NAME, SyncOptions, SyncReport, SyncState, load_state, sync, sync_ips,
+    unbanned_hosts,
 };
 
 /// Where fail2ban's database is: the configured `fail2ban.db_file`, else

@@ -223,13 +223,16 @@ pub fn list(
     Ok(out)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What `history stats` groups by; also the values of its `--by` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum StatsBy {
     Jail,
     Country,
     Asn,
     Ip,
+    /// Calendar day (UTC); a bar chart in table mode
     Day,
+    /// Hour of day (UTC, 00-23)
     Hour,
     Origin,
 }

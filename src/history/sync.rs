@@ -238,6 +238,20 @@ pub fn sync(
     Ok(report)
 }
 
+/// The single hosts among unbanned `(jail, ip)` pairs, sorted and without
+/// repeats: what [`sync_ips`] is asked about (networks have no rows to save).
+pub fn unbanned_hosts(pairs: &[(String, String)]) -> Vec<IpAddr> {
+    let mut ips: Vec<IpAddr> = pairs
+        .iter()
+        .filter_map(|(_, ip)| Target::parse(ip).ok())
+        .filter(Target::is_host)
+        .map(|t| t.net().addr())
+        .collect();
+    ips.sort();
+    ips.dedup();
+    ips
+}
+
 /// Save fail2ban's rows for these IPs (in one jail, or all) into the history
 /// right before they are unbanned: fail2ban deletes them on unban. Leaves the
 /// watermark alone; the next `sync` finds these rows already present.

@@ -49,6 +49,29 @@ fn add(path: &Path, jail: &str, ip: &str, tob: i64, failures: i64) {
     .unwrap();
 }
 
+/// A fixture database with `n` bans in jail sshd, 192.0.2.i banned at `tob(i)`.
+fn with_bans(n: i64, tob: impl Fn(i64) -> i64) -> F2b {
+    let f = f2b_db(V4_SCHEMA);
+    for i in 0..n {
+        add(&f.path, "sshd", &format!("192.0.2.{i}"), tob(i), 3);
+    }
+    f
+}
+
+/// [`with_bans`], synced once (at 1) into a fresh bangui database.
+fn synced(n: i64, tob: impl Fn(i64) -> i64) -> (F2b, Connection, SyncOptions) {
+    let f = with_bans(n, tob);
+    let mut conn = crate::db::test_db();
+    let opts = SyncOptions::default();
+    sync(&mut conn, &f.path, &opts, 1, &never).unwrap();
+    (f, conn, opts)
+}
+
+/// Change the fixture database behind bangui's back, as fail2ban does.
+fn f2b_exec(path: &Path, sql: &str) {
+    Connection::open(path).unwrap().execute_batch(sql).unwrap();
+}
+
 fn never() -> bool {
     false
 }
@@ -60,10 +83,7 @@ fn count(conn: &Connection) -> i64 {
 
 #[test]
 fn sync_is_incremental_and_idempotent() {
-    let f = f2b_db(V4_SCHEMA);
-    for i in 0..7 {
-        add(&f.path, "sshd", &format!("192.0.2.{i}"), 1000 + i, 3);
-    }
+    let f = with_bans(7, |i| 1000 + i);
     let mut conn = crate::db::test_db();
     let opts = SyncOptions {
         batch_size: 3,
@@ -95,10 +115,7 @@ fn sync_is_incremental_and_idempotent() {
 
 #[test]
 fn stop_between_batches_commits_whole_batches() {
-    let f = f2b_db(V4_SCHEMA);
-    for i in 0..10 {
-        add(&f.path, "sshd", &format!("192.0.2.{i}"), 1000 + i, 3);
-    }
+    let f = with_bans(10, |i| 1000 + i);
     let mut conn = crate::db::test_db();
     let opts = SyncOptions {
         batch_size: 4,
@@ -175,19 +192,10 @@ fn missing_and_garbage_databases() {
 
 #[test]
 fn replaced_file_restarts_without_duplicates() {
-    let f = f2b_db(V4_SCHEMA);
-    for i in 0..5 {
-        add(&f.path, "sshd", &format!("192.0.2.{i}"), 1000 + i, 3);
-    }
-    let mut conn = crate::db::test_db();
-    let opts = SyncOptions::default();
-    sync(&mut conn, &f.path, &opts, 1, &never).unwrap();
+    let (f, mut conn, opts) = synced(5, |i| 1000 + i);
     // A new file (new inode) holding two old rows and one new one.
     let tmp = f.path.with_extension("new");
-    Connection::open(&tmp)
-        .unwrap()
-        .execute_batch(V4_SCHEMA)
-        .unwrap();
+    f2b_exec(&tmp, V4_SCHEMA);
     add(&tmp, "sshd", "192.0.2.3", 1003, 3);
     add(&tmp, "sshd", "192.0.2.4", 1004, 3);
     add(&tmp, "sshd", "192.0.2.99", 1100, 3);
@@ -200,24 +208,16 @@ fn replaced_file_restarts_without_duplicates() {
 
 #[test]
 fn rewritten_in_place_is_detected_by_the_watermark_row() {
-    let f = f2b_db(V4_SCHEMA);
-    for i in 0..3 {
-        add(&f.path, "sshd", &format!("192.0.2.{i}"), 1000 + i, 3);
-    }
-    let mut conn = crate::db::test_db();
-    let opts = SyncOptions::default();
-    sync(&mut conn, &f.path, &opts, 1, &never).unwrap();
+    let (f, mut conn, opts) = synced(3, |i| 1000 + i);
     // Same inode, different rows at the same rowids.
-    let c = Connection::open(&f.path).unwrap();
-    c.execute("DELETE FROM bans", []).unwrap();
-    drop(c);
+    f2b_exec(&f.path, "DELETE FROM bans");
     for i in 0..4 {
         add(&f.path, "sshd", &format!("203.0.113.{i}"), 3000 + i, 3);
     }
-    let c = Connection::open(&f.path).unwrap();
-    c.execute("DELETE FROM bans WHERE rowid <= 3", []).unwrap();
-    c.execute("UPDATE bans SET rowid = rowid - 3", []).unwrap();
-    drop(c);
+    f2b_exec(
+        &f.path,
+        "DELETE FROM bans WHERE rowid <= 3; UPDATE bans SET rowid = rowid - 3",
+    );
     let r = sync(&mut conn, &f.path, &opts, 2, &never).unwrap();
     assert!(r.rotated, "{r:?}");
     assert_eq!(count(&conn), 4);
@@ -225,17 +225,9 @@ fn rewritten_in_place_is_detected_by_the_watermark_row() {
 
 #[test]
 fn reused_rowids_below_the_watermark_are_found() {
-    let f = f2b_db(V4_SCHEMA);
-    for i in 0..4 {
-        add(&f.path, "sshd", &format!("192.0.2.{i}"), 1000, 3);
-    }
-    let mut conn = crate::db::test_db();
-    let opts = SyncOptions::default();
-    sync(&mut conn, &f.path, &opts, 1, &never).unwrap();
+    let (f, mut conn, opts) = synced(4, |_| 1000);
     // An unban deletes the two newest rows; one new ban reuses rowid 3.
-    let c = Connection::open(&f.path).unwrap();
-    c.execute("DELETE FROM bans WHERE rowid >= 3", []).unwrap();
-    drop(c);
+    f2b_exec(&f.path, "DELETE FROM bans WHERE rowid >= 3");
     add(&f.path, "sshd", "198.51.100.1", 1010, 3);
     let r = sync(&mut conn, &f.path, &opts, 2, &never).unwrap();
     assert_eq!(r.inserted, 1, "{r:?}");
@@ -244,17 +236,9 @@ fn reused_rowids_below_the_watermark_are_found() {
 
 #[test]
 fn an_unban_of_the_newest_ban_is_not_a_rotation() {
-    let f = f2b_db(V4_SCHEMA);
-    for i in 0..5 {
-        add(&f.path, "sshd", &format!("192.0.2.{i}"), 1000 + i, 3);
-    }
-    let mut conn = crate::db::test_db();
-    let opts = SyncOptions::default();
-    sync(&mut conn, &f.path, &opts, 1, &never).unwrap();
+    let (f, mut conn, opts) = synced(5, |i| 1000 + i);
     // fail2ban deletes the row of a manual unban: here the newest.
-    let c = Connection::open(&f.path).unwrap();
-    c.execute("DELETE FROM bans WHERE rowid = 5", []).unwrap();
-    drop(c);
+    f2b_exec(&f.path, "DELETE FROM bans WHERE rowid = 5");
     let r = sync(&mut conn, &f.path, &opts, 2, &never).unwrap();
     assert!(!r.rotated, "{r:?}");
     assert_eq!((r.read, r.inserted), (0, 0), "{r:?}");

@@ -291,3 +291,28 @@ fn wrong_shapes_are_protocol_errors() {
     assert!(matches!(jail_status(&mut f, "j"), Err(Error::Protocol(_))));
     assert!(matches!(banned_all(&mut f), Err(Error::Protocol(_))));
 }
+
+#[test]
+fn ignoreip_is_a_list_or_one_string_of_entries() {
+    let wrapped = Value::Object {
+        module: "builtins".into(),
+        name: "str".into(),
+        args: vec![Value::Str("10.0.0.0/8".into())],
+        state: None,
+    };
+    let list = Value::List(vec![
+        Value::Str("127.0.0.1/8".into()),
+        wrapped,
+        Value::Int(1),
+    ]);
+    assert_eq!(
+        ignoreip_entries(&list),
+        strs(&["127.0.0.1/8", "10.0.0.0/8"])
+    );
+    let text = Value::Str(" 127.0.0.1/8 ::1\tdns.example ".into());
+    assert_eq!(
+        ignoreip_entries(&text),
+        strs(&["127.0.0.1/8", "::1", "dns.example"])
+    );
+    assert!(ignoreip_entries(&Value::None).is_empty());
+}

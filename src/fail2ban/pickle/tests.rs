@@ -1,4 +1,5 @@
 use super::*;
+use crate::Error;
 use crate::fail2ban::testdata as td;
 use proptest::prelude::*;
 

@@ -1,288 +1,11 @@
-//! The pickle codec fail2ban's socket speaks: a bounded decoder for protocols 0–5
-//! and an encoder for request lists. It knows nothing about sockets or commands,
-//! never executes anything a pickle names, and never panics on any input.
+//! The bounded unpickler: reads protocols 0–5, never resolves a global or runs
+//! anything a pickle names, and never panics on any input.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write as _;
 
+use super::op;
+use super::value::{Value, decimal_to_bigint, long_from_le, py2_string, utf8_lossy};
 use crate::{Error, Result};
-
-/// The bytes that end every request and reply on fail2ban's socket.
-pub const END_COMMAND: &[u8] = b"<F2B_END_COMMAND>";
-/// Sent (followed by [`END_COMMAND`]) to ask the server to close the connection.
-pub const CLOSE_COMMAND: &[u8] = b"<F2B_CLOSE_COMMAND>";
-
-/// A decoded pickle value. Globals are never resolved: `REDUCE`/`NEWOBJ` of a
-/// global become an [`Value::Object`] that records the class and its arguments.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    None,
-    Bool(bool),
-    Int(i64),
-    /// An integer that does not fit `i64`: little-endian two's complement, as in
-    /// the `LONG1`/`LONG4` opcodes.
-    BigInt(Vec<u8>),
-    Float(f64),
-    Str(String),
-    Bytes(Vec<u8>),
-    List(Vec<Value>),
-    Tuple(Vec<Value>),
-    /// Insertion order; duplicate keys are kept, the last one wins (as in Python).
-    Dict(Vec<(Value, Value)>),
-    Set(Vec<Value>),
-    Global {
-        module: String,
-        name: String,
-    },
-    Object {
-        module: String,
-        name: String,
-        args: Vec<Value>,
-        state: Option<Box<Value>>,
-    },
-}
-
-impl Value {
-    /// The string, also when fail2ban wrapped it as `builtins.str(...)` (how it
-    /// pickles its `IPAddr` objects).
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Value::Str(s) => Some(s),
-            Value::Object {
-                module, name, args, ..
-            } if module == "builtins" && name == "str" => match args.as_slice() {
-                [Value::Str(s)] => Some(s),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    /// The integer; `True`/`False` count as 1/0 because Python treats them so.
-    pub fn as_int(&self) -> Option<i64> {
-        match self {
-            Value::Int(i) => Some(*i),
-            Value::Bool(b) => Some(i64::from(*b)),
-            _ => None,
-        }
-    }
-
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            Value::Bool(b) => Some(*b),
-            Value::Int(0) => Some(false),
-            Value::Int(1) => Some(true),
-            _ => None,
-        }
-    }
-
-    /// The items of a list or a tuple (fail2ban uses both for sequences).
-    pub fn as_list(&self) -> Option<&[Value]> {
-        match self {
-            Value::List(v) | Value::Tuple(v) => Some(v),
-            _ => None,
-        }
-    }
-
-    pub fn is_none(&self) -> bool {
-        matches!(self, Value::None)
-    }
-
-    /// A short name of the variant, for error messages.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            Value::None => "None",
-            Value::Bool(_) => "bool",
-            Value::Int(_) | Value::BigInt(_) => "int",
-            Value::Float(_) => "float",
-            Value::Str(_) => "str",
-            Value::Bytes(_) => "bytes",
-            Value::List(_) => "list",
-            Value::Tuple(_) => "tuple",
-            Value::Dict(_) => "dict",
-            Value::Set(_) => "set",
-            Value::Global { .. } => "global",
-            Value::Object { .. } => "object",
-        }
-    }
-
-    /// A Python-like rendering, for error messages and logs.
-    pub fn repr(&self) -> String {
-        let mut out = String::new();
-        self.write_repr(&mut out);
-        out
-    }
-
-    fn write_repr(&self, out: &mut String) {
-        fn seq(out: &mut String, open: &str, items: &[Value], close: &str) {
-            out.push_str(open);
-            for (i, v) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                v.write_repr(out);
-            }
-            out.push_str(close);
-        }
-        match self {
-            Value::None => out.push_str("None"),
-            Value::Bool(true) => out.push_str("True"),
-            Value::Bool(false) => out.push_str("False"),
-            Value::Int(i) => {
-                let _ = write!(out, "{i}");
-            }
-            Value::BigInt(b) => out.push_str(&bigint_to_decimal(b)),
-            Value::Float(f) => {
-                let _ = write!(out, "{f:?}");
-            }
-            Value::Str(s) => {
-                let _ = write!(out, "{s:?}");
-            }
-            Value::Bytes(b) => {
-                let _ = write!(out, "b{:?}", String::from_utf8_lossy(b));
-            }
-            Value::List(v) => seq(out, "[", v, "]"),
-            Value::Tuple(v) if v.len() == 1 => seq(out, "(", v, ",)"),
-            Value::Tuple(v) => seq(out, "(", v, ")"),
-            Value::Set(v) => seq(out, "{", v, "}"),
-            Value::Dict(kv) => {
-                out.push('{');
-                for (i, (k, v)) in kv.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    k.write_repr(out);
-                    out.push_str(": ");
-                    v.write_repr(out);
-                }
-                out.push('}');
-            }
-            Value::Global { module, name } => {
-                let _ = write!(out, "{module}.{name}");
-            }
-            Value::Object {
-                module, name, args, ..
-            } => {
-                let _ = write!(out, "{module}.{name}");
-                seq(out, "(", args, ")");
-            }
-        }
-    }
-
-    /// A JSON rendering for output such as `jail get`. `builtins.str` objects
-    /// become plain strings; other objects become
-    /// `{"__class__": "module.Name", "args": [...], "state": ...}`; integers too
-    /// large for `i64` become decimal strings so no precision is lost.
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::Value as J;
-        match self {
-            Value::None => J::Null,
-            Value::Bool(b) => J::Bool(*b),
-            Value::Int(i) => J::from(*i),
-            Value::BigInt(b) => J::String(bigint_to_decimal(b)),
-            Value::Float(f) => match serde_json::Number::from_f64(*f) {
-                Some(n) => J::Number(n),
-                // JSON has no NaN/inf; a string keeps the information.
-                None => J::String(format!("{f}")),
-            },
-            Value::Str(s) => J::String(s.clone()),
-            Value::Bytes(b) => match std::str::from_utf8(b) {
-                Ok(s) => J::String(s.to_owned()),
-                Err(_) => J::Array(b.iter().map(|x| J::from(*x)).collect()),
-            },
-            Value::List(v) | Value::Tuple(v) | Value::Set(v) => {
-                J::Array(v.iter().map(Value::to_json).collect())
-            }
-            Value::Dict(kv) => {
-                let keys: Option<Vec<String>> = kv
-                    .iter()
-                    .map(|(k, _)| match k {
-                        Value::Int(i) => Some(i.to_string()),
-                        other => other.as_str().map(str::to_owned),
-                    })
-                    .collect();
-                match keys {
-                    Some(keys) => J::Object(
-                        keys.into_iter()
-                            .zip(kv.iter().map(|(_, v)| v.to_json()))
-                            .collect(),
-                    ),
-                    None => J::Array(
-                        kv.iter()
-                            .map(|(k, v)| J::Array(vec![k.to_json(), v.to_json()]))
-                            .collect(),
-                    ),
-                }
-            }
-            Value::Global { module, name } => J::String(format!("{module}.{name}")),
-            obj @ Value::Object {
-                module,
-                name,
-                args,
-                state,
-            } => match obj.as_str() {
-                Some(s) => J::String(s.to_owned()),
-                None => {
-                    let mut m = serde_json::Map::new();
-                    m.insert("__class__".into(), J::String(format!("{module}.{name}")));
-                    m.insert(
-                        "args".into(),
-                        J::Array(args.iter().map(Value::to_json).collect()),
-                    );
-                    m.insert(
-                        "state".into(),
-                        state.as_ref().map_or(J::Null, |s| s.to_json()),
-                    );
-                    J::Object(m)
-                }
-            },
-        }
-    }
-}
-
-/// Little-endian two's complement bytes as a decimal string. Long inputs are
-/// shown as hex instead: decimal conversion is quadratic.
-fn bigint_to_decimal(le: &[u8]) -> String {
-    if le.is_empty() {
-        return "0".into();
-    }
-    if le.len() > 256 {
-        let hex: String = le.iter().rev().map(|b| format!("{b:02x}")).collect();
-        return format!("0x{hex} (two's complement)");
-    }
-    let negative = le.last().is_some_and(|b| b & 0x80 != 0);
-    // Magnitude, little-endian.
-    let mut mag: Vec<u8> = le.to_vec();
-    if negative {
-        let mut carry = true;
-        for b in &mut mag {
-            *b = !*b;
-            if carry {
-                let (v, c) = b.overflowing_add(1);
-                *b = v;
-                carry = c;
-            }
-        }
-    }
-    let mut digits = Vec::new();
-    while mag.iter().any(|&b| b != 0) {
-        let mut rem: u32 = 0;
-        for b in mag.iter_mut().rev() {
-            let cur = (rem << 8) | u32::from(*b);
-            *b = (cur / 10) as u8;
-            rem = cur % 10;
-        }
-        digits.push(b'0' + rem as u8);
-    }
-    if digits.is_empty() {
-        digits.push(b'0');
-    }
-    if negative {
-        digits.push(b'-');
-    }
-    digits.reverse();
-    String::from_utf8_lossy(&digits).into_owned()
-}
 
 /// Bounds that keep a hostile or corrupt reply from exhausting memory or stack.
 #[derive(Debug, Clone, Copy)]
@@ -388,6 +111,29 @@ impl<'a> Reader<'a> {
         usize::try_from(n).map_err(|_| self.err("length does not fit in memory"))
     }
 
+    /// The payload of a length-prefixed opcode: a one-byte length for the short
+    /// forms and `LONG1`, four bytes for the 4-byte forms, eight for the rest.
+    fn counted(&mut self, opcode: u8) -> Result<&'a [u8]> {
+        use op::*;
+        let n = match opcode {
+            LONG1 | SHORT_BINSTRING | SHORT_BINBYTES | SHORT_BINUNICODE => usize::from(self.u8()?),
+            LONG4 | BINSTRING | BINUNICODE | BINBYTES => self.len_u32()?,
+            _ => self.len_u64()?,
+        };
+        self.take(n)
+    }
+
+    /// The slot a memo opcode names: text for `GET`/`PUT` (`None` when it is not
+    /// a number), one byte for `BINGET`/`BINPUT`, four for the `LONG_` forms.
+    fn memo_slot(&mut self, opcode: u8) -> Result<Option<u64>> {
+        use op::*;
+        Ok(match opcode {
+            GET | PUT => parse_ascii::<u64>(self.line()?),
+            BINGET | BINPUT => Some(u64::from(self.u8()?)),
+            _ => Some(u64::from(u32::from_le_bytes(self.array()?))),
+        })
+    }
+
     /// A protocol-0 argument: everything up to the next newline.
     fn line(&mut self) -> Result<&'a [u8]> {
         let rest = self.data.get(self.pos..).unwrap_or_default();
@@ -399,67 +145,6 @@ impl<'a> Reader<'a> {
             None => Err(self.err("unterminated text argument")),
         }
     }
-}
-
-mod op {
-    pub const MARK: u8 = b'(';
-    pub const STOP: u8 = b'.';
-    pub const POP: u8 = b'0';
-    pub const POP_MARK: u8 = b'1';
-    pub const DUP: u8 = b'2';
-    pub const FLOAT: u8 = b'F';
-    pub const INT: u8 = b'I';
-    pub const BININT: u8 = b'J';
-    pub const BININT1: u8 = b'K';
-    pub const LONG: u8 = b'L';
-    pub const BININT2: u8 = b'M';
-    pub const NONE: u8 = b'N';
-    pub const REDUCE: u8 = b'R';
-    pub const STRING: u8 = b'S';
-    pub const BINSTRING: u8 = b'T';
-    pub const SHORT_BINSTRING: u8 = b'U';
-    pub const UNICODE: u8 = b'V';
-    pub const BINUNICODE: u8 = b'X';
-    pub const APPEND: u8 = b'a';
-    pub const BUILD: u8 = b'b';
-    pub const GLOBAL: u8 = b'c';
-    pub const DICT: u8 = b'd';
-    pub const EMPTY_DICT: u8 = b'}';
-    pub const APPENDS: u8 = b'e';
-    pub const GET: u8 = b'g';
-    pub const BINGET: u8 = b'h';
-    pub const LONG_BINGET: u8 = b'j';
-    pub const LIST: u8 = b'l';
-    pub const EMPTY_LIST: u8 = b']';
-    pub const PUT: u8 = b'p';
-    pub const BINPUT: u8 = b'q';
-    pub const LONG_BINPUT: u8 = b'r';
-    pub const SETITEM: u8 = b's';
-    pub const TUPLE: u8 = b't';
-    pub const EMPTY_TUPLE: u8 = b')';
-    pub const SETITEMS: u8 = b'u';
-    pub const BINFLOAT: u8 = b'G';
-    pub const PROTO: u8 = 0x80;
-    pub const NEWOBJ: u8 = 0x81;
-    pub const TUPLE1: u8 = 0x85;
-    pub const TUPLE2: u8 = 0x86;
-    pub const TUPLE3: u8 = 0x87;
-    pub const NEWTRUE: u8 = 0x88;
-    pub const NEWFALSE: u8 = 0x89;
-    pub const LONG1: u8 = 0x8a;
-    pub const LONG4: u8 = 0x8b;
-    pub const BINBYTES: u8 = b'B';
-    pub const SHORT_BINBYTES: u8 = b'C';
-    pub const SHORT_BINUNICODE: u8 = 0x8c;
-    pub const BINUNICODE8: u8 = 0x8d;
-    pub const BINBYTES8: u8 = 0x8e;
-    pub const EMPTY_SET: u8 = 0x8f;
-    pub const ADDITEMS: u8 = 0x90;
-    pub const FROZENSET: u8 = 0x91;
-    pub const STACK_GLOBAL: u8 = 0x93;
-    pub const MEMOIZE: u8 = 0x94;
-    pub const FRAME: u8 = 0x95;
-    pub const BYTEARRAY8: u8 = 0x96;
 }
 
 /// Skip the argument of `opcode`; `Ok(false)` for an opcode this codec does not know.
@@ -490,17 +175,9 @@ fn skip_arg(r: &mut Reader<'_>, opcode: u8) -> Result<bool> {
         BINFLOAT | FRAME => {
             r.take(8)?;
         }
-        LONG1 | SHORT_BINSTRING | SHORT_BINBYTES | SHORT_BINUNICODE => {
-            let n = usize::from(r.u8()?);
-            r.take(n)?;
-        }
-        LONG4 | BINSTRING | BINUNICODE | BINBYTES => {
-            let n = r.len_u32()?;
-            r.take(n)?;
-        }
-        BINUNICODE8 | BINBYTES8 | BYTEARRAY8 => {
-            let n = r.len_u64()?;
-            r.take(n)?;
+        LONG1 | SHORT_BINSTRING | SHORT_BINBYTES | SHORT_BINUNICODE | LONG4 | BINSTRING
+        | BINUNICODE | BINBYTES | BINUNICODE8 | BINBYTES8 | BYTEARRAY8 => {
+            r.counted(opcode)?;
         }
         _ => return Ok(false),
     }
@@ -513,17 +190,10 @@ fn referenced_memo_slots(data: &[u8]) -> Result<HashSet<u64>> {
     while !r.at_end() {
         let opcode = r.u8()?;
         match opcode {
-            op::GET => {
-                let line = r.line()?;
-                if let Some(i) = parse_ascii::<u64>(line) {
+            op::GET | op::BINGET | op::LONG_BINGET => {
+                if let Some(i) = r.memo_slot(opcode)? {
                     wanted.insert(i);
                 }
-            }
-            op::BINGET => {
-                wanted.insert(u64::from(r.u8()?));
-            }
-            op::LONG_BINGET => {
-                wanted.insert(u64::from(u32::from_le_bytes(r.array()?)));
             }
             op::STOP => break,
             other => {
@@ -633,6 +303,22 @@ impl Decoder<'_> {
         self.stack
             .last_mut()
             .ok_or_else(|| protocol_error("stack underflow", at))
+    }
+
+    /// The stack top about to take children `child_depth` deep, with its depth
+    /// after that (checked against the limit) and the reader position.
+    fn top_receiving(&mut self, child_depth: usize) -> Result<(&mut Item, usize, usize)> {
+        let max_depth = self.limits.max_depth;
+        let at = self.r.pos;
+        let top = self.top_mut()?;
+        let depth = top.depth.max(child_depth);
+        if depth > max_depth {
+            return Err(protocol_error(
+                format!("nested deeper than {max_depth} levels"),
+                at,
+            ));
+        }
+        Ok((top, depth, at))
     }
 
     /// The items pushed since the last MARK, removing the mark.
@@ -782,14 +468,8 @@ impl Decoder<'_> {
                     let v = u16::from_le_bytes(self.r.array()?);
                     self.push_leaf(Value::Int(i64::from(v)))?;
                 }
-                LONG1 => {
-                    let n = usize::from(self.r.u8()?);
-                    let b = self.r.take(n)?;
-                    self.push_leaf(long_from_le(b))?;
-                }
-                LONG4 => {
-                    let n = self.r.len_u32()?;
-                    let b = self.r.take(n)?;
+                LONG1 | LONG4 => {
+                    let b = self.r.counted(opcode)?;
                     self.push_leaf(long_from_le(b))?;
                 }
                 FLOAT => {
@@ -801,48 +481,20 @@ impl Decoder<'_> {
                     let f = f64::from_be_bytes(self.r.array()?);
                     self.push_leaf(Value::Float(f))?;
                 }
-                SHORT_BINUNICODE => {
-                    let n = usize::from(self.r.u8()?);
-                    let b = self.r.take(n)?;
-                    self.push_leaf(Value::Str(utf8_lossy(b)))?;
-                }
-                BINUNICODE => {
-                    let n = self.r.len_u32()?;
-                    let b = self.r.take(n)?;
-                    self.push_leaf(Value::Str(utf8_lossy(b)))?;
-                }
-                BINUNICODE8 => {
-                    let n = self.r.len_u64()?;
-                    let b = self.r.take(n)?;
+                SHORT_BINUNICODE | BINUNICODE | BINUNICODE8 => {
+                    let b = self.r.counted(opcode)?;
                     self.push_leaf(Value::Str(utf8_lossy(b)))?;
                 }
                 UNICODE => {
                     let line = self.r.line()?;
                     self.push_leaf(Value::Str(raw_unicode_escape(line)))?;
                 }
-                SHORT_BINBYTES => {
-                    let n = usize::from(self.r.u8()?);
-                    let b = self.r.take(n)?;
+                SHORT_BINBYTES | BINBYTES | BINBYTES8 | BYTEARRAY8 => {
+                    let b = self.r.counted(opcode)?;
                     self.push_leaf(Value::Bytes(b.to_vec()))?;
                 }
-                BINBYTES => {
-                    let n = self.r.len_u32()?;
-                    let b = self.r.take(n)?;
-                    self.push_leaf(Value::Bytes(b.to_vec()))?;
-                }
-                BINBYTES8 | BYTEARRAY8 => {
-                    let n = self.r.len_u64()?;
-                    let b = self.r.take(n)?;
-                    self.push_leaf(Value::Bytes(b.to_vec()))?;
-                }
-                SHORT_BINSTRING => {
-                    let n = usize::from(self.r.u8()?);
-                    let b = self.r.take(n)?;
-                    self.push_leaf(py2_string(b.to_vec()))?;
-                }
-                BINSTRING => {
-                    let n = self.r.len_u32()?;
-                    let b = self.r.take(n)?;
+                SHORT_BINSTRING | BINSTRING => {
+                    let b = self.r.counted(opcode)?;
                     self.push_leaf(py2_string(b.to_vec()))?;
                 }
                 STRING => {
@@ -946,16 +598,7 @@ impl Decoder<'_> {
                 }
                 BUILD => {
                     let state = self.pop()?;
-                    let max_depth = self.limits.max_depth;
-                    let at = self.r.pos;
-                    let top = self.top_mut()?;
-                    let depth = top.depth.max(state.depth + 1);
-                    if depth > max_depth {
-                        return Err(protocol_error(
-                            format!("nested deeper than {max_depth} levels"),
-                            at,
-                        ));
-                    }
+                    let (top, depth, at) = self.top_receiving(state.depth + 1)?;
                     match &mut top.v {
                         Value::Object { state: s, .. } => {
                             *s = Some(Box::new(state.v));
@@ -969,34 +612,18 @@ impl Decoder<'_> {
                         }
                     }
                 }
-                PUT => {
-                    let line = self.r.line()?;
-                    let idx = parse_ascii::<u64>(line).ok_or_else(|| self.err("bad PUT index"))?;
-                    self.memo_put(idx)?;
-                }
-                BINPUT => {
-                    let idx = u64::from(self.r.u8()?);
-                    self.memo_put(idx)?;
-                }
-                LONG_BINPUT => {
-                    let idx = u64::from(u32::from_le_bytes(self.r.array()?));
+                PUT | BINPUT | LONG_BINPUT => {
+                    let slot = self.r.memo_slot(opcode)?;
+                    let idx = slot.ok_or_else(|| self.err("bad PUT index"))?;
                     self.memo_put(idx)?;
                 }
                 MEMOIZE => {
                     let idx = self.assigned.len() as u64;
                     self.memo_put(idx)?;
                 }
-                GET => {
-                    let line = self.r.line()?;
-                    let idx = parse_ascii::<u64>(line).ok_or_else(|| self.err("bad GET index"))?;
-                    self.memo_get(idx)?;
-                }
-                BINGET => {
-                    let idx = u64::from(self.r.u8()?);
-                    self.memo_get(idx)?;
-                }
-                LONG_BINGET => {
-                    let idx = u64::from(u32::from_le_bytes(self.r.array()?));
+                GET | BINGET | LONG_BINGET => {
+                    let slot = self.r.memo_slot(opcode)?;
+                    let idx = slot.ok_or_else(|| self.err("bad GET index"))?;
                     self.memo_get(idx)?;
                 }
                 other => {
@@ -1022,17 +649,7 @@ impl Decoder<'_> {
     }
 
     fn extend_top(&mut self, items: Vec<Item>) -> Result<()> {
-        let child_depth = Self::depth_of(&items);
-        let max_depth = self.limits.max_depth;
-        let at = self.r.pos;
-        let top = self.top_mut()?;
-        let depth = top.depth.max(child_depth);
-        if depth > max_depth {
-            return Err(protocol_error(
-                format!("nested deeper than {max_depth} levels"),
-                at,
-            ));
-        }
+        let (top, depth, at) = self.top_receiving(Self::depth_of(&items))?;
         match &mut top.v {
             Value::List(v) | Value::Set(v) => v.extend(items.into_iter().map(|i| i.v)),
             other => {
@@ -1049,16 +666,7 @@ impl Decoder<'_> {
     fn set_items(&mut self, items: Vec<Item>) -> Result<()> {
         let child_depth = Self::depth_of(&items);
         let pairs = self.pairs(items)?;
-        let max_depth = self.limits.max_depth;
-        let at = self.r.pos;
-        let top = self.top_mut()?;
-        let depth = top.depth.max(child_depth);
-        if depth > max_depth {
-            return Err(protocol_error(
-                format!("nested deeper than {max_depth} levels"),
-                at,
-            ));
-        }
+        let (top, depth, at) = self.top_receiving(child_depth)?;
         match &mut top.v {
             Value::Dict(kv) => kv.extend(pairs),
             other => {
@@ -1071,85 +679,6 @@ impl Decoder<'_> {
         top.depth = depth;
         Ok(())
     }
-}
-
-fn utf8_lossy(b: &[u8]) -> String {
-    // Python pickles lone surrogates (from undecodable log lines) with
-    // "surrogatepass"; one odd character must not make a whole reply unreadable.
-    String::from_utf8_lossy(b).into_owned()
-}
-
-/// Python 2 `str` data: text when it is UTF-8 (Python 3 reads it as ASCII by default).
-fn py2_string(b: Vec<u8>) -> Value {
-    match String::from_utf8(b) {
-        Ok(s) => Value::Str(s),
-        Err(e) => Value::Bytes(e.into_bytes()),
-    }
-}
-
-fn long_from_le(b: &[u8]) -> Value {
-    if b.is_empty() {
-        return Value::Int(0);
-    }
-    if b.len() <= 8 {
-        let fill = if b[b.len() - 1] & 0x80 != 0 { 0xff } else { 0 };
-        let mut a = [fill; 8];
-        a[..b.len()].copy_from_slice(b);
-        return Value::Int(i64::from_le_bytes(a));
-    }
-    // Longer encodings may still be small numbers with redundant sign bytes.
-    let fill = if b[b.len() - 1] & 0x80 != 0 { 0xff } else { 0 };
-    let (low, high) = b.split_at(8);
-    if high.iter().all(|&x| x == fill) && (low[7] & 0x80 != 0) == (fill == 0xff) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(low);
-        return Value::Int(i64::from_le_bytes(a));
-    }
-    Value::BigInt(b.to_vec())
-}
-
-/// Python refuses to convert integers longer than this many digits from text
-/// (`sys.int_info.default_max_str_digits`); the conversion below is quadratic.
-const MAX_DECIMAL_DIGITS: usize = 4300;
-
-fn decimal_to_bigint(t: &str) -> Option<Value> {
-    let (neg, digits) = match t.strip_prefix('-') {
-        Some(d) => (true, d),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    if digits.is_empty() || digits.len() > MAX_DECIMAL_DIGITS {
-        return None;
-    }
-    let mut mag: Vec<u8> = vec![0];
-    for c in digits.bytes() {
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        let mut carry = u32::from(c - b'0');
-        for b in &mut mag {
-            let cur = u32::from(*b) * 10 + carry;
-            *b = (cur & 0xff) as u8;
-            carry = cur >> 8;
-        }
-        while carry > 0 {
-            mag.push((carry & 0xff) as u8);
-            carry >>= 8;
-        }
-    }
-    // Room for the sign bit.
-    mag.push(0);
-    if neg {
-        let mut carry = true;
-        for b in &mut mag {
-            *b = !*b;
-            if carry {
-                let (v, c) = b.overflowing_add(1);
-                *b = v;
-                carry = c;
-            }
-        }
-    }
-    Some(long_from_le(&mag))
 }
 
 /// Protocol 0 `UNICODE`: latin-1 bytes with `\uXXXX` / `\UXXXXXXXX` escapes.
@@ -1223,110 +752,3 @@ fn unquote_string(line: &[u8]) -> Option<Vec<u8>> {
     }
     Some(out)
 }
-
-/// One item of a request. fail2ban converts strings to numbers itself where it
-/// needs them, so `Str` is almost always what a caller wants.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
-    Str(String),
-    Int(i64),
-    Bool(bool),
-    List(Vec<Arg>),
-}
-
-impl From<&str> for Arg {
-    fn from(s: &str) -> Self {
-        Arg::Str(s.to_owned())
-    }
-}
-
-impl From<String> for Arg {
-    fn from(s: String) -> Self {
-        Arg::Str(s)
-    }
-}
-
-impl From<&String> for Arg {
-    fn from(s: &String) -> Self {
-        Arg::Str(s.clone())
-    }
-}
-
-impl From<i64> for Arg {
-    fn from(i: i64) -> Self {
-        Arg::Int(i)
-    }
-}
-
-impl From<bool> for Arg {
-    fn from(b: bool) -> Self {
-        Arg::Bool(b)
-    }
-}
-
-/// Pickle a request list (protocol 3). Refuses any request whose bytes would
-/// contain the end marker: fail2ban splits requests on it, so the tail would
-/// run as a second, garbled command.
-pub fn encode_request(args: &[Arg]) -> Result<Vec<u8>> {
-    let mut out = vec![op::PROTO, 3];
-    encode_list(args, &mut out);
-    out.push(op::STOP);
-    if contains(&out, END_COMMAND) {
-        return Err(Error::bad_input(format!(
-            "a fail2ban command argument must not contain {}",
-            String::from_utf8_lossy(END_COMMAND)
-        )));
-    }
-    Ok(out)
-}
-
-fn encode_list(items: &[Arg], out: &mut Vec<u8>) {
-    out.push(op::EMPTY_LIST);
-    if items.is_empty() {
-        return;
-    }
-    out.push(op::MARK);
-    for a in items {
-        encode_arg(a, out);
-    }
-    out.push(op::APPENDS);
-}
-
-fn encode_arg(a: &Arg, out: &mut Vec<u8>) {
-    match a {
-        Arg::Str(s) => {
-            match u32::try_from(s.len()) {
-                Ok(n) => {
-                    out.push(op::BINUNICODE);
-                    out.extend_from_slice(&n.to_le_bytes());
-                }
-                Err(_) => {
-                    out.push(op::BINUNICODE8);
-                    out.extend_from_slice(&(s.len() as u64).to_le_bytes());
-                }
-            }
-            out.extend_from_slice(s.as_bytes());
-        }
-        Arg::Int(i) => match i32::try_from(*i) {
-            Ok(small) => {
-                out.push(op::BININT);
-                out.extend_from_slice(&small.to_le_bytes());
-            }
-            Err(_) => {
-                out.push(op::LONG1);
-                out.push(8);
-                out.extend_from_slice(&i.to_le_bytes());
-            }
-        },
-        Arg::Bool(true) => out.push(op::NEWTRUE),
-        Arg::Bool(false) => out.push(op::NEWFALSE),
-        Arg::List(items) => encode_list(items, out),
-    }
-}
-
-pub(crate) fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
-}
-
-#[cfg(test)]
-mod tests;
