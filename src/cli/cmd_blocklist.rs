@@ -590,7 +590,7 @@ fn run_import(app: &App, conn: &rusqlite::Connection, a: ImportArgs, now: i64) -
             vec![
                 r.source.clone(),
                 r.jail.clone(),
-                r.status.clone(),
+                r.status.to_string(),
                 r.valid.to_string(),
                 r.invalid.to_string(),
                 r.duplicates.to_string(),

@@ -2,7 +2,9 @@
 //! fail2ban fail halfway on demand) and file:// sources.
 
 use super::*;
+use crate::blocklist::parse;
 use crate::blocklist::source::{self, NewSource};
+use rusqlite::Connection;
 
 #[derive(Default)]
 struct Fake {
