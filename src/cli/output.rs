@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use tabled::builder::Builder;
 use tabled::settings::Style;
 
+use bangui::error::Outcome;
 use bangui::util::sanitize;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -69,8 +70,10 @@ impl Report {
         r
     }
 
-    pub fn with_exit(mut self, code: i32) -> Report {
-        self.exit_code = code;
+    /// What the command achieved; its exit code comes from the one table,
+    /// [`Outcome::exit_code`].
+    pub fn with_outcome(mut self, outcome: Outcome) -> Report {
+        self.exit_code = outcome.exit_code();
         self
     }
 

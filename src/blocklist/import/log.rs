@@ -244,9 +244,6 @@ pub(super) fn last_success(conn: &Connection, id: i64) -> Result<Option<i64>> {
     .map_err(db("reading the last import"))
 }
 
-/// The `blocklist-import` job: import every enabled source that is due,
-/// checking `should_stop` between sources and between batches. A source that
-
 /// One row of `blocklist log`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportRecord {

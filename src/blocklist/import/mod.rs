@@ -28,7 +28,7 @@ use super::fetch::FetchOptions;
 use super::parse::ParseStats;
 use super::source::Source;
 use crate::config::Config;
-use crate::error::{Error, Result, exit};
+use crate::error::{Error, Outcome, Result};
 use crate::fail2ban::{Transport, api};
 use crate::net::{Refusal, Target};
 use crate::util::sanitize;
@@ -307,9 +307,9 @@ pub struct ImportReport {
     pub error: Option<String>,
     /// Seconds until the next fetch is allowed (rate-limited only).
     pub retry_after_s: Option<u64>,
-    pub exit_code: i32,
-    #[serde(skip)]
-    pub error_kind: Option<&'static str>,
+    /// How the import ended; in JSON, its exit code.
+    #[serde(rename = "exit_code", serialize_with = "outcome_code")]
+    pub outcome: Outcome,
     /// The `blocklist_imports` row written when the run started.
     #[serde(skip)]
     pub run_id: Option<i64>,
@@ -348,8 +348,7 @@ impl ImportReport {
             duration_ms: 0,
             error: None,
             retry_after_s: None,
-            exit_code: exit::OK,
-            error_kind: None,
+            outcome: Outcome::Ok,
             run_id: None,
             reconciled: Reconciled::default(),
         }
@@ -358,8 +357,7 @@ impl ImportReport {
     fn fail(&mut self, status: ImportStatus, e: &Error) {
         self.status = status;
         self.error = Some(sanitize(&e.to_string()));
-        self.exit_code = e.exit_code();
-        self.error_kind = Some(e.kind());
+        self.outcome = Outcome::from(e);
     }
 
     fn take_stats(&mut self, s: &ParseStats) {
@@ -380,6 +378,10 @@ impl ImportReport {
     pub fn total_refused(&self) -> u64 {
         self.refused.values().sum()
     }
+}
+
+fn outcome_code<S: serde::Serializer>(o: &Outcome, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_i32(o.exit_code())
 }
 
 fn db(context: &'static str) -> impl Fn(rusqlite::Error) -> Error {

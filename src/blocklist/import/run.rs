@@ -18,7 +18,7 @@ use crate::blocklist::fetch::{self, Conditional, Fetched};
 use crate::blocklist::nft;
 use crate::blocklist::parse;
 use crate::blocklist::source::{self, Source};
-use crate::error::{Error, Result, exit};
+use crate::error::{Error, Outcome, Result};
 use crate::util::{format_duration, sanitize};
 
 /// Import one source. Returns a report for every outcome the operator should
@@ -253,7 +253,7 @@ impl Run<'_> {
             }
             Err(e) => {
                 self.progress.finish();
-                r.http_status = fetch::status_in(&e.to_string());
+                r.http_status = e.http_status();
                 r.fail(ImportStatus::Failed, &e);
                 Ok(None)
             }
@@ -338,6 +338,8 @@ pub fn is_due(conn: &Connection, src: &Source, now: i64) -> Result<bool> {
     })
 }
 
+/// The `blocklist-import` job: import every enabled source that is due,
+/// checking `should_stop` between sources and between batches. A source that
 /// fails does not stop the others; `failed` counts them.
 pub fn import_due(
     conn: &Connection,
@@ -378,7 +380,7 @@ pub fn import_due(
             should_stop,
             now,
         )?;
-        if r.exit_code != exit::OK {
+        if r.outcome != Outcome::Ok {
             s.failed += 1;
         }
         s.changed |= r.changed;
