@@ -336,6 +336,11 @@ impl UnbanStatus {
             UnbanStatus::NotEnforced => "not_enforced",
         }
     }
+
+    /// The status in words, for a table ("not banned").
+    pub fn words(self) -> String {
+        self.as_str().replace('_', " ")
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::json;
 
 use bangui::audit::AuditRecord;
-use bangui::bans::{self, BanStatus, UnbanStatus};
+use bangui::bans::{self, BanStatus, UnbanOutcome, UnbanStatus};
 use bangui::enforce::{JailState, SystemKernel};
 use bangui::error::Outcome;
 use bangui::net::{self, Policy, Refusal, Target};
@@ -235,6 +235,13 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
     Ok(rep)
 }
 
+/// The audit detail of an unban: which IPs left which jails.
+pub(super) fn unban_detail(out: &UnbanOutcome) -> serde_json::Value {
+    json!({
+        "left": out.items.iter().filter(|i| !i.jails.is_empty()).map(|i| json!({"ip": i.ip, "jails": i.jails})).collect::<Vec<_>>(),
+    })
+}
+
 fn status_word(s: BanStatus) -> &'static str {
     match s {
         BanStatus::Banned => "banned",
@@ -302,33 +309,29 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         });
     }
     let targets: Vec<String> = out.items.iter().map(|i| i.ip.clone()).collect();
-    app.audit(
-        &AuditRecord {
-            at: now_unix(),
-            actor: &app.actor(),
-            command: if a.all { "unban --all" } else { "unban" },
-            jail: a.jail.as_deref(),
-            targets: &targets,
-            outcome: if a.dry_run {
-                "dry-run"
-            } else if out.not_enforced() > 0 {
-                "not_enforced"
-            } else {
-                "ok"
-            },
-            changed: out.changed,
-            detail: Some(json!({
-                "left": out.items.iter().filter(|i| !i.jails.is_empty()).map(|i| json!({"ip": i.ip, "jails": i.jails})).collect::<Vec<_>>(),
-            })),
+    app.audit(&AuditRecord {
+        at: now_unix(),
+        actor: &app.actor(),
+        command: if a.all { "unban --all" } else { "unban" },
+        jail: a.jail.as_deref(),
+        targets: &targets,
+        outcome: if a.dry_run {
+            "dry-run"
+        } else if out.not_enforced() > 0 {
+            "not_enforced"
+        } else {
+            "ok"
         },
-    );
+        changed: out.changed,
+        detail: Some(unban_detail(&out)),
+    });
     let rows = out
         .items
         .iter()
         .map(|i| {
             vec![
                 i.ip.clone(),
-                i.status.as_str().replace('_', " "),
+                i.status.words(),
                 i.jails.join(","),
                 opt(i.enforced.map(|e| if e { "yes" } else { "no" })),
             ]

@@ -5,8 +5,6 @@
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
-use serde_json::json;
-
 use bangui::audit::AuditRecord;
 use bangui::bans::{self, UnbanOutcome};
 use bangui::insight::selector::{BanData, Selector};
@@ -190,20 +188,12 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         targets: &targets,
         outcome: if a.dry_run { "dry-run" } else { "ok" },
         changed: out.changed,
-        detail: Some(json!({
-            "left": out.items.iter().filter(|i| !i.jails.is_empty()).map(|i| json!({"ip": i.ip, "jails": i.jails})).collect::<Vec<_>>(),
-        })),
+        detail: Some(super::cmd_bans::unban_detail(&out)),
     });
     let rows = out
         .items
         .iter()
-        .map(|i| {
-            vec![
-                i.ip.clone(),
-                i.status.as_str().replace('_', " "),
-                i.jails.join(","),
-            ]
-        })
+        .map(|i| vec![i.ip.clone(), i.status.words(), i.jails.join(",")])
         .collect();
     let mut data = serde_json::to_value(&out).unwrap_or_default();
     data["selected"] = serde_json::to_value(&selected).unwrap_or_default();

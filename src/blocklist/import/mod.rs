@@ -33,7 +33,9 @@ use crate::fail2ban::{Transport, api};
 use crate::net::{Refusal, Target};
 use crate::util::sanitize;
 
-pub use apply::{Reconciled, RemoveReport, has_pending, reconcile_pending, remove_source};
+pub use apply::{
+    Reconciled, RemoveReport, check_removable, has_pending, reconcile_pending, remove_source,
+};
 pub use log::{
     ImportRecord, SourceStatus, failing_reason, log, mark_interrupted, rate_limited, status,
 };

@@ -40,10 +40,10 @@ pub fn import_source(
     import_source_with(
         conn,
         applier,
-        &mut kernel,
         src,
         settings,
         opts,
+        &mut kernel,
         progress,
         should_stop,
         now,
@@ -55,10 +55,10 @@ pub fn import_source(
 pub fn import_source_with(
     conn: &Connection,
     applier: &mut dyn Applier,
-    kernel: &mut dyn nft::Kernel,
     src: &Source,
     settings: &Settings,
     opts: ImportOptions,
+    kernel: &mut dyn nft::Kernel,
     progress: &mut dyn Progress,
     should_stop: &dyn Fn() -> bool,
     now: i64,

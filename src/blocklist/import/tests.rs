@@ -226,29 +226,19 @@ fn thresholds_abort_and_force_applies() {
     let r = fx.run(&mut f, &src, ImportOptions::default());
     assert_eq!((r.status.as_str(), r.outcome.exit_code()), ("aborted", 65));
     assert!(r.error.as_deref().unwrap().contains("invalid"));
+    let forced = ImportOptions {
+        force: true,
+        ..Default::default()
+    };
     std::fs::write(fx.dir.path().join("a"), "<html>\n<body>\n").unwrap();
-    let r = fx.run(
-        &mut f,
-        &src,
-        ImportOptions {
-            force: true,
-            ..Default::default()
-        },
-    );
+    let r = fx.run(&mut f, &src, forced);
     assert_eq!(
         (r.status.as_str(), r.outcome.exit_code()),
         ("aborted", 65),
         "all invalid aborts even with --force"
     );
     std::fs::write(fx.dir.path().join("a"), "1.0.0.1\n").unwrap();
-    let r = fx.run(
-        &mut f,
-        &src,
-        ImportOptions {
-            force: true,
-            ..Default::default()
-        },
-    );
+    let r = fx.run(&mut f, &src, forced);
     assert_eq!((r.status.as_str(), r.removed), ("ok", 3));
 }
 

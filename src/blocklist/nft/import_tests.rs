@@ -103,10 +103,10 @@ fn a_refused_apply_changes_nothing_and_the_next_converges() {
         import_source_with(
             &conn,
             &mut Offline,
-            k,
             &src,
             &st,
             opts,
+            k,
             &mut NoProgress,
             &|| false,
             100,

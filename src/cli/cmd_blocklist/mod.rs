@@ -189,20 +189,7 @@ fn run_status(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Report
     };
     let rows = all
         .iter()
-        .map(|s| {
-            vec![
-                s.name.clone(),
-                s.jail.clone(),
-                s.enabled.to_string(),
-                opt(s.last_success.clone()),
-                opt(s.last_failure.clone()),
-                s.entries.to_string(),
-                s.age_s.map(format_duration).unwrap_or_else(|| "-".into()),
-                s.stale.to_string(),
-                opt(dropped(&s.name)),
-                s.failing.to_string(),
-            ]
-        })
+        .map(|s| status_row(s, dropped(&s.name)))
         .collect();
     let stale: BTreeMap<&str, bool> = all.iter().map(|s| (s.name.as_str(), s.stale)).collect();
     let mut sources = serde_json::to_value(&all).unwrap_or_default();
@@ -240,4 +227,20 @@ fn run_status(app: &App, conn: &rusqlite::Connection, now: i64) -> Result<Report
             )
         },
     ))
+}
+
+/// One row of the `blocklist status` table.
+fn status_row(s: &import::SourceStatus, dropped: Option<u64>) -> Vec<String> {
+    vec![
+        s.name.clone(),
+        s.jail.clone(),
+        s.enabled.to_string(),
+        opt(s.last_success.clone()),
+        opt(s.last_failure.clone()),
+        s.entries.to_string(),
+        s.age_s.map(format_duration).unwrap_or_else(|| "-".into()),
+        s.stale.to_string(),
+        opt(dropped),
+        s.failing.to_string(),
+    ]
 }

@@ -162,16 +162,7 @@ fn remove_nft(
     st: &Settings,
     now: i64,
 ) -> Result<RemoveReport> {
-    let declared = st
-        .declared
-        .iter()
-        .any(|v| v.get("name").and_then(|n| n.as_str()) == Some(s.name.as_str()));
-    if s.origin == "config" && declared {
-        return Err(Error::config(format!(
-            "blocklist source {} is declared in the config file: remove it there (it is then disabled) and run `source rm` again",
-            s.name
-        )));
-    }
+    import::check_removable(s, st)?;
     let entries = import::entries(conn, s.id)?.len() as u64;
     nft::apply::uninstall(&mut kernel(app), &s.name)?;
     let mut r = import::remove_source(conn, &mut Offline, s, true, st, now)?;
