@@ -409,6 +409,20 @@ impl UnbanOutcome {
     }
 }
 
+/// The single addresses among (jail, ip) pairs, sorted and unique: the IPs
+/// whose fail2ban history is kept before an unban.
+pub fn hosts_of(pairs: &[(String, String)]) -> Vec<std::net::IpAddr> {
+    let mut ips: Vec<std::net::IpAddr> = pairs
+        .iter()
+        .filter_map(|(_, ip)| Target::parse(ip).ok())
+        .filter(Target::is_host)
+        .map(|t| t.net().addr())
+        .collect();
+    ips.sort();
+    ips.dedup();
+    ips
+}
+
 /// Unban targets from one jail, or from every jail that bans them.
 pub fn unban(
     t: &mut dyn Transport,

@@ -388,14 +388,7 @@ pub(super) fn preserve_history_before_unban(
     pairs: &[(String, String)],
 ) -> Result<()> {
     let Some(path) = f2b_db else { return Ok(()) };
-    let mut ips: Vec<std::net::IpAddr> = pairs
-        .iter()
-        .filter_map(|(_, ip)| Target::parse(ip).ok())
-        .filter(Target::is_host)
-        .map(|t| t.net().addr())
-        .collect();
-    ips.sort();
-    ips.dedup();
+    let ips = bans::hosts_of(pairs);
     if ips.is_empty() {
         return Ok(());
     }

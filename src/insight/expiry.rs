@@ -322,14 +322,7 @@ fn save_history(
     now: i64,
 ) {
     let Some(path) = f2b_db else { return };
-    let mut ips: Vec<std::net::IpAddr> = pairs
-        .iter()
-        .filter_map(|(_, ip)| Target::parse(ip).ok())
-        .filter(Target::is_host)
-        .map(|t| t.net().addr())
-        .collect();
-    ips.sort();
-    ips.dedup();
+    let ips = crate::bans::hosts_of(pairs);
     if ips.is_empty() {
         return;
     }
