@@ -6,11 +6,11 @@
 //! `blocklist_import_completed` event. fail2ban is reached only through the
 //! injected [`Applier`]; nothing here prints or reads the environment.
 //!
-//! The steps live apart: [`screen`] (the safety policy and the thresholds
-//! over the parsed list), [`plan`] (the diff against the database),
-//! [`apply`] (batches to fail2ban with write-ahead pending rows, and the
-//! removal of a source), [`log`] (the import-log rows, rate limits and the
-//! status read back from them); [`run`] strings them together.
+//! The steps live apart: `screen` (the safety policy and the thresholds
+//! over the parsed list), `plan` (the diff against the database),
+//! `apply` (batches to fail2ban with write-ahead pending rows, and the
+//! removal of a source), `log` (the import-log rows, rate limits and the
+//! status read back from them); `run` strings them together.
 
 mod apply;
 mod log;
@@ -177,25 +177,6 @@ impl Settings {
             declared: b.sources.clone(),
             fleet: crate::fleet::configured(&cfg.fleet).then(|| cfg.fleet.clone()),
             nft: b.nft.clone(),
-        }
-    }
-
-    /// The built-in defaults: no file, no environment (for tests).
-    #[cfg(test)]
-    pub(crate) fn defaults() -> Settings {
-        let ctx = crate::config::Context {
-            is_root: false,
-            home: Some("/nonexistent".into()),
-            xdg_data_home: None,
-        };
-        let overrides = crate::config::Overrides {
-            config_path: None,
-            config_from_env: false,
-            values: Default::default(),
-        };
-        match crate::config::load(&ctx, &overrides, &Default::default()) {
-            Ok(cfg) => Settings::from_config(&cfg),
-            Err(e) => panic!("the built-in defaults do not load: {e}"),
         }
     }
 }
@@ -388,6 +369,27 @@ fn outcome_code<S: serde::Serializer>(o: &Outcome, s: S) -> std::result::Result<
 
 fn db(context: &'static str) -> impl Fn(rusqlite::Error) -> Error {
     move |e| Error::db(context, e)
+}
+
+#[cfg(test)]
+impl Settings {
+    /// The built-in defaults: no file, no environment (for tests).
+    pub(crate) fn defaults() -> Settings {
+        let ctx = crate::config::Context {
+            is_root: false,
+            home: Some("/nonexistent".into()),
+            xdg_data_home: None,
+        };
+        let overrides = crate::config::Overrides {
+            config_path: None,
+            config_from_env: false,
+            values: Default::default(),
+        };
+        match crate::config::load(&ctx, &overrides, &Default::default()) {
+            Ok(cfg) => Settings::from_config(&cfg),
+            Err(e) => panic!("the built-in defaults do not load: {e}"),
+        }
+    }
 }
 
 #[cfg(test)]
