@@ -136,8 +136,8 @@ impl Run<'_> {
     }
 
     /// Every step after the log row is written, each filling in the report;
-    /// true when something was sent to fail2ban or the kernel (the run is
-    /// then audited).
+    /// true when the plan went to fail2ban or the kernel (the run is then
+    /// audited).
     fn steps(&mut self, opts: ImportOptions) -> Result<bool> {
         let Some(ignoreip) = self.prepare(opts) else {
             return Ok(false);
