@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Outcome, Result};
 use crate::fail2ban::{Arg, Transport, Value, api};
 use crate::net::{Policy, Refusal, Target};
 
@@ -106,7 +106,8 @@ pub struct BanOutcome {
 
 pub use crate::fail2ban::api::jail_ignoreip;
 
-fn strings(v: &Value) -> Vec<String> {
+/// The strings of a list reply, or a single string as a list of one.
+pub(crate) fn strings(v: &Value) -> Vec<String> {
     match v.as_list() {
         Some(items) => items
             .iter()
@@ -270,6 +271,20 @@ fn refused(ip: Target, r: &Refusal) -> BanItem {
 }
 
 impl BanOutcome {
+    /// Partial when some items were refused or not enforced beside others
+    /// applied; refused when every item was refused.
+    pub fn outcome(&self) -> Outcome {
+        if self.not_enforced > 0 {
+            Outcome::Partial
+        } else if self.refused == 0 {
+            Outcome::Ok
+        } else if self.banned + self.already_banned > 0 {
+            Outcome::Partial
+        } else {
+            Outcome::Refused
+        }
+    }
+
     /// Record the check after acting: `enforced(ip)` for each item fail2ban
     /// holds; an item the kernel lacks becomes `not_enforced`.
     pub fn check_enforced(&mut self, enforced: &dyn Fn(&Target) -> Option<bool>) {
@@ -293,12 +308,43 @@ impl BanOutcome {
     }
 }
 
+/// What an unban did to one IP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnbanStatus {
+    Unbanned,
+    WouldUnban,
+    /// No jail (of those asked) banned it.
+    NotBanned,
+    /// The jail still bans it after the unban.
+    StillBanned,
+    /// fail2ban let go of it, the kernel still holds it.
+    NotEnforced,
+}
+
+impl UnbanStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnbanStatus::Unbanned => "unbanned",
+            UnbanStatus::WouldUnban => "would_unban",
+            UnbanStatus::NotBanned => "not_banned",
+            UnbanStatus::StillBanned => "still_banned",
+            UnbanStatus::NotEnforced => "not_enforced",
+        }
+    }
+
+    /// The status in words, for a table ("not banned").
+    pub fn words(self) -> String {
+        self.as_str().replace('_', " ")
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct UnbanItem {
     pub ip: String,
     /// Jails the IP left (or would leave, with --dry-run).
     pub jails: Vec<String>,
-    pub status: &'static str,
+    pub status: UnbanStatus,
     /// Whether the kernel firewall let go of it too; null when no action
     /// of those jails is inspectable (or nothing was unbanned).
     pub enforced: Option<bool>,
@@ -325,7 +371,7 @@ impl UnbanOutcome {
     /// item; one the kernel still holds becomes `not_enforced`.
     pub fn check_enforced(&mut self, absent: &dyn Fn(&str, &str) -> Option<bool>) {
         for i in &mut self.items {
-            if i.status != "unbanned" {
+            if i.status != UnbanStatus::Unbanned {
                 continue;
             }
             let checks: Vec<Option<bool>> = i.jails.iter().map(|j| absent(j, &i.ip)).collect();
@@ -337,7 +383,7 @@ impl UnbanOutcome {
                 None
             };
             if i.enforced == Some(false) {
-                i.status = "not_enforced";
+                i.status = UnbanStatus::NotEnforced;
             }
         }
     }
@@ -345,8 +391,17 @@ impl UnbanOutcome {
     pub fn not_enforced(&self) -> usize {
         self.items
             .iter()
-            .filter(|i| i.status == "not_enforced")
+            .filter(|i| i.status == UnbanStatus::NotEnforced)
             .count()
+    }
+
+    /// Partial when the kernel still holds something fail2ban let go of.
+    pub fn outcome(&self) -> Outcome {
+        if self.not_enforced() > 0 {
+            Outcome::Partial
+        } else {
+            Outcome::Ok
+        }
     }
 }
 
@@ -428,16 +483,37 @@ fn finish_unban(
         }
         m
     };
+    Ok(unban_outcome(
+        jail,
+        before_map,
+        &after,
+        dry_run,
+        UnbanStatus::NotBanned,
+    ))
+}
+
+/// The account of an unban: per IP, the jails it left (`before`, less the
+/// jails that ban it `after`); `none_left` when it left none.
+fn unban_outcome(
+    jail: Option<&str>,
+    before: BTreeMap<String, Vec<String>>,
+    after: &BTreeMap<String, Vec<String>>,
+    dry_run: bool,
+    none_left: UnbanStatus,
+) -> UnbanOutcome {
     let mut items = Vec::new();
-    for (ip, js) in before_map {
-        let remaining = after.get(&ip).cloned().unwrap_or_default();
-        let left: Vec<String> = js.into_iter().filter(|j| !remaining.contains(j)).collect();
+    for (ip, js) in before {
+        let remaining = after.get(&ip);
+        let left: Vec<String> = js
+            .into_iter()
+            .filter(|j| remaining.is_none_or(|r| !r.contains(j)))
+            .collect();
         let status = if left.is_empty() {
-            "not_banned"
+            none_left
         } else if dry_run {
-            "would_unban"
+            UnbanStatus::WouldUnban
         } else {
-            "unbanned"
+            UnbanStatus::Unbanned
         };
         items.push(UnbanItem {
             ip,
@@ -447,7 +523,7 @@ fn finish_unban(
         });
     }
     let unbanned = items.iter().filter(|i| !i.jails.is_empty()).count();
-    Ok(UnbanOutcome {
+    UnbanOutcome {
         jail: jail.map(str::to_string),
         dry_run,
         changed: !dry_run && unbanned > 0,
@@ -455,7 +531,7 @@ fn finish_unban(
         unbanned,
         not_banned: items.len() - unbanned,
         items,
-    })
+    }
 }
 
 /// Unban everything in one jail. fail2ban 1.0 has no per-jail "unban all"
@@ -482,50 +558,27 @@ pub fn unban_all_in_jail(
             api::unban_in_jail(t, jail, chunk)?;
         }
     }
+    // Verify: what the jail still bans stays, with no jail left.
+    let after: BTreeMap<String, Vec<String>> = if dry_run {
+        BTreeMap::new()
+    } else {
+        api::jail_status(t, jail)?
+            .banned
+            .into_iter()
+            .map(|ip| (ip, vec![jail.to_string()]))
+            .collect()
+    };
     let before_map = ips
         .into_iter()
         .map(|ip| (ip, vec![jail.to_string()]))
         .collect();
-    let mut out = finish_unban_jail(t, jail, before_map, dry_run)?;
-    out.jail = Some(jail.to_string());
-    Ok(out)
-}
-
-fn finish_unban_jail(
-    t: &mut dyn Transport,
-    jail: &str,
-    before_map: BTreeMap<String, Vec<String>>,
-    dry_run: bool,
-) -> Result<UnbanOutcome> {
-    let remaining: BTreeSet<String> = if dry_run {
-        BTreeSet::new()
-    } else {
-        api::jail_status(t, jail)?.banned.into_iter().collect()
-    };
-    let mut items = Vec::new();
-    for (ip, js) in before_map {
-        let gone = !remaining.contains(&ip);
-        items.push(UnbanItem {
-            jails: if gone { js } else { vec![] },
-            status: match (gone, dry_run) {
-                (_, true) => "would_unban",
-                (true, false) => "unbanned",
-                (false, false) => "still_banned",
-            },
-            ip,
-            enforced: None,
-        });
-    }
-    let unbanned = items.iter().filter(|i| !i.jails.is_empty()).count();
-    Ok(UnbanOutcome {
-        jail: Some(jail.to_string()),
+    Ok(unban_outcome(
+        Some(jail),
+        before_map,
+        &after,
         dry_run,
-        changed: !dry_run && unbanned > 0,
-        would_change: unbanned > 0,
-        unbanned,
-        not_banned: items.len() - unbanned,
-        items,
-    })
+        UnbanStatus::StillBanned,
+    ))
 }
 
 /// One current ban.

@@ -22,6 +22,91 @@ pub mod exit {
     pub const SIGTERM: i32 = 143;
 }
 
+/// What a command achieved. The library and the command modules return it;
+/// [`Outcome::exit_code`] is the one table that turns it into an exit code
+/// (errors have theirs in [`Error::exit_code`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done, or nothing to do.
+    Ok,
+    /// The "no" of a question: nobody bans the IP, a degraded health check,
+    /// a verification that found problems.
+    No,
+    /// Every item failed (the errors are in the output).
+    Failed,
+    /// Some items done, some failed, refused or not enforced.
+    Partial,
+    /// Every item refused by the safety policy or invalid.
+    Refused,
+    /// What was asked about is unreachable (fail2ban, for `health`).
+    Unavailable,
+    /// bangui's own database failed its checks.
+    Damaged,
+    /// Stopped by SIGINT (true) or SIGTERM (false) after a clean shutdown.
+    Stopped { sigint: bool },
+    /// A monitoring plugin's own status code (0 OK … 3 UNKNOWN), for
+    /// `health --nagios`.
+    Plugin(i32),
+    /// Ended by an error: its kind and exit code, from [`Error::kind`] and
+    /// [`Error::exit_code`].
+    Error { kind: &'static str, code: i32 },
+}
+
+impl Outcome {
+    /// The exit code, as documented.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Outcome::Ok => exit::OK,
+            Outcome::No | Outcome::Failed => exit::FAILURE,
+            Outcome::Partial => exit::PARTIAL,
+            Outcome::Refused => exit::DATA_ERR,
+            Outcome::Unavailable => exit::UNAVAILABLE,
+            Outcome::Damaged => exit::IO_ERR,
+            Outcome::Stopped { sigint: true } => exit::SIGINT,
+            Outcome::Stopped { sigint: false } => exit::SIGTERM,
+            Outcome::Plugin(code) | Outcome::Error { code, .. } => code,
+        }
+    }
+
+    /// `error.kind` of an outcome that ended by an error.
+    pub fn error_kind(self) -> Option<&'static str> {
+        match self {
+            Outcome::Error { kind, .. } => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// The outcome of several items: all alike → that one, some done and
+    /// some not → partial, none done → the first failure.
+    pub fn combine(all: impl IntoIterator<Item = Outcome>) -> Outcome {
+        let mut seen: Vec<Outcome> = Vec::new();
+        for o in all {
+            if !seen.contains(&o) {
+                seen.push(o);
+            }
+        }
+        match seen.as_slice() {
+            [] => Outcome::Ok,
+            [one] => *one,
+            _ if seen.contains(&Outcome::Ok) => Outcome::Partial,
+            _ => seen
+                .iter()
+                .copied()
+                .find(|o| *o != Outcome::Ok)
+                .unwrap_or(Outcome::Failed),
+        }
+    }
+}
+
+impl From<&Error> for Outcome {
+    fn from(e: &Error) -> Outcome {
+        Outcome::Error {
+            kind: e.kind(),
+            code: e.exit_code(),
+        }
+    }
+}
+
 /// Every failure the library reports. Variants carry the context an operator
 /// needs to act on the message.
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +174,14 @@ pub enum Error {
     /// Stopped by a signal after a clean shutdown.
     #[error("stopped by {signal}")]
     Interrupted { signal: &'static str, code: i32 },
+
+    /// A blocklist download failed; `http_status` is the server's answer
+    /// when it gave one.
+    #[error("{message}")]
+    Fetch {
+        message: String,
+        http_status: Option<u16>,
+    },
 
     /// The fleet's PostgreSQL is unreachable or went away mid-way.
     #[error("{message}")]
@@ -204,7 +297,9 @@ impl Error {
             Error::BadInput { .. } => exit::DATA_ERR,
             Error::NoInput { .. } => exit::NO_INPUT,
             Error::Fail2banUnavailable { .. } | Error::FleetUnavailable { .. } => exit::UNAVAILABLE,
-            Error::Fail2ban { .. } | Error::Protocol(_) | Error::Other(_) => exit::FAILURE,
+            Error::Fail2ban { .. } | Error::Protocol(_) | Error::Fetch { .. } | Error::Other(_) => {
+                exit::FAILURE
+            }
             Error::NoSuchJail { .. } | Error::Config { .. } => exit::CONFIG,
             Error::Io { .. } | Error::Database { .. } => exit::IO_ERR,
             Error::TryLater { .. } => exit::TEMP_FAIL,
@@ -233,8 +328,17 @@ impl Error {
             Error::Interrupted { .. } => "interrupted",
             Error::FleetUnavailable { .. } => "fleet_unavailable",
             Error::Firewall { .. } => "firewall",
-            Error::Other(_) => "failure",
+            Error::Fetch { .. } | Error::Other(_) => "failure",
             Error::Hinted { source, .. } => source.kind(),
+        }
+    }
+
+    /// The HTTP status a failed download got, when the server answered.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Error::Fetch { http_status, .. } => *http_status,
+            Error::Hinted { source, .. } => source.http_status(),
+            _ => None,
         }
     }
 

@@ -2,7 +2,7 @@
 //! the database, and the merge of sources declared in the config file (origin
 //! `config`). It fetches nothing and talks to no fail2ban.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql, params};
 use serde::Serialize;
 
 use super::nft::{Action, Hook};
@@ -69,14 +69,18 @@ fn ser_time<S: serde::Serializer>(t: &i64, s: S) -> std::result::Result<S::Ok, S
 pub struct NewSource {
     pub name: String,
     pub url: String,
+    /// Empty for a source that targets nftables.
     pub jail: String,
     pub format: Format,
-    pub interval_s: u64,
-    pub min_interval_s: u64,
-    pub max_entries: Option<u64>,
+    pub enabled: bool,
     pub allow_http: bool,
     pub allow_file: bool,
-    pub enabled: bool,
+    /// Seconds between scheduled imports.
+    pub interval_s: u64,
+    /// The fetch limit: no fetch sooner than this after the last one.
+    pub min_interval_s: u64,
+    /// More networks than this abort the import (unless forced).
+    pub max_entries: Option<u64>,
     /// `Some` for a source that targets nftables instead of a jail.
     pub nft: Option<(Hook, Action)>,
 }
@@ -268,33 +272,72 @@ pub fn rate_bucket(name: &str) -> String {
     format!("blocklist:fetch:{name}")
 }
 
+/// The values `add` and a config sync both write, computed once.
+struct Columns {
+    format: String,
+    interval_s: i64,
+    min_interval_s: i64,
+    max_entries: Option<i64>,
+    target: &'static str,
+    hook: String,
+    action: String,
+}
+
+impl Columns {
+    fn of(s: &NewSource) -> Columns {
+        Columns {
+            format: s.format.to_string(),
+            interval_s: s.interval_s as i64,
+            min_interval_s: s.min_interval_s as i64,
+            max_entries: s.max_entries.map(|v| v as i64),
+            target: if s.nft.is_some() { "nft" } else { "jail" },
+            hook: s
+                .nft
+                .map(|n| n.0.to_string())
+                .unwrap_or_else(|| "input".into()),
+            action: s
+                .nft
+                .map(|n| n.1.to_string())
+                .unwrap_or_else(|| "drop".into()),
+        }
+    }
+
+    /// The named parameters of a source row; `extra` adds the statement's own.
+    fn bind<'a>(
+        &'a self,
+        s: &'a NewSource,
+        now: &'a i64,
+        extra: &[(&'static str, &'a dyn ToSql)],
+    ) -> Vec<(&'static str, &'a dyn ToSql)> {
+        let mut v: Vec<(&'static str, &'a dyn ToSql)> = vec![
+            (":url", &s.url),
+            (":jail", &s.jail),
+            (":format", &self.format),
+            (":interval_s", &self.interval_s),
+            (":min_interval_s", &self.min_interval_s),
+            (":max_entries", &self.max_entries),
+            (":allow_http", &s.allow_http),
+            (":allow_file", &s.allow_file),
+            (":enabled", &s.enabled),
+            (":now", now),
+            (":target", &self.target),
+            (":hook", &self.hook),
+            (":action", &self.action),
+        ];
+        v.extend_from_slice(extra);
+        v
+    }
+}
+
 fn insert(conn: &Connection, s: &NewSource, origin: &str, now: i64) -> Result<()> {
+    let c = Columns::of(s);
     conn.execute(
         "INSERT INTO blocklist_sources (name, url, jail, format, interval_s, min_interval_s,
              max_entries, allow_http, allow_file, enabled, origin, created_at, updated_at,
              target, nft_hook, nft_action)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13, ?14, ?15)",
-        params![
-            s.name,
-            s.url,
-            s.jail,
-            s.format.to_string(),
-            s.interval_s as i64,
-            s.min_interval_s as i64,
-            s.max_entries.map(|v| v as i64),
-            s.allow_http,
-            s.allow_file,
-            s.enabled,
-            origin,
-            now,
-            if s.nft.is_some() { "nft" } else { "jail" },
-            s.nft
-                .map(|n| n.0.to_string())
-                .unwrap_or_else(|| "input".into()),
-            s.nft
-                .map(|n| n.1.to_string())
-                .unwrap_or_else(|| "drop".into()),
-        ],
+         VALUES (:name, :url, :jail, :format, :interval_s, :min_interval_s, :max_entries,
+             :allow_http, :allow_file, :enabled, :origin, :now, :now, :target, :hook, :action)",
+        &*c.bind(s, &now, &[(":name", &s.name), (":origin", &origin)]),
     )
     .map_err(|e| Error::db("adding a blocklist source", e))?;
     // A re-added name starts without the old rate-limit window: the first
@@ -511,30 +554,18 @@ pub fn sync_config(conn: &Connection, declared: &[toml::Value], now: i64) -> Res
                             s.name, cur.jail, s.jail, cur.jail
                         ));
                     }
+                    let c = Columns::of(s);
                     conn.execute(
-                        "UPDATE blocklist_sources SET url = ?1, jail = ?2, format = ?3, interval_s = ?4,
-                             min_interval_s = ?5, max_entries = ?6, allow_http = ?7, allow_file = ?8,
-                             enabled = ?9, origin = 'config', updated_at = ?10,
-                             etag = CASE WHEN url = ?1 THEN etag END,
-                             last_modified = CASE WHEN url = ?1 THEN last_modified END,
-                             target = ?12, nft_hook = ?13, nft_action = ?14
-                         WHERE id = ?11",
-                        params![
-                            s.url,
-                            s.jail,
-                            s.format.to_string(),
-                            s.interval_s as i64,
-                            s.min_interval_s as i64,
-                            s.max_entries.map(|v| v as i64),
-                            s.allow_http,
-                            s.allow_file,
-                            s.enabled,
-                            now,
-                            cur.id,
-                            if s.nft.is_some() { "nft" } else { "jail" },
-                            s.nft.map(|n| n.0.to_string()).unwrap_or_else(|| "input".into()),
-                            s.nft.map(|n| n.1.to_string()).unwrap_or_else(|| "drop".into()),
-                        ],
+                        "UPDATE blocklist_sources SET url = :url, jail = :jail, format = :format,
+                             interval_s = :interval_s, min_interval_s = :min_interval_s,
+                             max_entries = :max_entries, allow_http = :allow_http,
+                             allow_file = :allow_file, enabled = :enabled, origin = 'config',
+                             updated_at = :now,
+                             etag = CASE WHEN url = :url THEN etag END,
+                             last_modified = CASE WHEN url = :url THEN last_modified END,
+                             target = :target, nft_hook = :hook, nft_action = :action
+                         WHERE id = :id",
+                        &*c.bind(s, &now, &[(":id", &cur.id)]),
                     )
                     .map_err(|e| Error::db("updating a config-declared source", e))?;
                 }

@@ -131,7 +131,7 @@ pub fn load_config(g: &GlobalArgs, m: &ArgMatches, env: &Env) -> Result<Config> 
         ),
         (
             "log_format",
-            g.log_format.map(|f| format!("{f:?}").to_lowercase()),
+            g.log_format.and_then(|f| super::output::value_name(&f)),
             "log.format",
         ),
     ] {

@@ -7,9 +7,9 @@ use std::path::Path;
 use serde_json::json;
 
 use bangui::audit::AuditRecord;
-use bangui::bans::{self, BanStatus};
+use bangui::bans::{self, BanStatus, UnbanStatus};
 use bangui::enforce::{JailState, SystemKernel};
-use bangui::error::exit;
+use bangui::error::Outcome;
 use bangui::net::{self, Policy, Refusal, Target};
 use bangui::util::{format_duration, now_unix, rfc3339_opt};
 use bangui::{Error, Result};
@@ -115,21 +115,12 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
         let after = JailState::read(&mut client, &mut SystemKernel::new(), &a.jail)?;
         out.check_enforced(&|t| after.enforced(t));
     }
-    let applied = out.banned + out.already_banned;
-    let code = if out.not_enforced > 0 {
-        exit::PARTIAL
-    } else if out.refused == 0 {
-        exit::OK
-    } else if applied > 0 {
-        exit::PARTIAL
-    } else {
-        exit::DATA_ERR
-    };
-    let outcome = match (a.dry_run, code) {
+    let result = out.outcome();
+    let outcome = match (a.dry_run, result) {
         (true, _) => "dry-run",
-        (_, exit::OK) => "ok",
+        (_, Outcome::Ok) => "ok",
         _ if out.not_enforced > 0 => "not_enforced",
-        (_, exit::PARTIAL) => "partial",
+        (_, Outcome::Partial) => "partial",
         _ => "refused",
     };
     let targets: Vec<String> = list.iter().map(Target::to_string).collect();
@@ -198,7 +189,7 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
         data,
         table(&["ip", "result", "enforced", "reason"], rows),
     )
-    .with_exit(code);
+    .with_outcome(result);
     if out.not_enforced > 0 {
         rep = rep.note(format!(
             "{} item(s) accepted by fail2ban but not held by the kernel firewall; see `bangui verify --jail {}` and fail2ban's log",
@@ -225,7 +216,7 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
                 .is_some_and(bangui::net::Refusal::code_overridable)
         })
         .count();
-    if out.refused > 0 && code == exit::DATA_ERR {
+    if out.refused > 0 && result == Outcome::Refused {
         rep = rep.note(format!(
             "error: every item was refused; nothing was banned in {}{}",
             a.jail,
@@ -244,6 +235,7 @@ pub fn ban(app: &App, a: BanArgs) -> Result<Report> {
     Ok(rep)
 }
 
+/// The audit detail of an unban: which IPs left which jails.
 fn status_word(s: BanStatus) -> &'static str {
     match s {
         BanStatus::Banned => "banned",
@@ -295,7 +287,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         let mut jails: Vec<String> = out
             .items
             .iter()
-            .filter(|i| i.status == "unbanned")
+            .filter(|i| i.status == UnbanStatus::Unbanned)
             .flat_map(|i| i.jails.clone())
             .collect();
         jails.sort();
@@ -325,7 +317,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         .map(|i| {
             vec![
                 i.ip.clone(),
-                i.status.replace('_', " "),
+                i.status.words(),
                 i.jails.join(","),
                 opt(i.enforced.map(|e| if e { "yes" } else { "no" })),
             ]
@@ -348,7 +340,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
         table(&["ip", "result", "jails", "enforced"], rows),
     );
     if out.not_enforced() > 0 {
-        rep = rep.with_exit(exit::PARTIAL).note(format!(
+        rep = rep.with_outcome(out.outcome()).note(format!(
             "{} item(s) unbanned by fail2ban but still held by the kernel firewall; see fail2ban's log",
             out.not_enforced()
         ));
@@ -460,7 +452,7 @@ pub fn banned(app: &App, a: BannedArgs) -> Result<Report> {
             json!({ "query": answers, "any_banned": any }),
             table(&["ip", "banned", "jails", "within"], rows),
         )
-        .with_exit(if any { exit::OK } else { exit::FAILURE }));
+        .with_outcome(if any { Outcome::Ok } else { Outcome::No }));
     }
     let mut list = bans::list_bans(&mut client, a.jail.as_deref())?;
     add_ban_counts(app, &mut client, &mut list);

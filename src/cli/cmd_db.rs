@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use bangui::db;
-use bangui::error::exit;
+use bangui::error::Outcome;
 use bangui::{Error, Result};
 
 use super::app::App;
@@ -100,7 +100,7 @@ pub fn run(app: &App, cmd: DbCommand) -> Result<Report> {
                 table(&["check", "result"], rows),
             );
             if !ok {
-                rep = rep.with_exit(exit::IO_ERR).note(format!(
+                rep = rep.with_outcome(Outcome::Damaged).note(format!(
                     "database {} failed its checks; restore a backup (see README, Recovery)",
                     opts.path.display()
                 ));

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use bangui::enforce::{JailState, SystemKernel};
-use bangui::error::exit;
+use bangui::error::Outcome;
 use bangui::fail2ban::api;
 use bangui::insight::explain::{self, Explanation, Inputs};
 use bangui::net::Target;
@@ -92,7 +92,13 @@ pub fn run(app: &App, a: ExplainArgs) -> Result<Report> {
     let any = out.iter().any(|x| x.banned);
     let view = View::Sections(out.iter().flat_map(|x| sections(x, now)).collect());
     let data = serde_json::to_value(&out).map_err(|e| Error::Other(e.to_string()))?;
-    Ok(Report::new("explain", data, view).with_exit(if any { exit::OK } else { exit::FAILURE }))
+    Ok(
+        Report::new("explain", data, view).with_outcome(if any {
+            Outcome::Ok
+        } else {
+            Outcome::No
+        }),
+    )
 }
 
 fn when(t: Option<i64>) -> String {

@@ -394,7 +394,7 @@ fn test(app: &App, a: FilterTestArgs) -> Result<Report> {
         "skipped_unterminated_last_line": report.skipped_unterminated_last_line,
         "elapsed_seconds": round3(elapsed),
         "lines_per_second": if elapsed > 0.0 { Json::from((report.lines as f64 / elapsed).round() as u64) } else { Json::Null },
-        "show": a.show.map(|s| format!("{s:?}").to_lowercase()),
+        "show": a.show.and_then(|s| super::output::value_name(&s)),
         "lines_shown": shown,
     });
     if let Source::Name(f) | Source::File(_, f) = &source {
@@ -413,7 +413,7 @@ fn test(app: &App, a: FilterTestArgs) -> Result<Report> {
             .map(|l| {
                 vec![
                     l.line_no.to_string(),
-                    format!("{:?}", l.status).to_lowercase(),
+                    super::output::serde_name(&l.status),
                     opt(l.host.clone()),
                     opt(l.user.clone()),
                     opt(l.time.clone()),

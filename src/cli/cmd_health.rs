@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use bangui::error::exit;
+use bangui::error::Outcome;
 use bangui::health::{self, CheckName, HealthReport, HealthSettings, Status, http};
 use bangui::util::{now_unix, rfc3339};
 use bangui::{Error, Result};
@@ -56,7 +56,8 @@ pub fn health(app: &App, args: HealthArgs) -> Result<Report> {
     let data = http::ready_document(r);
     if args.nagios {
         let (code, line) = nagios_line(r);
-        return Ok(Report::new("health", data, View::Raw(format!("{line}\n"))).with_exit(code));
+        return Ok(Report::new("health", data, View::Raw(format!("{line}\n")))
+            .with_outcome(Outcome::Plugin(code)));
     }
     let rows: Vec<Vec<String>> = r
         .checks
@@ -93,12 +94,12 @@ pub fn health(app: &App, args: HealthArgs) -> Result<Report> {
             (String::new(), checks),
         ])
     };
-    let code = match r.status {
-        Status::Ok => exit::OK,
-        Status::Degraded => exit::FAILURE,
-        Status::Unavailable => exit::UNAVAILABLE,
+    let outcome = match r.status {
+        Status::Ok => Outcome::Ok,
+        Status::Degraded => Outcome::No,
+        Status::Unavailable => Outcome::Unavailable,
     };
-    Ok(Report::new("health", data, view).with_exit(code))
+    Ok(Report::new("health", data, view).with_outcome(outcome))
 }
 
 /// The plugin line and its exit code.
@@ -231,14 +232,12 @@ pub fn serve(app: &App, args: ServeHealthArgs) -> Result<Report> {
     }
     // A stop by signal is the expected end, not an error: logged as info,
     // exit 143 (SIGTERM) or 130 (SIGINT) as documented.
-    let (signal, code) = match stopped.signal {
-        SIGINT => ("SIGINT", exit::SIGINT),
-        _ => ("SIGTERM", exit::SIGTERM),
-    };
+    let sigint = stopped.signal == SIGINT;
+    let signal = if sigint { "SIGINT" } else { "SIGTERM" };
     tracing::info!(
         event = "bangui_shut_down",
         signal,
         component = "serve-health"
     );
-    Ok(Report::streamed("serve-health").with_exit(code))
+    Ok(Report::streamed("serve-health").with_outcome(Outcome::Stopped { sigint }))
 }

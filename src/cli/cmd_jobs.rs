@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 
-use bangui::error::exit;
+use bangui::error::Outcome;
 use bangui::jobs::{self, RunOutcome, RunRecord, Runner, Shutdown};
 use bangui::util::{format_duration, now_unix, rfc3339, rfc3339_opt};
 use bangui::{Error, Result};
@@ -227,17 +227,17 @@ fn run_due(app: &App) -> Result<Report> {
         "failed": r.failed,
         "changed": r.run.changed,
     });
-    let code = match (r.failed, r.runs.len()) {
-        (0, _) => exit::OK,
-        (f, n) if f >= n => exit::FAILURE,
-        _ => exit::PARTIAL,
+    let outcome = match (r.failed, r.runs.len()) {
+        (0, _) => Outcome::Ok,
+        (f, n) if f >= n => Outcome::Failed,
+        _ => Outcome::Partial,
     };
     let mut rep = Report::new(
         "jobs run-due",
         data,
         table(&["job", "status", "duration", "detail"], rows),
     )
-    .with_exit(code);
+    .with_outcome(outcome);
     if r.runs.is_empty() {
         rep = rep.note("nothing due");
     }

@@ -175,7 +175,7 @@ pub fn unban(app: &App, a: UnbanArgs) -> Result<Report> {
     let rows = out
         .items
         .iter()
-        .map(|i| vec![i.ip.clone(), i.status.replace('_', " "), i.jails.join(",")])
+        .map(|i| vec![i.ip.clone(), i.status.words(), i.jails.join(",")])
         .collect();
     let mut data = serde_json::to_value(&out).unwrap_or_default();
     data["selected"] = serde_json::to_value(&selected).unwrap_or_default();

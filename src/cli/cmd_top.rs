@@ -14,7 +14,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::{DefaultTerminal, Frame};
 
-use bangui::error::exit;
+use bangui::error::Outcome;
 use bangui::insight::top::{self, Snapshot, Trend};
 use bangui::util::{format_duration, now_unix, rfc3339};
 use bangui::{Error, Result};
@@ -64,16 +64,14 @@ pub fn run(app: &App, a: TopArgs) -> Result<Report> {
         &signal,
     );
     ratatui::restore();
-    let code = match signal.load(Ordering::SeqCst) {
-        s if s == signal_hook::consts::SIGINT as usize => exit::SIGINT,
-        s if s == signal_hook::consts::SIGTERM as usize => exit::SIGTERM,
-        s if s == signal_hook::consts::SIGHUP as usize => exit::FAILURE,
-        _ => exit::OK,
+    let outcome = match signal.load(Ordering::SeqCst) {
+        s if s == signal_hook::consts::SIGINT as usize => Outcome::Stopped { sigint: true },
+        s if s == signal_hook::consts::SIGTERM as usize => Outcome::Stopped { sigint: false },
+        s if s == signal_hook::consts::SIGHUP as usize => Outcome::Failed,
+        _ => Outcome::Ok,
     };
     result?;
-    let mut rep = Report::streamed("top");
-    rep.exit_code = code;
-    Ok(rep)
+    Ok(Report::streamed("top").with_outcome(outcome))
 }
 
 fn run_loop(

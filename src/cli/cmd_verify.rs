@@ -5,7 +5,7 @@ use serde_json::json;
 use bangui::Result;
 use bangui::audit::AuditRecord;
 use bangui::enforce::{self, Kernel, SystemKernel};
-use bangui::error::exit;
+use bangui::error::Outcome;
 use bangui::util::now_unix;
 
 use super::app::App;
@@ -128,8 +128,11 @@ pub fn run(app: &App, a: VerifyArgs) -> Result<Report> {
             }))
             .collect::<Vec<_>>()
     );
-    let mut rep =
-        Report::new("verify", data, view).with_exit(if failed { exit::FAILURE } else { exit::OK });
+    let mut rep = Report::new("verify", data, view).with_outcome(if failed {
+        Outcome::No
+    } else {
+        Outcome::Ok
+    });
     if nft_missing > 0 {
         rep = rep.note(
             "an nft-target source's set lacks what the database says it holds; \

@@ -80,7 +80,11 @@ pub fn classify(m: &ArgMatches) -> Option<Intent> {
     if path.is_empty() {
         return None;
     }
-    let jail = leaf.try_get_one::<String>("jail").ok().flatten().cloned();
+    // A jail argument is a `JailName` (a few commands take it as plain text).
+    let jail = match leaf.try_get_one::<bangui::jail::JailName>("jail") {
+        Ok(j) => j.map(|j| j.as_str().to_owned()),
+        Err(_) => leaf.try_get_one::<String>("jail").ok().flatten().cloned(),
+    };
     let dry_run = leaf
         .try_get_one::<bool>("dry_run")
         .ok()

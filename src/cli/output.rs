@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use tabled::builder::Builder;
 use tabled::settings::Style;
 
+use bangui::error::Outcome;
 use bangui::util::sanitize;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -69,8 +70,10 @@ impl Report {
         r
     }
 
-    pub fn with_exit(mut self, code: i32) -> Report {
-        self.exit_code = code;
+    /// What the command achieved; its exit code comes from the one table,
+    /// [`Outcome::exit_code`].
+    pub fn with_outcome(mut self, outcome: Outcome) -> Report {
+        self.exit_code = outcome.exit_code();
         self
     }
 
@@ -219,6 +222,19 @@ fn sanitize_keep_newlines(t: &str) -> String {
 }
 
 /// The JSON error document for `--output json`.
+/// The name a flag value has on the command line (`--log-format json`).
+pub fn value_name<T: clap::ValueEnum>(v: &T) -> Option<String> {
+    v.to_possible_value().map(|p| p.get_name().to_string())
+}
+
+/// The name serde gives a unit variant, as JSON spells it.
+pub fn serde_name<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 pub fn error_json(kind: &str, message: &str, exit_code: i32, hint: Option<&str>) -> Value {
     json!({
         "schema_version": SCHEMA_VERSION,

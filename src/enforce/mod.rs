@@ -13,9 +13,10 @@ use std::fmt;
 use ipnet::IpNet;
 use serde::Serialize;
 
+use crate::bans::strings;
 use crate::error::{Error, Result};
 use crate::f2bconf::tags::substitute_recursive_tags;
-use crate::fail2ban::{Arg, Transport, Value, api};
+use crate::fail2ban::{Arg, Transport, api};
 use crate::net::Target;
 
 pub use kernel::{Kernel, ObjectState, SystemKernel};
@@ -91,16 +92,6 @@ impl ActionSpec {
 
 fn arg(s: &str) -> Arg {
     Arg::Str(s.to_string())
-}
-
-fn strings(v: &Value) -> Vec<String> {
-    match v.as_list() {
-        Some(items) => items
-            .iter()
-            .filter_map(|i| i.as_str().map(str::to_string))
-            .collect(),
-        None => v.as_str().map(|s| vec![s.to_string()]).unwrap_or_default(),
-    }
 }
 
 /// The jail's actions, resolved to kernel objects.

@@ -2,7 +2,9 @@
 //! fail2ban fail halfway on demand) and file:// sources.
 
 use super::*;
+use crate::blocklist::parse;
 use crate::blocklist::source::{self, NewSource};
+use rusqlite::Connection;
 
 #[derive(Default)]
 struct Fake {
@@ -171,7 +173,7 @@ fn failure_midway_records_exactly_what_was_applied_and_converges() {
     };
     let r = fx.run(&mut f, &src, ImportOptions::default());
     assert_eq!(
-        (r.status.as_str(), r.added, r.exit_code),
+        (r.status.as_str(), r.added, r.outcome.exit_code()),
         ("failed", 2, 69),
         "{r:?}"
     );
@@ -211,7 +213,7 @@ fn thresholds_abort_and_force_applies() {
     std::fs::write(fx.dir.path().join("a"), "1.0.0.1\n").unwrap();
     let r = fx.run(&mut f, &src, ImportOptions::default());
     assert_eq!(
-        (r.status.as_str(), r.exit_code, r.changed),
+        (r.status.as_str(), r.outcome.exit_code(), r.changed),
         ("aborted", 65, false)
     );
     assert!(r.error.as_deref().unwrap().contains("shrank"));
@@ -222,31 +224,21 @@ fn thresholds_abort_and_force_applies() {
     )
     .unwrap();
     let r = fx.run(&mut f, &src, ImportOptions::default());
-    assert_eq!((r.status.as_str(), r.exit_code), ("aborted", 65));
+    assert_eq!((r.status.as_str(), r.outcome.exit_code()), ("aborted", 65));
     assert!(r.error.as_deref().unwrap().contains("invalid"));
+    let forced = ImportOptions {
+        force: true,
+        ..Default::default()
+    };
     std::fs::write(fx.dir.path().join("a"), "<html>\n<body>\n").unwrap();
-    let r = fx.run(
-        &mut f,
-        &src,
-        ImportOptions {
-            force: true,
-            ..Default::default()
-        },
-    );
+    let r = fx.run(&mut f, &src, forced);
     assert_eq!(
-        (r.status.as_str(), r.exit_code),
+        (r.status.as_str(), r.outcome.exit_code()),
         ("aborted", 65),
         "all invalid aborts even with --force"
     );
     std::fs::write(fx.dir.path().join("a"), "1.0.0.1\n").unwrap();
-    let r = fx.run(
-        &mut f,
-        &src,
-        ImportOptions {
-            force: true,
-            ..Default::default()
-        },
-    );
+    let r = fx.run(&mut f, &src, forced);
     assert_eq!((r.status.as_str(), r.removed), ("ok", 3));
 }
 
@@ -277,7 +269,7 @@ fn dry_run_and_rate_limit() {
     assert_eq!(fx.run(&mut f, &src, ImportOptions::default()).status, "ok");
     let r = fx.run(&mut f, &src, ImportOptions::default());
     assert_eq!(
-        (r.status.as_str(), r.exit_code, r.retry_after_s),
+        (r.status.as_str(), r.outcome.exit_code(), r.retry_after_s),
         ("rate-limited", 75, Some(3600))
     );
     let r = fx.run(

@@ -103,10 +103,10 @@ fn a_refused_apply_changes_nothing_and_the_next_converges() {
         import_source_with(
             &conn,
             &mut Offline,
-            k,
             &src,
             &st,
             opts,
+            k,
             &mut NoProgress,
             &|| false,
             100,
@@ -114,7 +114,10 @@ fn a_refused_apply_changes_nothing_and_the_next_converges() {
         .unwrap()
     };
     let r = run(&mut k);
-    assert_eq!((r.status.as_str(), r.exit_code, r.added), ("ok", 0, 6));
+    assert_eq!(
+        (r.status.as_str(), r.outcome.exit_code(), r.added),
+        ("ok", 0, 6)
+    );
     // The table was missing: the sources were installed first.
     assert_eq!(k.scripts, 1);
     assert_eq!(k.chains.clone().unwrap(), ["feed-input", "feed-forward"]);
@@ -137,7 +140,7 @@ fn a_refused_apply_changes_nothing_and_the_next_converges() {
     k.refuse = true;
     let r = run(&mut k);
     assert_eq!(r.status, "failed");
-    assert_eq!(r.exit_code, exit::IO_ERR);
+    assert_eq!(r.outcome.exit_code(), exit::IO_ERR);
     assert!(r.error.as_deref().unwrap().contains("nothing was applied"));
     assert!(!r.changed);
     let mut after = entries(&conn, src.id).unwrap();
@@ -159,5 +162,5 @@ fn a_refused_apply_changes_nothing_and_the_next_converges() {
     // A disabled source is refused before anything is fetched.
     source::set_enabled(&conn, "feed", false, 200).unwrap();
     let r = run(&mut k);
-    assert_eq!(r.exit_code, exit::CONFIG);
+    assert_eq!(r.outcome.exit_code(), exit::CONFIG);
 }
