@@ -8,9 +8,9 @@ pub mod client;
 pub mod db;
 pub mod pickle;
 
-#[cfg(test)]
-pub(crate) mod testdata;
-
 pub use api::{BanTime, JailStats, JailStatus, ServerVersion};
 pub use client::{Client, ClientOptions, Transport, interpret_reply};
 pub use pickle::{Arg, Value, decode, encode_request};
+
+#[cfg(test)]
+pub(crate) mod testdata;
