@@ -150,11 +150,11 @@ fn fill_geo(app: &App, rows: &mut [HistoryRow]) {
         return;
     }
     let (set, problems) = GeoSet::open_configured(&app.cfg.geo);
-    if let Some(p) = problems.iter().find(|p| p.exit_code != 66) {
+    if let Some(p) = problems.iter().find(|p| !p.is_missing()) {
         app.warn(&format!("{}; country and ASN columns are null", p.message));
     }
     if set.is_empty() {
-        if problems.iter().all(|p| p.exit_code == 66) && geo_warning_due(app, "list") {
+        if problems.iter().all(|p| p.is_missing()) && geo_warning_due(app, "list") {
             app.warn(&format!(
                 "no geo database found ({}); country and ASN columns are null",
                 problems

@@ -27,7 +27,7 @@ impl Job for GeoRefresh {
 
     fn run(&self, ctx: &mut JobContext<'_>) -> Result<Value> {
         let (set, problems) = GeoSet::open_configured(&ctx.config().geo);
-        if let Some(p) = problems.iter().find(|p| p.exit_code != 66) {
+        if let Some(p) = problems.iter().find(|p| !p.is_missing()) {
             return Err(Error::bad_input(p.message.clone()));
         }
         if set.is_empty() {

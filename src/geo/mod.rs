@@ -174,8 +174,16 @@ pub struct GeoSet {
 #[derive(Debug, Clone, Serialize)]
 pub struct GeoProblem {
     pub path: String,
+    /// The exit code of the error that made it unusable.
     pub exit_code: i32,
     pub message: String,
+}
+
+impl GeoProblem {
+    /// The file is not there (as opposed to there but unreadable or corrupt).
+    pub fn is_missing(&self) -> bool {
+        self.exit_code == crate::error::exit::NO_INPUT
+    }
 }
 
 impl GeoSet {
@@ -211,7 +219,7 @@ impl GeoSet {
     /// and so is having no database at all (66).
     pub fn require_configured(cfg: &GeoConfig) -> Result<GeoSet> {
         let (set, problems) = GeoSet::open_configured(cfg);
-        if let Some(p) = problems.iter().find(|p| p.exit_code != 66) {
+        if let Some(p) = problems.iter().find(|p| !p.is_missing()) {
             return Err(Error::bad_input(p.message.clone()));
         }
         if set.dbs.is_empty() {
