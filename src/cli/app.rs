@@ -37,16 +37,12 @@ impl Env {
     }
 }
 
-// Some fields and helpers serve command groups that are still being written.
-#[allow(dead_code)]
 pub struct App {
     pub cfg: Config,
     /// The output mode, for commands that stream their own output.
-    #[allow(dead_code)]
     pub mode: Mode,
     pub quiet: bool,
     /// Progress bars are allowed (stderr is a terminal, not --quiet/--no-progress).
-    #[allow(dead_code)]
     pub progress: bool,
     pub env: Env,
     /// The intent row this state-changing invocation wrote before acting.
@@ -308,10 +304,5 @@ impl App {
         if !self.quiet {
             eprintln!("bangui: warning: {}", bangui::util::sanitize(msg));
         }
-    }
-
-    #[allow(dead_code)]
-    pub fn usage(&self, msg: impl Into<String>) -> Error {
-        Error::Usage(msg.into())
     }
 }
