@@ -11,6 +11,7 @@
 # Needs: python3, fail2ban-server; installs `iprange` and `time` when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/lib/sandbox.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -91,15 +92,7 @@ printf 'parse+aggregate: bangui %ss (peak RSS %s MiB) vs iprange %ss (peak RSS %
 awk -v r="$b_rss" 'BEGIN{ exit !(r <= 100) }' && echo "peak RSS ≤ 100 MiB: yes" || echo "peak RSS ≤ 100 MiB: NO"
 
 echo "== end to end: sandbox fail2ban, 100,000 entries"
-mkdir -p "$work/f2b"
-cp -r tests/fixtures/fail2ban/conf "$work/f2b/conf"
-find "$work/f2b/conf" -type f -exec sed -i "s|@DIR@|$work/f2b|g" {} +
-: > "$work/f2b/test.log"
-fail2ban-server -f --async -x -c "$work/f2b/conf" -s "$work/f2b/fail2ban.sock" -p "$work/f2b/fail2ban.pid" \
-    --logtarget "$work/f2b/fail2ban.log" >"$work/f2b/server.out" 2>&1 &
-srv_pid=$!
-for _ in $(seq 100); do fail2ban-client -s "$work/f2b/fail2ban.sock" ping >/dev/null 2>&1 && break; sleep 0.1; done
-python3 tests/cli/support/f2b_cmd.py "$work/f2b/fail2ban.sock" "$(printf '[["add","bench","polling"],["set","bench","addlogpath","%s","tail"],["set","bench","bantime","3600"],["set","bench","addaction","noop"],["start","bench"]]' "$work/f2b/test.log")" >/dev/null
+start_sandbox_fail2ban "$work"
 
 export BANGUI_DB="$work/bangui.db" BANGUI_SOCKET="$work/f2b/fail2ban.sock" BANGUI_CONFIG="$work/bangui.toml"
 printf '[fail2ban]\ntimeout = 120\n[blocklist]\nbatch_size = 1000\n' > "$work/bangui.toml"

@@ -10,6 +10,7 @@
 # Needs: postgresql, fail2ban-server, sqlite3, python3 (scripts/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/lib/sandbox.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
 ROWS="${ROWS:-1000000}"
 
@@ -36,15 +37,7 @@ psql() { "$pgbin/psql" -h 127.0.0.1 -p "$port" -U postgres -XqtA -v ON_ERROR_STO
 psql -d postgres -c "CREATE DATABASE bench"
 
 echo "== sandbox fail2ban"
-mkdir -p "$work/f2b"
-cp -r tests/fixtures/fail2ban/conf "$work/f2b/conf"
-find "$work/f2b/conf" -type f -exec sed -i "s|@DIR@|$work/f2b|g" {} +
-: > "$work/f2b/test.log"
-fail2ban-server -f --async -x -c "$work/f2b/conf" -s "$work/f2b/fail2ban.sock" -p "$work/f2b/fail2ban.pid" \
-    --logtarget "$work/f2b/fail2ban.log" >"$work/f2b/server.out" 2>&1 &
-srv_pid=$!
-for _ in $(seq 100); do fail2ban-client -s "$work/f2b/fail2ban.sock" ping >/dev/null 2>&1 && break; sleep 0.1; done
-python3 tests/cli/support/f2b_cmd.py "$work/f2b/fail2ban.sock" "$(printf '[["add","bench","polling"],["set","bench","addlogpath","%s","tail"],["set","bench","bantime","3600"],["set","bench","addaction","noop"],["start","bench"]]' "$work/f2b/test.log")" >/dev/null
+start_sandbox_fail2ban "$work"
 
 export BANGUI_DB="$work/bangui.db" BANGUI_SOCKET="$work/f2b/fail2ban.sock" BANGUI_CONFIG="$work/bangui.toml"
 printf '[fleet]\nurl = "postgres://postgres@127.0.0.1:%s/bench"\nhost_id = "bench"\nsslmode = "disable"\n' "$port" > "$work/bangui.toml"

@@ -288,24 +288,7 @@ fn changes_are_audited() {
 fn bans_found_by_fail2ban_itself_are_listed() {
     let env = TestEnv::with_fail2ban();
     let j = shared().jail("detect");
-    let now = std::process::Command::new("date")
-        .arg("+%F %T")
-        .output()
-        .unwrap();
-    let stamp = String::from_utf8_lossy(&now.stdout).trim().to_string();
-    let mut text = String::new();
-    for _ in 0..3 {
-        text.push_str(&format!(
-            "{stamp} bangui-test: auth failure for eve from 81.2.69.142\n"
-        ));
-    }
-    use std::io::Write;
-    std::fs::OpenOptions::new()
-        .append(true)
-        .open(&j.log)
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
+    j.log_failures("eve", "81.2.69.142", 3);
     // The polling backend looks once a second.
     let t0 = std::time::Instant::now();
     loop {

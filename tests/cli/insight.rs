@@ -2,7 +2,6 @@
 //! view, against the real fail2ban-server (and a real terminal for `top`).
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -73,20 +72,7 @@ fn scene(tag: &str) -> (TestEnv, Jail) {
     ])
     .code(0);
     env.run(&["blocklist", "import", "feed"]).code(0);
-    let out = Command::new("date").arg("+%F %T").output().unwrap();
-    let stamp = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    let mut text = String::new();
-    for _ in 0..3 {
-        text.push_str(&format!(
-            "{stamp} bangui-test: auth failure for mallory from 45.42.7.9\n"
-        ));
-    }
-    std::fs::OpenOptions::new()
-        .append(true)
-        .open(&j.log)
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
+    j.log_failures("mallory", "45.42.7.9", 3);
     wait_for("fail2ban bans 45.42.7.9 and records it", || {
         banned(&j).contains("45.42.7.9") && f2b_rows(&j.name, "45.42.7.9") > 0
     });

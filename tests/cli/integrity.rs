@@ -139,40 +139,33 @@ fn an_ip_inside_a_banned_network_is_banned_unless_exact() {
 fn every_dry_run_says_changed_false_and_would_change() {
     let env = TestEnv::with_fail2ban();
     let j = shared().jail("dry");
-    let doc = env
-        .run(&[
-            "ban",
-            "62.0.6.1",
-            "--jail",
-            &j.name,
-            "--dry-run",
-            "-o",
-            "json",
-        ])
-        .code(0)
-        .json();
-    let d = &doc["data"];
-    assert_eq!(
-        (&d["changed"], &d["dry_run"], &d["would_change"]),
-        (&json!(false), &json!(true), &json!(true))
-    );
-    let doc = env
-        .run(&[
-            "jail",
-            "set",
-            &j.name,
-            "bantime",
-            "601",
-            "--dry-run",
-            "--json",
-        ])
-        .code(0)
-        .json();
-    let d = &doc["data"];
-    assert_eq!(
-        (&d["changed"], &d["dry_run"], &d["would_change"]),
-        (&json!(false), &json!(true), &json!(true))
-    );
+    let ban = [
+        "ban",
+        "62.0.6.1",
+        "--jail",
+        &j.name,
+        "--dry-run",
+        "-o",
+        "json",
+    ];
+    let set = [
+        "jail",
+        "set",
+        &j.name,
+        "bantime",
+        "601",
+        "--dry-run",
+        "--json",
+    ];
+    for args in [&ban[..], &set[..]] {
+        let doc = env.run(args).code(0).json();
+        let d = &doc["data"];
+        assert_eq!(
+            (&d["changed"], &d["dry_run"], &d["would_change"]),
+            (&json!(false), &json!(true), &json!(true)),
+            "{args:?}"
+        );
+    }
     let doc = env
         .run(&["jail", "stop", &j.name, "--dry-run", "--json"])
         .code(0)

@@ -312,6 +312,23 @@ pub struct Jail {
     pub log: PathBuf,
 }
 
+impl Jail {
+    /// Append `n` failed logins of `user` from `ip`, stamped now in local
+    /// time (the jail's log lines: `bangui-test: auth failure for …`).
+    pub fn log_failures(&self, user: &str, ip: &str, n: usize) {
+        use std::io::Write;
+        let out = Command::new("date").arg("+%F %T").output().unwrap();
+        let stamp = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let line = format!("{stamp} bangui-test: auth failure for {user} from {ip}\n");
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&self.log)
+            .unwrap()
+            .write_all(line.repeat(n).as_bytes())
+            .unwrap();
+    }
+}
+
 fn set_mode(p: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
