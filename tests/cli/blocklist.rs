@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::support::fail2ban::{self, Jail};
 use crate::support::http::{HttpServer, Response, gzip};
-use crate::support::{Run, TestEnv};
+use crate::support::{Run, TestEnv, field_strs};
 
 /// What fail2ban itself says the jail bans.
 fn banned(jail: &Jail) -> BTreeSet<String> {
@@ -273,12 +273,7 @@ fn failed_fetches_change_nothing() {
     let log = fx
         .run(&["blocklist", "log", "--source", "f", "--json"])
         .json();
-    let statuses: Vec<&str> = log["data"]["imports"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["status"].as_str().unwrap())
-        .collect();
+    let statuses: Vec<&str> = field_strs(&log["data"]["imports"], "status");
     // Newest first: oversized, timeout, HTML (aborted: all invalid), 404, 500.
     assert_eq!(
         statuses,

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use crate::support::fail2ban::{self, Jail};
 use crate::support::http::HttpServer;
 use crate::support::postgres::{self, Postgres};
-use crate::support::{Run, TestEnv, to_run};
+use crate::support::{Run, TestEnv, field_strs, to_run};
 
 /// What fail2ban itself says the jail bans.
 fn banned(jail: &Jail) -> BTreeSet<String> {
@@ -201,12 +201,7 @@ fn shared_bans_reach_every_host_through_its_own_policy() {
     let st = c.run(&["fleet", "status", "-o", "json"]);
     st.code(0);
     let st_json = st.json();
-    let hosts: Vec<&str> = st_json["data"]["hosts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["host_id"].as_str().unwrap())
-        .collect();
+    let hosts: Vec<&str> = field_strs(&st_json["data"]["hosts"], "host_id");
     assert_eq!(hosts, ["host-a", "host-b", "host-c"]);
     assert_eq!(st.json()["data"]["active_decisions"], 1);
     assert_eq!(st.json()["data"]["host_id"], "host-c");

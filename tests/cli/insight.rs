@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::support::TestEnv;
 use crate::support::fail2ban::{Fail2ban, Jail, shared};
+use crate::support::{TestEnv, field_strs};
 
 fn banned(jail: &Jail) -> BTreeSet<String> {
     let out = shared().raw(json!([["get", jail.name, "banned"]]));
@@ -118,12 +118,7 @@ fn explain_names_the_jail_the_feed_the_network_and_the_user() {
         x["blocklists"],
         json!([{"source": "feed", "network": "45.42.7.0/24", "jail": j.name}])
     );
-    let lines: Vec<&str> = x["log_lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["line"].as_str().unwrap())
-        .collect();
+    let lines: Vec<&str> = field_strs(&x["log_lines"], "line");
     let ours = x["log_lines"]
         .as_array()
         .unwrap()
@@ -218,12 +213,7 @@ fn unban_by_selector_lists_dry_runs_and_removes_only_what_it_selects() {
     let d = r.json()["data"].clone();
     assert_eq!(d["changed"], false);
     assert_eq!(d["dry_run"], true);
-    let items: Vec<&str> = d["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["ip"].as_str().unwrap())
-        .collect();
+    let items: Vec<&str> = field_strs(&d["items"], "ip");
     assert_eq!(items, ["45.42.7.0/24", "45.42.9.0/24", "80.1.2.0/24"]);
     assert!(
         d["items"]

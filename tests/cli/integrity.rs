@@ -225,6 +225,26 @@ fn db_count(env: &TestEnv, sql: &str) -> i64 {
     }
 }
 
+/// `blocklist import --from-file FILE --jail J` running in the background,
+/// its stdout and stderr made by `io`.
+fn spawn_import(
+    env: &TestEnv,
+    file: &std::path::Path,
+    jail: &str,
+    extra: &[&str],
+    io: fn() -> std::process::Stdio,
+) -> std::process::Child {
+    env.cmd()
+        .args(["blocklist", "import", "--from-file"])
+        .arg(file)
+        .args(["--jail", jail])
+        .args(extra)
+        .stdout(io())
+        .stderr(io())
+        .spawn()
+        .unwrap()
+}
+
 #[test]
 fn a_killed_import_leaves_nothing_behind_after_source_rm() {
     let env = TestEnv::with_fail2ban();
@@ -232,20 +252,7 @@ fn a_killed_import_leaves_nothing_behind_after_source_rm() {
     let j = shared().jail("killed");
     let f = env.path().join("feed.txt");
     std::fs::write(&f, spread_list(20_000)).unwrap();
-    let mut child = env
-        .cmd()
-        .args([
-            "blocklist",
-            "import",
-            "--from-file",
-            f.to_str().unwrap(),
-            "--jail",
-            &j.name,
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_import(&env, &f, &j.name, &[], std::process::Stdio::null);
     let t0 = std::time::Instant::now();
     while db_count(&env, "SELECT COUNT(*) FROM blocklist_entries") < 2_000 {
         assert!(t0.elapsed().as_secs() < 120, "the import made no progress");
@@ -278,21 +285,7 @@ fn sigterm_stops_an_import_between_batches_and_prints_its_report() {
     let j = shared().jail("sigterm");
     let f = env.path().join("feed.txt");
     std::fs::write(&f, spread_list(20_000)).unwrap();
-    let child = env
-        .cmd()
-        .args([
-            "blocklist",
-            "import",
-            "--from-file",
-            f.to_str().unwrap(),
-            "--jail",
-            &j.name,
-            "--json",
-        ])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = spawn_import(&env, &f, &j.name, &["--json"], std::process::Stdio::piped);
     let t0 = std::time::Instant::now();
     while db_count(&env, "SELECT COUNT(*) FROM blocklist_entries") < 400 {
         assert!(t0.elapsed().as_secs() < 120, "the import made no progress");

@@ -3,8 +3,8 @@
 
 use serde_json::json;
 
-use crate::support::TestEnv;
 use crate::support::fail2ban::Fail2ban;
+use crate::support::{TestEnv, field_strs};
 
 fn env_for(server: &Fail2ban) -> TestEnv {
     let env = TestEnv::with_server(server);
@@ -181,12 +181,7 @@ fn persisted_set_reloads_keeps_backups_and_restores() {
 
     // Every change is in the audit log.
     let audit = env.run(&["audit", "list", "--json"]).json();
-    let cmds: Vec<&str> = audit["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["command"].as_str().unwrap())
-        .collect();
+    let cmds: Vec<&str> = field_strs(&audit["data"], "command");
     assert!(cmds.contains(&"jail set --persist"), "{cmds:?}");
     assert!(cmds.contains(&"config-backups restore"), "{cmds:?}");
 }

@@ -1,5 +1,5 @@
-use crate::support::TestEnv;
 use crate::support::fail2ban::Fail2ban;
+use crate::support::{TestEnv, field_strs};
 
 #[test]
 fn status_shows_version_and_jails_in_table_and_json() {
@@ -17,12 +17,7 @@ fn status_shows_version_and_jails_in_table_and_json() {
             .unwrap()
             .starts_with(char::is_numeric)
     );
-    let jails: Vec<&str> = doc["data"]["jails"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|j| j["jail"].as_str().unwrap())
-        .collect();
+    let jails: Vec<&str> = field_strs(&doc["data"]["jails"], "jail");
     assert!(
         jails.contains(&"bangui-test") && jails.contains(&"bangui-noaction"),
         "{jails:?}"

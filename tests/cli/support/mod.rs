@@ -219,6 +219,19 @@ pub fn to_run(out: Output) -> Run {
     }
 }
 
+/// The text field `key` of every object in the JSON array `list`.
+pub fn field_strs<'a>(list: &'a Value, key: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not an array: {list}"))
+        .iter()
+        .map(|o| {
+            o[key]
+                .as_str()
+                .unwrap_or_else(|| panic!("no text {key:?} in {o}"))
+        })
+        .collect()
+}
+
 pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
